@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '@opendata/catalog';
+import { CatalogLoaderFactory } from '../graphql/catalog-loaders';
+import { DatasetResolver } from './dataset.resolver';
+import { OrganizationResolver } from './organization.resolver';
+import { ResourceResolver } from './resource.resolver';
+import { VocabularyResolver } from './vocabulary.resolver';
+
+@Module({
+  imports: [CatalogModule],
+  providers: [DatasetResolver, OrganizationResolver, ResourceResolver, VocabularyResolver, CatalogLoaderFactory],
+  exports: [CatalogLoaderFactory],
+})
+export class CatalogApiModule {}

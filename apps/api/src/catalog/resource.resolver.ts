@@ -1,0 +1,33 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Caller } from '@opendata/auth';
+import { ResourceService } from '@opendata/catalog';
+import { APP_CONFIG, AppConfig } from '@opendata/config';
+import { GqlContext } from '../graphql/graphql-context';
+import { CurrentCaller } from '../http/current-caller.decorator';
+import { toResourceModel, toVersionModel } from './catalog.mappers';
+import { ResourceModel, ResourceVersionModel } from './models/resource.model';
+
+@Resolver(() => ResourceModel)
+export class ResourceResolver {
+  constructor(
+    private readonly resources: ResourceService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Query(() => ResourceModel, { nullable: true, description: 'One resource (file) by id.' })
+  async resource(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: GqlContext,
+  ): Promise<ResourceModel | null> {
+    const { resource } = await this.resources.get(caller, id);
+    const latest = await ctx.loaders.latestVersion.load(resource.id);
+    return latest ? toResourceModel(resource, latest, this.config.publicUrl) : null;
+  }
+
+  @ResolveField(() => [ResourceVersionModel], { description: 'Every version, newest first.' })
+  async versions(@Parent() resource: ResourceModel, @Context() ctx: GqlContext): Promise<ResourceVersionModel[]> {
+    return (await ctx.loaders.versions.load(resource.id)).map((v) => toVersionModel(v, this.config.publicUrl));
+  }
+}

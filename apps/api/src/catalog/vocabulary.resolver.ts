@@ -1,0 +1,20 @@
+import { Query, Resolver } from '@nestjs/graphql';
+import { LICENCES, ThemeService } from '@opendata/catalog';
+import { toThemeModel } from './catalog.mappers';
+import { LicenceModel } from './models/dataset.model';
+import { ThemeModel } from './models/theme.model';
+
+@Resolver()
+export class VocabularyResolver {
+  constructor(private readonly themeService: ThemeService) {}
+
+  @Query(() => [ThemeModel], { description: 'The theme vocabularies: 政务信息资源目录 classes and EU data themes.' })
+  async themes(): Promise<ThemeModel[]> {
+    return (await this.themeService.list()).map(toThemeModel);
+  }
+
+  @Query(() => [LicenceModel], { description: 'Licences a dataset may carry.' })
+  licences(): LicenceModel[] {
+    return [...LICENCES];
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Caller } from '@opendata/auth';
+import {
+  DatasetService,
+  OrganizationEntity,
+  OrganizationService,
+  ResourceEntity,
+  ResourceService,
+  ResourceVersionEntity,
+  ThemeEntity,
+  visibilityOf,
+} from '@opendata/catalog';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+
+/** One DataLoader per relation, created for each request so that nothing is cached across callers. */
+export interface CatalogLoaders {
+  organization: DataLoader<string, OrganizationEntity | null>;
+  datasetCount: DataLoader<string, number>;
+  themes: DataLoader<string, ThemeEntity[]>;
+  tags: DataLoader<string, string[]>;
+  resources: DataLoader<string, ResourceEntity[]>;
+  latestVersion: DataLoader<string, ResourceVersionEntity | null>;
+  versions: DataLoader<string, ResourceVersionEntity[]>;
+}
+
+const inOrder = <V>(keys: readonly string[], map: Map<string, V>, fallback: V): V[] =>
+  keys.map((k) => map.get(k) ?? fallback);
+
+@Injectable()
+export class CatalogLoaderFactory {
+  constructor(
+    private readonly organizations: OrganizationService,
+    private readonly datasets: DatasetService,
+    private readonly resources: ResourceService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  create(caller: Caller): CatalogLoaders {
+    return {
+      organization: new DataLoader(async (ids) => {
+        const found = new Map((await this.organizations.findByIds(ids)).map((o) => [o.id, o]));
+        return inOrder(ids, found, null);
+      }),
+      datasetCount: new DataLoader(async (ids) => inOrder(ids, await this.datasetCounts(caller, ids), 0)),
+      themes: new DataLoader(async (ids) => inOrder(ids, await this.datasets.themesOf(ids), [])),
+      tags: new DataLoader(async (ids) => inOrder(ids, await this.datasets.tagsOf(ids), [])),
+      resources: new DataLoader(async (ids) => inOrder(ids, await this.resources.resourcesOf(ids), [])),
+      latestVersion: new DataLoader(async (ids) => inOrder(ids, await this.resources.latestVersionsOf(ids), null)),
+      versions: new DataLoader(async (ids) => inOrder(ids, await this.resources.versionsOf(ids), [])),
+    };
+  }
+
+  private async datasetCounts(caller: Caller, organizationIds: readonly string[]): Promise<Map<string, number>> {
+    const visibility = visibilityOf(caller);
+    const rows: Array<{ organization_id: string; n: number }> = await this.db.query(
+      `SELECT organization_id, count(*)::int AS n FROM datasets
+       WHERE deleted_at IS NULL AND organization_id = ANY($1::uuid[])
+         AND ($2 OR status = 'published' OR organization_id = ANY($3::uuid[]))
+       GROUP BY organization_id`,
+      [organizationIds, visibility.allUnpublished, visibility.organizationIds],
+    );
+    return new Map(rows.map((r) => [r.organization_id, r.n]));
+  }
+}

@@ -1,0 +1,26 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { Logger } from '@nestjs/common';
+import { isAppError } from '@opendata/common';
+import { GraphQLFormattedError } from 'graphql';
+
+const logger = new Logger('GraphQL');
+
+/**
+ * The one place GraphQL errors get their public shape: the domain's stable code (and the field paths of
+ * BAD_USER_INPUT), the codes Apollo gives to malformed queries, and for anything unexpected a generic message.
+ * Stack traces and internal details never leave the server; unexpected errors are logged.
+ */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (isAppError(original)) {
+    const fields = original.details?.fields;
+    return { ...base, message: original.message, extensions: { code: original.code, ...(fields ? { fields } : {}) } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    return { ...base, message: formatted.message, extensions: { code } };
+  }
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,27 @@
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import { ANONYMOUS, TokenService } from '@opendata/auth';
+import { AppError } from '@opendata/common';
+import { NextFunction, Response } from 'express';
+import { RequestWithCaller } from './current-caller.decorator';
+
+/**
+ * Resolves `Authorization: Bearer <token>` to a caller for every route. No header means anonymous; a header
+ * that is malformed or names an unknown, revoked or expired token is refused (401) rather than silently
+ * treated as anonymous, so a client with a broken token finds out.
+ */
+@Injectable()
+export class AuthMiddleware implements NestMiddleware {
+  constructor(private readonly tokens: TokenService) {}
+
+  async use(req: RequestWithCaller, _res: Response, next: NextFunction): Promise<void> {
+    const header = req.headers.authorization;
+    if (!header) {
+      req.caller = ANONYMOUS;
+      return next();
+    }
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+    req.caller = await this.tokens.authenticate(match[1]);
+    next();
+  }
+}

@@ -1,0 +1,68 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ErrorCode, HTTP_STATUS_BY_CODE, isAppError } from '@opendata/common';
+import { Request, Response } from 'express';
+
+interface PublicError {
+  status: number;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Maps any error to its public shape once, for REST routes (and errors raised before GraphQL runs). */
+export function toPublicError(exception: unknown): PublicError {
+  if (isAppError(exception)) {
+    return {
+      status: HTTP_STATUS_BY_CODE[exception.code],
+      code: exception.code,
+      message: exception.message,
+      ...(exception.details ? { details: exception.details } : {}),
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const message = typeof body === 'object' && body && 'message' in body ? String((body as { message: unknown }).message) : exception.message;
+    return { status, code: CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_USER_INPUT'), message };
+  }
+  // Errors of the body parser (malformed JSON, oversized bodies) carry an HTTP status.
+  const status = (exception as { status?: number; type?: string })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status, code: CODE_BY_STATUS[status] ?? 'BAD_USER_INPUT', message: (exception as Error).message };
+  }
+  return { status: 500, code: 'INTERNAL', message: 'Internal server error' };
+}
+
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    // Inside GraphQL execution errors belong to Apollo, which formats them (formatGraphqlError).
+    if (host.getType<string>() === 'graphql') return exception;
+    const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
+    const error = toPublicError(exception);
+    if (error.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (response.headersSent) return response.end();
+    if (request.path.startsWith('/graphql')) {
+      // GraphQL clients expect the GraphQL error shape even for errors raised before execution (401, 413).
+      return response.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+    }
+    return response.status(error.status).json({ code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) });
+  }
+}
+

@@ -1,0 +1,43 @@
+import { AppError } from '@opendata/common';
+import { Caller, isAnonymous } from './caller';
+
+/**
+ * The permission rules, in one place. Anonymous callers read published data only; members of an organization
+ * also see its unpublished datasets; editors and admins write their organization's datasets; system
+ * administrators may do everything.
+ */
+
+const unauthenticated = (): AppError => new AppError('UNAUTHENTICATED', 'Sign in with an API token (Authorization: Bearer <token>) to do this');
+const forbidden = (what: string): AppError => new AppError('FORBIDDEN', `You are not allowed to ${what}`);
+
+export function requireSignedIn(caller: Caller): void {
+  if (isAnonymous(caller)) throw unauthenticated();
+}
+
+export function requireSysadmin(caller: Caller, what: string): void {
+  requireSignedIn(caller);
+  if (!caller.isSysadmin) throw forbidden(what);
+}
+
+export function canWriteDatasetsOf(caller: Caller, organizationId: string): boolean {
+  if (caller.isSysadmin) return true;
+  const role = caller.roles.get(organizationId);
+  return role === 'admin' || role === 'editor';
+}
+
+export function requireDatasetWriter(caller: Caller, organizationId: string): void {
+  requireSignedIn(caller);
+  if (!canWriteDatasetsOf(caller, organizationId)) throw forbidden("change this organization's datasets");
+}
+
+export function canSeeUnpublishedOf(caller: Caller, organizationId: string): boolean {
+  return caller.isSysadmin || caller.roles.has(organizationId);
+}
+
+/** Organization admins manage their organization's members; system administrators any organization's. */
+export function requireOrganizationAdmin(caller: Caller, organizationId: string): void {
+  requireSignedIn(caller);
+  if (!caller.isSysadmin && caller.roles.get(organizationId) !== 'admin') {
+    throw forbidden("manage this organization's members");
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppError, badInput, notFound } from '@opendata/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Caller, ORG_ROLES, OrgRole } from './caller';
+import { MembershipEntity, UserEntity } from './entities';
+import { requireOrganizationAdmin, requireSysadmin } from './policy';
+
+export interface CreateUserInput {
+  username: string;
+  displayName: string;
+  email?: string | null;
+  isSysadmin?: boolean;
+}
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Users and their organization memberships. */
+@Injectable()
+export class UserService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async createUser(caller: Caller, input: CreateUserInput): Promise<UserEntity> {
+    requireSysadmin(caller, 'create users');
+    const username = input.username.trim().toLowerCase();
+    const problems = [];
+    if (!USERNAME.test(username)) problems.push({ path: 'username', message: 'must be 2-63 lower-case letters, digits, dots, hyphens or underscores' });
+    if (!input.displayName.trim()) problems.push({ path: 'displayName', message: 'must not be empty' });
+    if (input.email && !EMAIL.test(input.email)) problems.push({ path: 'email', message: 'is not an email address' });
+    if (problems.length) throw badInput(problems);
+    const repo = this.db.getRepository(UserEntity);
+    if (await repo.existsBy({ username })) throw new AppError('CONFLICT', `User "${username}" already exists`);
+    return repo.save(
+      repo.create({ username, displayName: input.displayName.trim(), email: input.email ?? null, isSysadmin: !!input.isSysadmin }),
+    );
+  }
+
+  async getByUsername(username: string): Promise<UserEntity> {
+    const user = await this.db.getRepository(UserEntity).findOneBy({ username: username.trim().toLowerCase() });
+    if (!user) throw notFound('User', username);
+    return user;
+  }
+
+  /** Gives a user a role in an organization, replacing any role they had there. */
+  async setMembership(caller: Caller, input: { username: string; organizationId: string; role: OrgRole }): Promise<MembershipEntity> {
+    requireOrganizationAdmin(caller, input.organizationId);
+    if (!ORG_ROLES.includes(input.role)) throw badInput([{ path: 'role', message: `must be one of ${ORG_ROLES.join(', ')}` }]);
+    const user = await this.getByUsername(input.username);
+    const repo = this.db.getRepository(MembershipEntity);
+    await repo.upsert({ userId: user.id, organizationId: input.organizationId, role: input.role }, ['userId', 'organizationId']);
+    return repo.findOneByOrFail({ userId: user.id, organizationId: input.organizationId });
+  }
+
+  async removeMembership(caller: Caller, input: { username: string; organizationId: string }): Promise<void> {
+    requireOrganizationAdmin(caller, input.organizationId);
+    const user = await this.getByUsername(input.username);
+    await this.db.getRepository(MembershipEntity).delete({ userId: user.id, organizationId: input.organizationId });
+  }
+
+  async membershipsOf(userId: string): Promise<MembershipEntity[]> {
+    return this.db.getRepository(MembershipEntity).find({ where: { userId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** A system-administrator account owned by the platform (for ADMIN_TOKEN); created or promoted. */
+  async ensureSystemUser(manager: EntityManager, username: string, displayName: string): Promise<UserEntity> {
+    const repo = manager.getRepository(UserEntity);
+    const existing = await repo.findOneBy({ username });
+    if (existing) {
+      if (!existing.isSysadmin || existing.disabledAt) await repo.update({ id: existing.id }, { isSysadmin: true, disabledAt: null });
+      return { ...existing, isSysadmin: true, disabledAt: null };
+    }
+    return repo.save(repo.create({ username, displayName, email: null, isSysadmin: true }));
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Caller } from '@opendata/auth';
+import { FieldError, badInput } from '@opendata/common';
+import { DataSource, In } from 'typeorm';
+import { DatasetEntity, OrganizationEntity } from './entities';
+import { OPEN_ATTRIBUTES, PRIORITY_DOMAINS, THEMES } from './metadata/vocabularies';
+import { DatasetOrderField, decodeCursor } from './search/dataset-cursor';
+import { DatasetSearchFilter, FACET_NAMES, FacetName, Visibility, searchDatasets } from './search/dataset-search';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface DatasetSearchRequest {
+  search?: string | null;
+  filter?: DatasetSearchFilter | null;
+  orderBy?: { field: DatasetOrderField; direction?: 'ASC' | 'DESC' | null } | null;
+  first?: number | null;
+  after?: string | null;
+  withTotal: boolean;
+  withFacets: boolean;
+}
+
+export interface FacetBucket {
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface DatasetSearchResult {
+  edges: Array<{ cursor: string; node: DatasetEntity }>;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  totalCount: number | null;
+  facets: Record<FacetName, FacetBucket[]> | null;
+}
+
+const DEFAULT_DIRECTION: Record<DatasetOrderField, 'ASC' | 'DESC'> = { RELEVANCE: 'DESC', MODIFIED: 'DESC', TITLE: 'ASC' };
+
+/** Catalogue search with Relay pagination and facet counts, within what the caller may see. */
+@Injectable()
+export class DatasetSearchService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async search(caller: Caller, request: DatasetSearchRequest): Promise<DatasetSearchResult> {
+    const first = request.first ?? DEFAULT_PAGE_SIZE;
+    const problems: FieldError[] = [];
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+      problems.push({ path: 'first', message: `must be between 0 and ${MAX_PAGE_SIZE}` });
+    }
+    const text = request.search?.trim() || null;
+    if (text && text.length > 200) problems.push({ path: 'search', message: 'must be at most 200 characters' });
+    if (problems.length) throw badInput(problems);
+
+    // Relevance needs a search; without one the newest datasets come first.
+    const field = request.orderBy?.field === 'RELEVANCE' && !text ? 'MODIFIED' : (request.orderBy?.field ?? (text ? 'RELEVANCE' : 'MODIFIED'));
+    const direction = request.orderBy?.direction ?? DEFAULT_DIRECTION[field];
+    const after = request.after ? decodeCursor(request.after, field) : null;
+
+    const page = await searchDatasets(this.db.manager, {
+      text,
+      filter: request.filter ?? {},
+      order: { field, direction },
+      first,
+      after,
+      visibility: visibilityOf(caller),
+      withTotal: request.withTotal,
+      withFacets: request.withFacets,
+    });
+    const datasets = new Map(
+      (page.ids.length ? await this.db.getRepository(DatasetEntity).findBy({ id: In(page.ids) }) : []).map((d) => [d.id, d]),
+    );
+    return {
+      edges: page.ids.map((id, i) => ({ cursor: page.cursors[i], node: datasets.get(id) as DatasetEntity })),
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: after !== null,
+      totalCount: page.total,
+      facets: page.facets ? await this.labelFacets(page.facets) : null,
+    };
+  }
+
+  private async labelFacets(counts: Record<FacetName, Array<{ key: string; count: number }>>) {
+    const organizations = new Map(
+      (await this.db.getRepository(OrganizationEntity).findBy({ id: In(counts.organization.map((b) => b.key)) })).map(
+        (o) => [o.id, o],
+      ),
+    );
+    const themes = new Map(THEMES.map((t) => [t.code, t.labelZh]));
+    const byLabel = (vocabulary: Record<string, string>) => new Map(Object.entries(vocabulary).map(([k, v]) => [v, k]));
+    const openKeys = byLabel(OPEN_ATTRIBUTES);
+    const domainKeys = byLabel(PRIORITY_DOMAINS);
+    const label: Record<FacetName, (key: string) => { key: string; label: string }> = {
+      organization: (id) => ({ key: organizations.get(id)?.slug ?? id, label: organizations.get(id)?.name ?? id }),
+      theme: (code) => ({ key: code, label: themes.get(code) ?? code }),
+      tag: (name) => ({ key: name, label: name }),
+      format: (format) => ({ key: format, label: format }),
+      openAttribute: (value) => ({ key: openKeys.get(value) ?? value, label: value }),
+      priorityDomain: (value) => ({ key: domainKeys.get(value) ?? value, label: value }),
+    };
+    return Object.fromEntries(
+      FACET_NAMES.map((name) => [name, counts[name].map((b) => ({ ...label[name](b.key), count: b.count }))]),
+    ) as Record<FacetName, FacetBucket[]>;
+  }
+}
+
+export function visibilityOf(caller: Caller): Visibility {
+  return { allUnpublished: caller.isSysadmin, organizationIds: [...caller.roles.keys()] };
+}

@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Caller, canSeeUnpublishedOf, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
+import { FieldError, badInput, notFound } from '@opendata/common';
+import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import { DatasetEntity, OrganizationEntity, ThemeEntity } from './entities';
+import { DatasetMetadata } from './metadata/dataset-metadata';
+import { DatasetMetadataValidator } from './metadata/dataset-metadata.validator';
+import {
+  CreateDatasetInput,
+  DATASET_DEFAULTS,
+  UpdateDatasetInput,
+  entityRecord,
+  normalizeRecord,
+  recordColumns,
+} from './metadata/dataset-record';
+import { reindexDataset } from './search/search-indexer';
+
+/**
+ * Dataset records: reading with visibility rules, and writing with validation against the catalogue schema,
+ * in one transaction with their tags, themes and search document.
+ */
+@Injectable()
+export class DatasetService {
+  private readonly validator = new DatasetMetadataValidator();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** A live dataset by id or slug, if the caller may see it; NOT_FOUND otherwise (drafts are not revealed). */
+  async get(caller: Caller, key: { id?: string | null; slug?: string | null }): Promise<DatasetEntity> {
+    if (!key.id === !key.slug) throw badInput([{ path: 'id', message: 'give exactly one of id and slug' }]);
+    const where = key.id ? { id: key.id } : { slug: key.slug as string };
+    if (key.id && !isUuid(key.id)) throw notFound('Dataset', key.id);
+    const dataset = await this.db.getRepository(DatasetEntity).findOneBy({ ...where, deletedAt: IsNull() });
+    if (!dataset || !isVisible(caller, dataset)) throw notFound('Dataset', (key.id ?? key.slug) as string);
+    return dataset;
+  }
+
+  /** Live datasets by id, in any order (for DataLoaders; visibility is the caller's concern). */
+  findByIds(ids: readonly string[]): Promise<DatasetEntity[]> {
+    return this.db.getRepository(DatasetEntity).findBy({ id: In([...ids]), deletedAt: IsNull() });
+  }
+
+  async themesOf(datasetIds: readonly string[]): Promise<Map<string, ThemeEntity[]>> {
+    const rows: Array<{ dataset_id: string; code: string }> = await this.db.query(
+      `SELECT x.dataset_id, x.theme_code AS code FROM dataset_themes x JOIN themes t ON t.code = x.theme_code
+       WHERE x.dataset_id = ANY($1::uuid[]) ORDER BY t.sort_order`,
+      [datasetIds],
+    );
+    const themes = new Map((await this.db.getRepository(ThemeEntity).find()).map((t) => [t.code, t]));
+    return groupBy(rows, (r) => r.dataset_id, (r) => themes.get(r.code) as ThemeEntity);
+  }
+
+  async tagsOf(datasetIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows: Array<{ dataset_id: string; name: string }> = await this.db.query(
+      `SELECT dt.dataset_id, t.name FROM dataset_tags dt JOIN tags t ON t.id = dt.tag_id
+       WHERE dt.dataset_id = ANY($1::uuid[]) ORDER BY dt.position`,
+      [datasetIds],
+    );
+    return groupBy(rows, (r) => r.dataset_id, (r) => r.name);
+  }
+
+  async create(caller: Caller, input: CreateDatasetInput): Promise<DatasetEntity> {
+    requireSignedIn(caller);
+    const record = normalizeRecord({ ...DATASET_DEFAULTS, ...input });
+    const organization = await this.writableOrganization(caller, record.organization);
+    const valid = await this.validated(record, null);
+    return this.write(async (manager) => {
+      const repo = manager.getRepository(DatasetEntity);
+      const dataset = await repo.save(
+        repo.create({ ...recordColumns(valid, organization.id), modified: new Date(), createdBy: caller.userId }),
+      );
+      await this.saveRelations(manager, dataset.id, valid);
+      return dataset;
+    });
+  }
+
+  async update(caller: Caller, id: string, patch: UpdateDatasetInput): Promise<DatasetEntity> {
+    requireSignedIn(caller);
+    const existing = await this.get(caller, { id });
+    requireDatasetWriter(caller, existing.organizationId);
+    const current = await this.recordOf(existing);
+    const record = normalizeRecord({ ...current, ...patch });
+    const organization = await this.writableOrganization(caller, record.organization);
+    const valid = await this.validated(record, existing.id);
+    return this.write(async (manager) => {
+      const repo = manager.getRepository(DatasetEntity);
+      await repo.update({ id }, { ...recordColumns(valid, organization.id), modified: new Date() });
+      await this.saveRelations(manager, id, valid);
+      return repo.findOneByOrFail({ id });
+    });
+  }
+
+  /** Soft delete: the record disappears from the catalogue; its versions and files stay as evidence. */
+  async delete(caller: Caller, id: string): Promise<DatasetEntity> {
+    requireSignedIn(caller);
+    const existing = await this.get(caller, { id });
+    requireDatasetWriter(caller, existing.organizationId);
+    const deletedAt = new Date();
+    await this.db.getRepository(DatasetEntity).update({ id }, { deletedAt });
+    return { ...existing, deletedAt };
+  }
+
+  /** The full record of a stored dataset (for updates and exports). */
+  async recordOf(dataset: DatasetEntity): Promise<DatasetMetadata> {
+    const [organization, themes, tags] = await Promise.all([
+      this.db.getRepository(OrganizationEntity).findOneByOrFail({ id: dataset.organizationId }),
+      this.themesOf([dataset.id]),
+      this.tagsOf([dataset.id]),
+    ]);
+    const themeCodes = (themes.get(dataset.id) ?? []).map((t) => t.code);
+    return entityRecord(dataset, organization.slug, themeCodes, tags.get(dataset.id) ?? []);
+  }
+
+  private async writableOrganization(caller: Caller, slug: unknown): Promise<OrganizationEntity> {
+    const organization =
+      typeof slug === 'string' ? await this.db.getRepository(OrganizationEntity).findOneBy({ slug }) : null;
+    if (!organization) throw badInput([{ path: 'organization', message: 'is not an existing organization' }]);
+    requireDatasetWriter(caller, organization.id);
+    return organization;
+  }
+
+  private async validated(record: Record<string, unknown>, selfId: string | null): Promise<DatasetMetadata> {
+    const problems: FieldError[] = this.validator.validate(record);
+    if (!problems.some((p) => p.path === 'slug') && (await this.slugTaken(String(record.slug), selfId))) {
+      problems.push({ path: 'slug', message: 'is already used by another dataset' });
+    }
+    if (problems.length) throw badInput(problems);
+    return record as unknown as DatasetMetadata;
+  }
+
+  private async slugTaken(slug: string, selfId: string | null): Promise<boolean> {
+    const rows = await this.db.query(`SELECT id FROM datasets WHERE slug = $1 AND deleted_at IS NULL`, [slug]);
+    return rows.some((r: { id: string }) => r.id !== selfId);
+  }
+
+  /** Runs a write in a transaction; a concurrent insert of the same slug becomes a field error. */
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(work);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'datasets_live_slug') {
+        throw badInput([{ path: 'slug', message: 'is already used by another dataset' }]);
+      }
+      throw error;
+    }
+  }
+
+  private async saveRelations(manager: EntityManager, datasetId: string, record: DatasetMetadata): Promise<void> {
+    await manager.query(`DELETE FROM dataset_themes WHERE dataset_id = $1`, [datasetId]);
+    await manager.query(
+      `INSERT INTO dataset_themes (dataset_id, theme_code) SELECT $1, unnest($2::text[])`,
+      [datasetId, record.themes],
+    );
+    await manager.query(`INSERT INTO tags (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [record.tags]);
+    await manager.query(`DELETE FROM dataset_tags WHERE dataset_id = $1`, [datasetId]);
+    await manager.query(
+      `INSERT INTO dataset_tags (dataset_id, tag_id, position)
+       SELECT $1, t.id, x.position FROM unnest($2::text[]) WITH ORDINALITY AS x(name, position)
+       JOIN tags t ON t.name = x.name`,
+      [datasetId, record.tags],
+    );
+    await reindexDataset(manager, datasetId);
+  }
+}
+
+export function isVisible(caller: Caller, dataset: Pick<DatasetEntity, 'status' | 'organizationId'>): boolean {
+  return dataset.status === 'published' || canSeeUnpublishedOf(caller, dataset.organizationId);
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+function groupBy<R, V>(rows: R[], key: (row: R) => string, value: (row: R) => V): Map<string, V[]> {
+  const map = new Map<string, V[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(value(row));
+    else map.set(k, [value(row)]);
+  }
+  return map;
+}
+

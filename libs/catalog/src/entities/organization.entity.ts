@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A publisher: a city bureau or other government body (信息资源提供方). */
+@Entity({ name: 'organizations' })
+export class OrganizationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  slug: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text', { name: 'name_en', nullable: true })
+  nameEn: string | null;
+
+  @Column('text', { nullable: true })
+  description: string | null;
+
+  /** 统一社会信用代码 (提供方代码). */
+  @Column('char', { length: 18, nullable: true })
+  uscc: string | null;
+
+  @Column('uuid', { name: 'parent_id', nullable: true })
+  parentId: string | null;
+
+  @Column('text', { name: 'contact_name', nullable: true })
+  contactName: string | null;
+
+  @Column('text', { name: 'contact_email', nullable: true })
+  contactEmail: string | null;
+
+  @Column('text', { name: 'contact_phone', nullable: true })
+  contactPhone: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One uploaded file of a resource. Insert-only: a database trigger refuses updates and deletes. */
+@Entity({ name: 'resource_versions' })
+export class ResourceVersionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'resource_id' })
+  resourceId: string;
+
+  @Column('integer')
+  version: number;
+
+  /** Upper-case file format (CSV, JSON, XLSX ...). */
+  @Column('text')
+  format: string;
+
+  @Column('text', { name: 'media_type' })
+  mediaType: string;
+
+  /** bigint comes back from pg as a string; files can exceed 2^53 bytes only in theory. */
+  @Column('bigint', { name: 'byte_size', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  byteSize: number;
+
+  @Column('char', { length: 64 })
+  sha256: string;
+
+  @Column('text', { name: 'object_key' })
+  objectKey: string;
+
+  @Column('text', { name: 'file_name' })
+  fileName: string;
+
+  @Column('text', { name: 'schema_id', nullable: true })
+  schemaId: string | null;
+
+  @Column('bigint', {
+    name: 'row_count',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
+  rowCount: number | null;
+
+  @Column('uuid', { name: 'created_by', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

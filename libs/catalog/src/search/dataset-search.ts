@@ -1,0 +1,147 @@
+import { EntityManager } from 'typeorm';
+import { DatasetStatus, OpenAttribute, PriorityDomain } from '../metadata/vocabularies';
+import { DatasetCursor, DatasetOrderField, encodeCursor } from './dataset-cursor';
+import { normalize, queryTokens } from './segmenter';
+import { SqlParams, escapeLike } from './sql-params';
+
+export interface DatasetSearchFilter {
+  organizations?: string[];
+  themes?: string[];
+  tags?: string[];
+  formats?: string[];
+  openAttributes?: OpenAttribute[];
+  priorityDomains?: PriorityDomain[];
+  statuses?: DatasetStatus[];
+}
+
+/** Which unpublished datasets the caller may see: all (system administrators) or those of some organizations. */
+export interface Visibility {
+  allUnpublished: boolean;
+  organizationIds: string[];
+}
+
+export interface DatasetSearchQuery {
+  text: string | null;
+  filter: DatasetSearchFilter;
+  order: { field: DatasetOrderField; direction: 'ASC' | 'DESC' };
+  first: number;
+  after: DatasetCursor | null;
+  visibility: Visibility;
+  withTotal: boolean;
+  withFacets: boolean;
+}
+
+export const FACET_NAMES = ['organization', 'theme', 'tag', 'format', 'openAttribute', 'priorityDomain'] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+export type FacetCounts = Record<FacetName, Array<{ key: string; count: number }>>;
+
+export interface DatasetSearchPage {
+  ids: string[];
+  cursors: string[];
+  hasNextPage: boolean;
+  total: number | null;
+  facets: FacetCounts | null;
+}
+
+/** Buckets returned per facet, most frequent first. */
+const FACET_LIMIT = 30;
+
+/**
+ * One search over the catalogue as a single statement: the matching set is computed once (full-text on the
+ * segmented tsvector, plus trigram substring matching for queries of three or more characters), then the page,
+ * the total and the facet counts are all read from it.
+ */
+export async function searchDatasets(manager: EntityManager, query: DatasetSearchQuery): Promise<DatasetSearchPage> {
+  const p = new SqlParams();
+  const { where, sortKey } = buildMatch(query, p);
+  const direction = query.order.direction;
+  const keyset = query.after
+    ? `WHERE (sort_key, id) ${direction === 'DESC' ? '<' : '>'} (${p.add(query.after.key)}::${sortKeyType(query.order.field)}, ${p.add(query.after.id)}::uuid)`
+    : '';
+  const limit = p.add(query.first + 1);
+  const page = `SELECT id, sort_key FROM m ${keyset} ORDER BY sort_key ${direction}, id ${direction} LIMIT ${limit}`;
+  const sql = `
+    WITH m AS MATERIALIZED (
+      SELECT d.id, d.organization_id, d.facet_themes, d.facet_tags, d.facet_formats, d.open_attribute,
+             d.priority_domain, ${sortKey} AS sort_key
+      FROM datasets d WHERE ${where}
+    )
+    SELECT
+      (SELECT coalesce(json_agg(json_build_array(id, sort_key) ORDER BY sort_key ${direction}, id ${direction}), '[]')
+       FROM (${page}) page) AS page,
+      ${query.withTotal || query.withFacets ? '(SELECT count(*)::int FROM m)' : 'NULL::int'} AS total,
+      ${query.withFacets ? facetsSql(p) : 'NULL::json'} AS facets`;
+
+  const [row] = (await manager.query(sql, p.values)) as Array<{
+    page: Array<[string, string | number]>;
+    total: number | null;
+    facets: Array<[FacetName, string, number]> | null;
+  }>;
+  const rows = row.page.slice(0, query.first);
+  return {
+    ids: rows.map(([id]) => id),
+    cursors: rows.map(([id, key]) => encodeCursor({ field: query.order.field, key, id })),
+    hasNextPage: row.page.length > query.first,
+    total: query.withTotal ? row.total : null,
+    facets: row.facets ? groupFacets(row.facets) : null,
+  };
+}
+
+function buildMatch(query: DatasetSearchQuery, p: SqlParams): { where: string; sortKey: string } {
+  const conditions = ['d.deleted_at IS NULL', visibilitySql(query.visibility, p)];
+  const f = query.filter;
+  if (f.organizations?.length) {
+    conditions.push(`d.organization_id IN (SELECT id FROM organizations WHERE slug = ANY(${p.add(f.organizations)}))`);
+  }
+  if (f.themes?.length) conditions.push(`d.facet_themes && ${p.add(f.themes)}::text[]`);
+  if (f.tags?.length) conditions.push(`d.facet_tags && ${p.add(f.tags)}::text[]`);
+  if (f.formats?.length) conditions.push(`d.facet_formats && ${p.add(f.formats.map((x) => x.toUpperCase()))}::text[]`);
+  if (f.openAttributes?.length) conditions.push(`d.open_attribute = ANY(${p.add(f.openAttributes)})`);
+  if (f.priorityDomains?.length) conditions.push(`d.priority_domain = ANY(${p.add(f.priorityDomains)})`);
+  if (f.statuses?.length) conditions.push(`d.status = ANY(${p.add(f.statuses)})`);
+
+  const text = query.text ? normalize(query.text.trim()) : '';
+  const tokens = text ? queryTokens(text) : [];
+  let relevance = '0::float8';
+  if (tokens.length > 0) {
+    const tsquery = `plainto_tsquery('simple', ${p.add(tokens.join(' '))})`;
+    const like = p.add(`%${escapeLike(text)}%`);
+    // Trigram indexes cannot serve patterns under three characters; those rely on the segmented index alone.
+    const substring = [...text].length >= 3 ? ` OR d.search_text LIKE ${like}` : '';
+    conditions.push(`(d.search_vector @@ ${tsquery}${substring})`);
+    // A title containing the whole query outranks scattered matches of its words.
+    relevance = `(ts_rank(d.search_vector, ${tsquery}) + CASE WHEN lower(d.title) LIKE ${like} THEN 1 ELSE 0 END)::float8`;
+  }
+  const sortKey = { RELEVANCE: relevance, MODIFIED: 'd.modified', TITLE: 'd.title' }[query.order.field];
+  return { where: conditions.join(' AND '), sortKey };
+}
+
+function visibilitySql(visibility: Visibility, p: SqlParams): string {
+  if (visibility.allUnpublished) return 'TRUE';
+  if (visibility.organizationIds.length === 0) return `d.status = 'published'`;
+  return `(d.status = 'published' OR d.organization_id = ANY(${p.add(visibility.organizationIds)}::uuid[]))`;
+}
+
+function sortKeyType(field: DatasetOrderField): string {
+  return { RELEVANCE: 'float8', MODIFIED: 'timestamptz', TITLE: 'text' }[field];
+}
+
+function facetsSql(p: SqlParams): string {
+  return `(SELECT coalesce(json_agg(json_build_array(facet, key, n)), '[]') FROM (
+      SELECT facet, key, n, row_number() OVER (PARTITION BY facet ORDER BY n DESC, key) AS position FROM (
+        SELECT 'organization' AS facet, organization_id::text AS key, count(*)::int AS n FROM m GROUP BY 2
+        UNION ALL SELECT 'theme', x, count(*)::int FROM m, unnest(m.facet_themes) x GROUP BY 2
+        UNION ALL SELECT 'tag', x, count(*)::int FROM m, unnest(m.facet_tags) x GROUP BY 2
+        UNION ALL SELECT 'format', x, count(*)::int FROM m, unnest(m.facet_formats) x GROUP BY 2
+        UNION ALL SELECT 'openAttribute', open_attribute, count(*)::int FROM m GROUP BY 2
+        UNION ALL SELECT 'priorityDomain', priority_domain, count(*)::int FROM m
+          WHERE priority_domain IS NOT NULL GROUP BY 2
+      ) counted
+    ) ranked WHERE position <= ${p.add(FACET_LIMIT)})`;
+}
+
+function groupFacets(rows: Array<[FacetName, string, number]>): FacetCounts {
+  const facets = Object.fromEntries(FACET_NAMES.map((name) => [name, []])) as unknown as FacetCounts;
+  for (const [facet, key, count] of rows) facets[facet].push({ key, count });
+  return facets;
+}

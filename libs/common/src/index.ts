@@ -1,0 +1,3 @@
+export * from './app-error';
+export * from './identifiers';
+export * from './project-root';

@@ -1,0 +1,170 @@
+import { resolve } from 'node:path';
+
+/**
+ * Typed configuration, read once from the environment at boot. Every variable is optional (DESIGN.md); a bad
+ * value stops the process with a one-line reason (ConfigError) instead of failing later in an obscure place.
+ */
+export interface ExternalStorageConfig {
+  endPoint: string;
+  port: number;
+  useSSL: boolean;
+  accessKey: string;
+  secretKey: string;
+  region: string;
+}
+
+export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Absolute; the embedded PostgreSQL and S3 endpoint keep their files under it. */
+  dataDir: string;
+  /** External PostgreSQL; when absent the embedded cluster is started. */
+  databaseUrl: string | null;
+  /** External S3/MinIO; when absent the embedded endpoint is started. */
+  storage: ExternalStorageConfig | null;
+  bucket: string;
+  adminToken: string | null;
+  seedDemo: boolean;
+  logLevel: LogLevel;
+  /** Base URL used in links the platform hands out (DCAT download URLs); defaults to http://localhost:PORT. */
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+function fail(name: string, reason: string, value?: string): never {
+  const shown = value === undefined ? '' : ` (got "${value.length > 60 ? `${value.slice(0, 60)}...` : value}")`;
+  throw new ConfigError(`${name} ${reason}${shown}`);
+}
+
+function optional(env: Env, name: string): string | null {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? null : value.trim();
+}
+
+function parsePort(env: Env, name: string, fallback: number): number {
+  const raw = optional(env, name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    fail(name, 'must be an integer between 1 and 65535', raw);
+  }
+  return Number(raw);
+}
+
+function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = optional(env, name);
+  if (raw === null) return fallback;
+  const lower = raw.toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(lower)) return true;
+  if (['false', '0', 'no', 'off'].includes(lower)) return false;
+  return fail(name, 'must be true or false', raw);
+}
+
+function parseDatabaseUrl(env: Env): string | null {
+  const raw = optional(env, 'DATABASE_URL');
+  if (raw === null) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail('DATABASE_URL', 'must be a URL like postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    fail('DATABASE_URL', `must use the postgres:// scheme, not ${url.protocol}//`);
+  }
+  if (!url.hostname || url.pathname.length <= 1) {
+    fail('DATABASE_URL', 'must name a host and a database (postgres://user:password@host:5432/database)');
+  }
+  return raw;
+}
+
+function parseStorage(env: Env): ExternalStorageConfig | null {
+  const raw = optional(env, 'MINIO_ENDPOINT');
+  if (raw === null) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail('MINIO_ENDPOINT', 'must be a URL like http://127.0.0.1:9000', raw);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    fail('MINIO_ENDPOINT', 'must use http:// or https://', raw);
+  }
+  if (url.pathname !== '/' || url.search) fail('MINIO_ENDPOINT', 'must not have a path or query', raw);
+  const accessKey = optional(env, 'MINIO_ACCESS_KEY');
+  const secretKey = optional(env, 'MINIO_SECRET_KEY');
+  if (!accessKey || !secretKey) {
+    fail('MINIO_ACCESS_KEY', 'and MINIO_SECRET_KEY are required when MINIO_ENDPOINT is set');
+  }
+  const useSSL = url.protocol === 'https:';
+  return {
+    endPoint: url.hostname,
+    port: url.port ? Number(url.port) : useSSL ? 443 : 80,
+    useSSL,
+    accessKey,
+    secretKey,
+    region: optional(env, 'MINIO_REGION') ?? 'us-east-1',
+  };
+}
+
+function parseBucket(env: Env): string {
+  const bucket = optional(env, 'MINIO_BUCKET') ?? 'opendata';
+  // S3 bucket naming rules: 3-63 characters, lower-case letters, digits, dots and hyphens.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..')) {
+    fail('MINIO_BUCKET', 'must be a valid S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)', bucket);
+  }
+  return bucket;
+}
+
+function parseAdminToken(env: Env): string | null {
+  const token = optional(env, 'ADMIN_TOKEN');
+  if (token === null) return null;
+  if (token.length < 16) fail('ADMIN_TOKEN', 'must be at least 16 characters long');
+  if (/\s/.test(token)) fail('ADMIN_TOKEN', 'must not contain whitespace');
+  return token;
+}
+
+function parseLogLevel(env: Env): LogLevel {
+  const raw = optional(env, 'LOG_LEVEL') ?? 'log';
+  if (!LOG_LEVELS.includes(raw as LogLevel)) fail('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`, raw);
+  return raw as LogLevel;
+}
+
+function parsePublicUrl(env: Env, port: number): string {
+  const raw = optional(env, 'PUBLIC_URL');
+  if (raw === null) return `http://localhost:${port}`;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+  } catch {
+    fail('PUBLIC_URL', 'must be an http(s) URL', raw);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const port = parsePort(env, 'PORT', 3000);
+  return {
+    port,
+    host: optional(env, 'HOST') ?? '0.0.0.0',
+    dataDir: resolve(cwd, optional(env, 'DATA_DIR') ?? './.data'),
+    databaseUrl: parseDatabaseUrl(env),
+    storage: parseStorage(env),
+    bucket: parseBucket(env),
+    adminToken: parseAdminToken(env),
+    seedDemo: parseBoolean(env, 'SEED_DEMO', true),
+    logLevel: parseLogLevel(env),
+    publicUrl: parsePublicUrl(env, port),
+  };
+}

@@ -1,0 +1,93 @@
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { ServiceLog } from './service-log';
+
+export interface EmbeddedS3Options {
+  directory: string;
+  bucket: string;
+  accessKey: string;
+  secretKey: string;
+  port?: number;
+}
+
+export interface EmbeddedS3Handle {
+  endPoint: string;
+  port: number;
+  accessKey: string;
+  secretKey: string;
+  stop(): Promise<void>;
+}
+
+interface S3rverInstance {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs the `@20minutes/s3rver` endpoint in this process, on loopback only. It accepts any unsigned GET, so it
+ * must never listen beyond 127.0.0.1. Its built-in demo key pair is replaced by the given credentials.
+ */
+export async function runS3rver(options: EmbeddedS3Options): Promise<{ port: number; close(): Promise<void> }> {
+  await mkdir(options.directory, { recursive: true });
+  /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS-only package without type declarations */
+  const S3rver = require('@20minutes/s3rver') as new (options: object) => S3rverInstance;
+  const { DUMMY_ACCOUNT } = require('@20minutes/s3rver/lib/models/account') as {
+    DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void; revokeAccessKey(id: string): void };
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  DUMMY_ACCOUNT.revokeAccessKey('S3RVER');
+  DUMMY_ACCOUNT.createKeyPair(options.accessKey, options.secretKey);
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: options.port ?? 0,
+    silent: true,
+    directory: options.directory,
+    vhostBuckets: false,
+    configureBuckets: [{ name: options.bucket }],
+  });
+  const address = await server.run();
+  return { port: address.port, close: () => server.close() };
+}
+
+/**
+ * Starts the embedded S3 endpoint in a child process, so that its request handling and disk writes run beside
+ * the API's event loop rather than on it. The child exits when this process goes away, even by SIGKILL.
+ */
+export async function startEmbeddedS3(
+  options: Omit<EmbeddedS3Options, 'accessKey' | 'secretKey'>,
+  log: ServiceLog,
+): Promise<EmbeddedS3Handle> {
+  const accessKey = `embedded-${randomBytes(6).toString('hex')}`;
+  const secretKey = randomBytes(24).toString('base64url');
+  const child = fork(require.resolve('./s3rver-process'), [], {
+    env: { ...process.env, S3RVER_OPTIONS: JSON.stringify({ ...options, accessKey, secretKey }) },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    execArgv: [],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-2000);
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: { port?: number; error?: string }) =>
+      message.port ? resolve(message.port) : reject(new Error(`embedded S3 endpoint failed: ${message.error}`)),
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`embedded S3 endpoint exited with code ${code}: ${stderr.trim() || 'no output'}`)),
+    );
+  });
+  log.log(`Embedded S3 endpoint listening on 127.0.0.1:${port}`);
+  return {
+    endPoint: '127.0.0.1',
+    port,
+    accessKey,
+    secretKey,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
