@@ -1,11 +1,10 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AUTH_ENTITIES, AuthModule } from '@opendata/auth';
 import { CATALOG_ENTITIES, CatalogModule } from '@opendata/catalog';
 import { AppConfig, ConfigModule, ServiceEndpoints } from '@opendata/config';
-import { dataSourceOptions } from '@opendata/database';
+import { DatabaseModule } from '@opendata/database';
 import { StorageModule } from '@opendata/storage';
 import { CatalogApiModule } from './catalog/catalog-api.module';
 import { CatalogLoaderFactory } from './graphql/catalog-loaders';
@@ -21,7 +20,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, endpoints),
-        TypeOrmModule.forRoot(dataSourceOptions(endpoints.databaseUrl, [...CATALOG_ENTITIES, ...AUTH_ENTITIES])),
+        DatabaseModule.forRoot(endpoints.databaseUrl, [...CATALOG_ENTITIES, ...AUTH_ENTITIES]),
         StorageModule,
         AuthModule,
         CatalogModule,

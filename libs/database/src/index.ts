@@ -1,2 +1,3 @@
 export * from './migrations';
 export * from './data-source-options';
+export * from './database.module';

@@ -58,7 +58,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const error = toPublicError(exception);
     if (error.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (response.headersSent) return response.end();
-    if (request.path.startsWith('/graphql')) {
+    if (request.originalUrl.startsWith('/graphql')) {
       // GraphQL clients expect the GraphQL error shape even for errors raised before execution (401, 413).
       return response.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
     }

@@ -23,7 +23,8 @@ export class PlatformInitializer {
     }
     if (this.config.seedDemo) {
       const outcome = await this.demo.seedIfEmpty();
-      if (outcome === 'skipped') this.logger.log('Demo catalogue: not loaded (the database is not empty)');
+      if (outcome === 'already-loaded') this.logger.log('Demo catalogue: loaded on an earlier start');
+      if (outcome === 'not-empty') this.logger.log('Demo catalogue: not loaded, the database already holds a catalogue');
     }
   }
 }

@@ -33,18 +33,18 @@ export class DemoSeeder {
     private readonly resources: ResourceService,
   ) {}
 
-  async seedIfEmpty(): Promise<'seeded' | 'skipped'> {
+  async seedIfEmpty(): Promise<'seeded' | 'already-loaded' | 'not-empty'> {
     const lock = this.db.createQueryRunner();
     await lock.connect();
     try {
       await lock.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
       const [state] = await this.db.query(`SELECT value->>'status' AS status FROM platform_state WHERE key = $1`, [STATE_KEY]);
-      if (state?.status === 'done') return 'skipped';
+      if (state?.status === 'done') return 'already-loaded';
       if (!state) {
         const [{ n }] = await this.db.query(
           `SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM datasets) AS n`,
         );
-        if (Number(n) > 0) return 'skipped';
+        if (Number(n) > 0) return 'not-empty';
         await this.setState('started');
       }
       await this.seed();

@@ -56,3 +56,13 @@ export async function reindexDataset(manager: EntityManager, datasetId: string):
     [datasetId, doc.a, doc.b, doc.c, doc.d, doc.text],
   );
 }
+
+/** Rebuilds the search document of every live dataset, in batches (after a change to the segmenter). */
+export async function reindexAll(manager: EntityManager, onProgress?: (done: number, total: number) => void): Promise<number> {
+  const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM datasets WHERE deleted_at IS NULL ORDER BY id`);
+  for (const [index, row] of rows.entries()) {
+    await reindexDataset(manager, row.id);
+    if (onProgress && (index + 1) % 500 === 0) onProgress(index + 1, rows.length);
+  }
+  return rows.length;
+}

@@ -80,13 +80,11 @@ function sectionRow(random: SeededRandom, section: SectionProfile, events: RainE
   const daily = afternoon(hour % 24);
   const lognormal = (sd: number) => Math.exp(random.normal(0, sd));
   const temperature = 28.3 - 0.09 * day + 0.5 * daily - 0.8 * rain + random.normal(0, 0.15);
+  const saturation = oxygenSaturation(temperature);
   const values = {
     temperature: fixed(temperature, 1),
     pH: fixed(7.55 + 0.15 * daily - 0.15 * rain + random.normal(0, 0.05), 2),
-    oxygen: fixed(
-      oxygenSaturation(temperature) * (0.93 + 0.05 * daily) - section.oxygenDeficit - 0.5 * rain + random.normal(0, 0.15),
-      2,
-    ),
+    oxygen: fixed(saturation * (0.93 + 0.05 * daily) - section.oxygenDeficit - 0.5 * rain + random.normal(0, 0.15), 2),
     conductivity: fixed(238 + section.lagHours - 40 * rain + random.normal(0, 5), 1),
     turbidity: fixed(14 * lognormal(0.2) + 85 * rain, 1),
     permanganate: fixed(section.permanganate * (1 + 0.9 * rain) * lognormal(0.06), 2),

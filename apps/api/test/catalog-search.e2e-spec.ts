@@ -1,0 +1,120 @@
+import { DEMO_DATASETS } from '../../../libs/catalog/src/demo/demo-datasets';
+import { TestApp, startTestApp } from '../../../test/support/test-app';
+
+const SEARCH = `query($search: String, $filter: DatasetFilter, $orderBy: DatasetOrder, $first: Int, $after: String) {
+  datasets(search: $search, filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    edges { cursor node { slug title titleEn organization { slug } } }
+    pageInfo { hasNextPage hasPreviousPage endCursor }
+    facets { organizations { key label count } themes { key label count } tags { key count } formats { key count } openAttributes { key label count } }
+  }
+}`;
+
+const published = DEMO_DATASETS.filter((d) => d.status === 'published');
+
+describe('catalogue search on the demo catalogue', () => {
+  let t: TestApp;
+  const search = async (variables: Record<string, unknown>) => {
+    const res = await t.gql(SEARCH, variables);
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data!.datasets;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ seedDemo: true });
+  });
+  afterAll(() => t.close());
+
+  it('loads the demo catalogue: published datasets visible, drafts hidden, flagship files stored', async () => {
+    const all = await search({ first: 0 });
+    expect(all.totalCount).toBe(published.length);
+    const res = await t.gql(`{ dataset(slug: "hengyang-air-quality-hourly") { resources { format rowCount byteSize sha256 } } }`);
+    const [file] = res.body.data?.dataset.resources;
+    expect(file).toMatchObject({ format: 'CSV', rowCount: 4320 });
+    expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('ranks the air-quality datasets first for 空气质量', async () => {
+    const result = await search({ search: '空气质量', first: 5 });
+    const titles = result.edges.map((e: { node: { title: string } }) => e.node.title);
+    const airQuality = published.filter((d) => d.title.includes('空气质量')).length;
+    expect(airQuality).toBeGreaterThanOrEqual(2);
+    expect(titles.slice(0, airQuality).every((title: string) => title.includes('空气质量'))).toBe(true);
+    expect(result.edges[0].node.slug).toBe('hengyang-air-quality-hourly');
+  });
+
+  it('finds the housing-allocation dataset for 公租房, among the datasets titled 公租房', async () => {
+    const result = await search({ search: '公租房', first: 10 });
+    const slugs = result.edges.map((e: { node: { slug: string } }) => e.node.slug);
+    const titled = published.filter((d) => d.title.includes('公租房')).map((d) => d.slug);
+    expect(titled).toContain('hengyang-public-rental-housing-allocation');
+    expect(slugs.slice(0, titled.length).sort()).toEqual([...titled].sort());
+  });
+
+  it('keeps domain terms whole: 公积金 does not match every 公 or 金', async () => {
+    const result = await search({ search: '公积金', first: 20 });
+    expect(result.totalCount).toBeGreaterThan(0);
+    for (const edge of result.edges) {
+      const record = published.find((d) => d.slug === edge.node.slug)!;
+      const text = [record.title, record.description, ...record.tags].join(' ');
+      expect(text).toContain('公积金');
+    }
+  });
+
+  it('searches English titles', async () => {
+    const withEnglish = published.find((d) => d.flagship === 'air-quality-hourly')!;
+    const word = withEnglish.titleEn!.split(/\s+/).find((w) => w.length > 4)!;
+    const result = await search({ search: word.toUpperCase(), first: 50 });
+    expect(result.edges.map((e: { node: { slug: string } }) => e.node.slug)).toContain(withEnglish.slug);
+  });
+
+  it('counts facets over the whole result and filters by them', async () => {
+    const result = await search({ search: '空气质量', first: 1 });
+    const orgTotal = result.facets.organizations.reduce((n: number, b: { count: number }) => n + b.count, 0);
+    expect(orgTotal).toBe(result.totalCount);
+    expect(result.facets.organizations[0]).toMatchObject({ key: 'hy-env-bureau', label: '衡阳市环境保护局' });
+    expect(result.facets.formats).toEqual([{ key: 'CSV', count: 1 }]);
+    const csv = await search({ filter: { format: ['csv'] }, first: 10 });
+    expect(csv.totalCount).toBe(4);
+    const env = await search({ filter: { organization: ['hy-env-bureau'], theme: ['ENVI'] }, first: 0 });
+    expect(env.totalCount).toBe(
+      published.filter((d) => d.organization === 'hy-env-bureau' && d.themes.includes('ENVI')).length,
+    );
+    const conditional = await search({ filter: { openAttribute: ['CONDITIONAL'] }, first: 0 });
+    expect(conditional.totalCount).toBe(published.filter((d) => d.openAttribute === '有条件开放').length);
+  });
+
+  it('pages with cursors through the whole catalogue without repeats or gaps', async () => {
+    for (const orderBy of [{ field: 'TITLE' }, { field: 'MODIFIED' }, { field: 'TITLE', direction: 'DESC' }]) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: any = await search({ first: 7, after, orderBy });
+        seen.push(...page.edges.map((e: { node: { slug: string } }) => e.node.slug));
+        expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(new Set(seen).size).toBe(published.length);
+      expect(seen.length).toBe(published.length);
+    }
+    const titles = (await search({ first: 100, orderBy: { field: 'TITLE' } })).edges.map((e: any) => e.node.title);
+    expect(titles).toEqual([...titles].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('pages search results by relevance, and rejects a cursor of another ordering', async () => {
+    const first = await search({ search: '数据', first: 3 });
+    const second = await search({ search: '数据', first: 3, after: first.pageInfo.endCursor });
+    const firstSlugs = first.edges.map((e: any) => e.node.slug);
+    expect(second.edges.some((e: any) => firstSlugs.includes(e.node.slug))).toBe(false);
+    const res = await t.gql(SEARCH, { first: 3, after: first.pageInfo.endCursor, orderBy: { field: 'TITLE' } });
+    expect(res.body.errors?.[0].extensions?.fields?.[0].path).toBe('after');
+  });
+
+  it('matches substrings of three or more characters that segmentation splits differently', async () => {
+    // 监测站 is not a word of the segmenter's dictionary in every context; the trigram index still finds it.
+    const result = await search({ search: '监测站', first: 50 });
+    expect(result.totalCount).toBeGreaterThan(0);
+    for (const edge of result.edges) expect(JSON.stringify(published.find((d) => d.slug === edge.node.slug))).toContain('监测');
+  });
+});
