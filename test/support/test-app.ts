@@ -26,8 +26,11 @@ export interface GqlBody {
 /**
  * The real API on a fresh database (real migrations) and a fresh bucket of the shared embedded S3 endpoint.
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(overrides: Partial<AppConfig> = {}, shared?: TestApp): Promise<TestApp> {
+  // A second app on the same database and bucket stands for another API process or replica.
+  const db = shared
+    ? { url: shared.endpoints.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   const config: AppConfig = {
     ...loadConfig({}),
     seedDemo: false,
@@ -37,7 +40,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   };
   const endpoints: ServiceEndpoints = {
     databaseUrl: db.url,
-    storage: testStorage(),
+    storage: shared ? shared.endpoints.storage : testStorage(),
     embedded: { database: false, storage: false },
     stop: async () => undefined,
   };

@@ -1,19 +1,17 @@
 import 'reflect-metadata';
-import { INestApplication, Logger } from '@nestjs/common';
-import { ConfigError, ServiceEndpoints, loadConfig, startServices } from '@opendata/config';
-import { createApp } from './app.factory';
-
-const logger = new Logger('Main');
+import { Logger } from '@nestjs/common';
+import { AppConfig, ConfigError, loadConfig } from '@opendata/config';
+import cluster from 'node:cluster';
+import { runClusterPrimary, runClusterWorker, runSingleProcess } from './platform/server-process';
 
 /**
  * `npm start`: validate the configuration, start the embedded services unless external ones are configured,
- * build the API, listen. Ctrl-C / SIGTERM stop the HTTP server, then the database pool, then the embedded
- * services, in that order.
+ * build the API, listen. With API_WORKERS > 1 a primary process owns the services and workers serve the port.
+ * Ctrl-C / SIGTERM stop the HTTP servers, then the database pool, then the embedded services, in that order.
  */
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): AppConfig {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Invalid configuration: ${error.message}\n`);
@@ -21,37 +19,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-
-  let endpoints: ServiceEndpoints | null = null;
-  let app: INestApplication | null = null;
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal} received, shutting down`);
-    const force = setTimeout(() => process.exit(1), 15000).unref();
-    await app?.close().catch((e: unknown) => logger.error(`closing the API failed: ${e}`));
-    await endpoints?.stop();
-    clearTimeout(force);
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-
-  try {
-    endpoints = await startServices(config, logger);
-    app = await createApp(config, endpoints);
-    await app.listen(config.port, config.host);
-  } catch (error) {
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    await app?.close().catch(() => undefined);
-    await endpoints?.stop();
-    process.exit(1);
-  }
-  const base = `http://localhost:${config.port}`;
-  logger.log(`GraphQL API and explorer: ${base}/graphql`);
-  logger.log(`Health check:             ${base}/health`);
-  if (endpoints.embedded.database || endpoints.embedded.storage) logger.log(`Embedded services keep their data in ${config.dataDir}`);
 }
 
-void main();
+const config = configOrExit();
+const run = cluster.isWorker ? runClusterWorker : config.apiWorkers > 1 ? runClusterPrimary : runSingleProcess;
+run(config).catch((error: unknown) => {
+  new Logger('Main').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  // Give embedded services started so far the chance to stop (their exit hooks run on process.exit).
+  process.exit(1);
+});

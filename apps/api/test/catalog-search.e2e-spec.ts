@@ -29,7 +29,7 @@ describe('catalogue search on the demo catalogue', () => {
     const all = await search({ first: 0 });
     expect(all.totalCount).toBe(published.length);
     const res = await t.gql(`{ dataset(slug: "hengyang-air-quality-hourly") { resources { format rowCount byteSize sha256 } } }`);
-    const [file] = res.body.data?.dataset.resources;
+    const [file] = res.body.data!.dataset.resources;
     expect(file).toMatchObject({ format: 'CSV', rowCount: 4320 });
     expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

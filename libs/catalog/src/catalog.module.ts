@@ -5,9 +5,10 @@ import { DatasetService } from './dataset.service';
 import { DemoSeeder } from './demo/demo-seeder';
 import { OrganizationService } from './organization.service';
 import { ResourceService } from './resource.service';
+import { CatalogueChanges } from './search/catalogue-changes';
 import { ThemeService } from './theme.service';
 
-const SERVICES = [OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder];
+const SERVICES = [CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder];
 
 @Module({
   imports: [AuthModule],

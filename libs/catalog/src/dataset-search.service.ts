@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller } from '@opendata/auth';
 import { FieldError, badInput } from '@opendata/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { DATASET_COLUMNS, datasetFromRow } from './catalog-rows';
+import { DatasetService } from './dataset.service';
 import { DatasetEntity, OrganizationEntity } from './entities';
+import { OrganizationService } from './organization.service';
 import { OPEN_ATTRIBUTES, PRIORITY_DOMAINS, THEMES } from './metadata/vocabularies';
 import { DatasetOrderField, decodeCursor } from './search/dataset-cursor';
-import { DatasetSearchFilter, FACET_NAMES, FacetName, Visibility, searchDatasets } from './search/dataset-search';
+import { CatalogueChanges } from './search/catalogue-changes';
+import { DatasetSearchFilter, DatasetSearchQuery, FACET_NAMES, FacetName, Visibility, searchDatasets } from './search/dataset-search';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -18,7 +22,8 @@ export interface DatasetSearchRequest {
   first?: number | null;
   after?: string | null;
   withTotal: boolean;
-  withFacets: boolean;
+  /** Facets to count (those the client asked for). */
+  facets: readonly FacetName[];
 }
 
 export interface FacetBucket {
@@ -29,6 +34,9 @@ export interface FacetBucket {
 
 export interface DatasetSearchResult {
   edges: Array<{ cursor: string; node: DatasetEntity }>;
+  /** The page's publishers and tags, fetched with the page so that a cached page costs no further queries. */
+  organizations: OrganizationEntity[];
+  tags: Map<string, string[]>;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   totalCount: number | null;
@@ -40,7 +48,12 @@ const DEFAULT_DIRECTION: Record<DatasetOrderField, 'ASC' | 'DESC'> = { RELEVANCE
 /** Catalogue search with Relay pagination and facet counts, within what the caller may see. */
 @Injectable()
 export class DatasetSearchService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: CatalogueChanges,
+    private readonly datasets: DatasetService,
+    private readonly organizations: OrganizationService,
+  ) {}
 
   async search(caller: Caller, request: DatasetSearchRequest): Promise<DatasetSearchResult> {
     const first = request.first ?? DEFAULT_PAGE_SIZE;
@@ -57,7 +70,7 @@ export class DatasetSearchService {
     const direction = request.orderBy?.direction ?? DEFAULT_DIRECTION[field];
     const after = request.after ? decodeCursor(request.after, field) : null;
 
-    const page = await searchDatasets(this.db.manager, {
+    const query: DatasetSearchQuery = {
       text,
       filter: request.filter ?? {},
       order: { field, direction },
@@ -65,26 +78,41 @@ export class DatasetSearchService {
       after,
       visibility: visibilityOf(caller),
       withTotal: request.withTotal,
-      withFacets: request.withFacets,
-    });
-    const datasets = new Map(
-      (page.ids.length ? await this.db.getRepository(DatasetEntity).findBy({ id: In(page.ids) }) : []).map((d) => [d.id, d]),
-    );
+      facets: FACET_NAMES.filter((f) => request.facets.includes(f)),
+    };
+    const compute = () => this.compute(query);
+    if (!isPublic(query.visibility) || !this.changes.cacheUsable) return compute();
+    const { visibility: _public, after: position, ...rest } = query;
+    const key = JSON.stringify({ ...rest, after: position ? [position.key, position.id] : null });
+    return this.changes.searchCache.getOrCompute(key, compute);
+  }
+
+  private async compute(query: DatasetSearchQuery): Promise<DatasetSearchResult> {
+    const page = await searchDatasets(this.db.manager, query);
+    const rows = page.ids.length
+      ? await this.db.query(`SELECT ${DATASET_COLUMNS} FROM datasets d WHERE d.id = ANY($1::uuid[])`, [page.ids])
+      : [];
+    const datasets = new Map<string, DatasetEntity>(rows.map((row: Record<string, unknown>) => [row.id as string, datasetFromRow(row)]));
+    const organizationIds = [...new Set([...datasets.values()].map((d) => d.organizationId))];
+    const [organizations, tags] = await Promise.all([
+      this.organizations.findByIds(organizationIds),
+      this.datasets.tagsOf(page.ids),
+    ]);
     return {
       edges: page.ids.map((id, i) => ({ cursor: page.cursors[i], node: datasets.get(id) as DatasetEntity })),
+      organizations,
+      tags,
       hasNextPage: page.hasNextPage,
-      hasPreviousPage: after !== null,
+      hasPreviousPage: query.after !== null,
       totalCount: page.total,
       facets: page.facets ? await this.labelFacets(page.facets) : null,
     };
   }
 
   private async labelFacets(counts: Record<FacetName, Array<{ key: string; count: number }>>) {
-    const organizations = new Map(
-      (await this.db.getRepository(OrganizationEntity).findBy({ id: In(counts.organization.map((b) => b.key)) })).map(
-        (o) => [o.id, o],
-      ),
-    );
+    const ids = counts.organization.map((b) => b.key);
+    const rows = ids.length ? await this.db.query(`SELECT o.id, o.slug, o.name FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]) : [];
+    const organizations = new Map<string, { slug: string; name: string }>(rows.map((o: { id: string; slug: string; name: string }) => [o.id, o]));
     const themes = new Map(THEMES.map((t) => [t.code, t.labelZh]));
     const byLabel = (vocabulary: Record<string, string>) => new Map(Object.entries(vocabulary).map(([k, v]) => [v, k]));
     const openKeys = byLabel(OPEN_ATTRIBUTES);
@@ -101,6 +129,14 @@ export class DatasetSearchService {
       FACET_NAMES.map((name) => [name, counts[name].map((b) => ({ ...label[name](b.key), count: b.count }))]),
     ) as Record<FacetName, FacetBucket[]>;
   }
+}
+
+/**
+ * Everyone without memberships sees the same public catalogue, so their searches share the cache; members and
+ * administrators, who also see drafts, always get a fresh answer.
+ */
+function isPublic(visibility: Visibility): boolean {
+  return !visibility.allUnpublished && visibility.organizationIds.length === 0;
 }
 
 export function visibilityOf(caller: Caller): Visibility {

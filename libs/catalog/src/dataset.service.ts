@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, canSeeUnpublishedOf, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
 import { FieldError, badInput, notFound } from '@opendata/common';
-import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
+import { DATASET_COLUMNS, datasetFromRow, groupRows } from './catalog-rows';
 import { DatasetEntity, OrganizationEntity, ThemeEntity } from './entities';
 import { DatasetMetadata } from './metadata/dataset-metadata';
 import { DatasetMetadataValidator } from './metadata/dataset-metadata.validator';
@@ -14,6 +15,7 @@ import {
   normalizeRecord,
   recordColumns,
 } from './metadata/dataset-record';
+import { CatalogueChanges } from './search/catalogue-changes';
 import { reindexDataset } from './search/search-indexer';
 
 /**
@@ -24,7 +26,10 @@ import { reindexDataset } from './search/search-indexer';
 export class DatasetService {
   private readonly validator = new DatasetMetadataValidator();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: CatalogueChanges,
+  ) {}
 
   /** A live dataset by id or slug, if the caller may see it; NOT_FOUND otherwise (drafts are not revealed). */
   async get(caller: Caller, key: { id?: string | null; slug?: string | null }): Promise<DatasetEntity> {
@@ -36,9 +41,10 @@ export class DatasetService {
     return dataset;
   }
 
-  /** Live datasets by id, in any order (for DataLoaders; visibility is the caller's concern). */
-  findByIds(ids: readonly string[]): Promise<DatasetEntity[]> {
-    return this.db.getRepository(DatasetEntity).findBy({ id: In([...ids]), deletedAt: IsNull() });
+  /** Live datasets by id, in any order (for DataLoaders and search pages; visibility is the caller's concern). */
+  async findByIds(ids: readonly string[]): Promise<DatasetEntity[]> {
+    const rows = await this.db.query(`SELECT ${DATASET_COLUMNS} FROM datasets d WHERE d.id = ANY($1::uuid[]) AND d.deleted_at IS NULL`, [ids]);
+    return rows.map(datasetFromRow);
   }
 
   async themesOf(datasetIds: readonly string[]): Promise<Map<string, ThemeEntity[]>> {
@@ -47,8 +53,8 @@ export class DatasetService {
        WHERE x.dataset_id = ANY($1::uuid[]) ORDER BY t.sort_order`,
       [datasetIds],
     );
-    const themes = new Map((await this.db.getRepository(ThemeEntity).find()).map((t) => [t.code, t]));
-    return groupBy(rows, (r) => r.dataset_id, (r) => themes.get(r.code) as ThemeEntity);
+    const themes = await this.themeVocabulary();
+    return groupRows(rows, 'dataset_id', (r) => themes.get(r.code as string) as ThemeEntity);
   }
 
   async tagsOf(datasetIds: readonly string[]): Promise<Map<string, string[]>> {
@@ -57,7 +63,18 @@ export class DatasetService {
        WHERE dt.dataset_id = ANY($1::uuid[]) ORDER BY dt.position`,
       [datasetIds],
     );
-    return groupBy(rows, (r) => r.dataset_id, (r) => r.name);
+    return groupRows(rows, 'dataset_id', (r) => r.name as string);
+  }
+
+  private themeVocabularyCache: Promise<Map<string, ThemeEntity>> | null = null;
+
+  /** The theme vocabulary changes only with the code (synchronised at boot), so it is read once. */
+  private themeVocabulary(): Promise<Map<string, ThemeEntity>> {
+    this.themeVocabularyCache ??= this.db
+      .getRepository(ThemeEntity)
+      .find()
+      .then((themes) => new Map(themes.map((t) => [t.code, t])));
+    return this.themeVocabularyCache;
   }
 
   async create(caller: Caller, input: CreateDatasetInput): Promise<DatasetEntity> {
@@ -97,7 +114,9 @@ export class DatasetService {
     const existing = await this.get(caller, { id });
     requireDatasetWriter(caller, existing.organizationId);
     const deletedAt = new Date();
-    await this.db.getRepository(DatasetEntity).update({ id }, { deletedAt });
+    await this.write(async (manager) => {
+      await manager.getRepository(DatasetEntity).update({ id }, { deletedAt });
+    });
     return { ...existing, deletedAt };
   }
 
@@ -134,10 +153,19 @@ export class DatasetService {
     return rows.some((r: { id: string }) => r.id !== selfId);
   }
 
-  /** Runs a write in a transaction; a concurrent insert of the same slug becomes a field error. */
+  /**
+   * Runs a write in a transaction that also announces the change (cached searches are dropped); a concurrent
+   * insert of the same slug becomes a field error.
+   */
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction(work);
+      const result = await this.db.transaction(async (manager) => {
+        const value = await work(manager);
+        await this.changes.notify(manager);
+        return value;
+      });
+      this.changes.committed();
+      return result;
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'datasets_live_slug') {
         throw badInput([{ path: 'slug', message: 'is already used by another dataset' }]);
@@ -172,14 +200,4 @@ function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
-function groupBy<R, V>(rows: R[], key: (row: R) => string, value: (row: R) => V): Map<string, V[]> {
-  const map = new Map<string, V[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(value(row));
-    else map.set(k, [value(row)]);
-  }
-  return map;
-}
 

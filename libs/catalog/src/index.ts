@@ -15,3 +15,5 @@ export * from './resource.service';
 export * from './theme.service';
 export * from './catalog.module';
 export * from './demo/demo-seeder';
+export * from './search/catalogue-changes';
+export * from './search/search-cache';

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireSysadmin } from '@opendata/auth';
 import { FieldError, badInput, isValidUscc, notFound } from '@opendata/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { ORGANIZATION_COLUMNS, organizationFromRow } from './catalog-rows';
 import { OrganizationEntity } from './entities';
 
 export interface CreateOrganizationInput {
@@ -39,8 +40,9 @@ export class OrganizationService {
     return organization;
   }
 
-  findByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
-    return this.repo.findBy({ id: In([...ids]) });
+  async findByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    const rows = await this.db.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]);
+    return rows.map(organizationFromRow);
   }
 
   async create(caller: Caller, input: CreateOrganizationInput): Promise<OrganizationEntity> {

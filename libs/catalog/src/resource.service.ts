@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireDatasetWriter } from '@opendata/auth';
 import { badInput, notFound } from '@opendata/common';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { RESOURCE_COLUMNS, VERSION_COLUMNS, groupRows, resourceFromRow, versionFromRow } from './catalog-rows';
 import { isVisible } from './dataset.service';
 import { DatasetEntity, ResourceEntity, ResourceVersionEntity } from './entities';
+import { CatalogueChanges } from './search/catalogue-changes';
 import { reindexDataset } from './search/search-indexer';
 
 /** A stored file that is to become a new version of a resource. */
@@ -31,38 +33,35 @@ export interface AddVersionInput {
 /** Resources (distributions) and their immutable versions. */
 @Injectable()
 export class ResourceService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: CatalogueChanges,
+  ) {}
 
   async resourcesOf(datasetIds: readonly string[]): Promise<Map<string, ResourceEntity[]>> {
-    const resources = await this.db.getRepository(ResourceEntity).find({
-      where: { datasetId: In([...datasetIds]), deletedAt: IsNull() },
-      order: { position: 'ASC', createdAt: 'ASC' },
-    });
-    const map = new Map<string, ResourceEntity[]>();
-    for (const r of resources) map.set(r.datasetId, [...(map.get(r.datasetId) ?? []), r]);
-    return map;
+    const rows = await this.db.query(
+      `SELECT ${RESOURCE_COLUMNS} FROM resources r WHERE r.dataset_id = ANY($1::uuid[]) AND r.deleted_at IS NULL
+       ORDER BY r.position, r.created_at`,
+      [datasetIds],
+    );
+    return groupRows(rows, 'dataset_id', resourceFromRow);
   }
 
   async latestVersionsOf(resourceIds: readonly string[]): Promise<Map<string, ResourceVersionEntity>> {
-    const versions = await this.db
-      .getRepository(ResourceVersionEntity)
-      .createQueryBuilder('v')
-      .distinctOn(['v.resource_id'])
-      .where('v.resource_id IN (:...ids)', { ids: resourceIds.length ? [...resourceIds] : [null] })
-      .orderBy('v.resource_id')
-      .addOrderBy('v.version', 'DESC')
-      .getMany();
-    return new Map(versions.map((v) => [v.resourceId, v]));
+    const rows = await this.db.query(
+      `SELECT DISTINCT ON (v.resource_id) ${VERSION_COLUMNS} FROM resource_versions v
+       WHERE v.resource_id = ANY($1::uuid[]) ORDER BY v.resource_id, v.version DESC`,
+      [resourceIds],
+    );
+    return new Map(rows.map((row: Record<string, unknown>) => [row.resource_id as string, versionFromRow(row)]));
   }
 
   async versionsOf(resourceIds: readonly string[]): Promise<Map<string, ResourceVersionEntity[]>> {
-    const versions = await this.db.getRepository(ResourceVersionEntity).find({
-      where: { resourceId: In([...resourceIds]) },
-      order: { version: 'DESC' },
-    });
-    const map = new Map<string, ResourceVersionEntity[]>();
-    for (const v of versions) map.set(v.resourceId, [...(map.get(v.resourceId) ?? []), v]);
-    return map;
+    const rows = await this.db.query(
+      `SELECT ${VERSION_COLUMNS} FROM resource_versions v WHERE v.resource_id = ANY($1::uuid[]) ORDER BY v.version DESC`,
+      [resourceIds],
+    );
+    return groupRows(rows, 'resource_id', versionFromRow);
   }
 
   /** A resource the caller may see (its dataset live and visible); NOT_FOUND otherwise. */
@@ -83,7 +82,12 @@ export class ResourceService {
    */
   async addVersion(caller: Caller, input: AddVersionInput, manager?: EntityManager) {
     const run = (m: EntityManager) => this.addVersionIn(m, caller, input);
-    return manager ? run(manager) : this.db.transaction(run);
+    // Inside a caller's transaction, other processes (and this one, through the change feed) learn of the
+    // version when that transaction commits.
+    if (manager) return run(manager);
+    const result = await this.db.transaction(run);
+    this.changes.committed();
+    return result;
   }
 
   private async addVersionIn(m: EntityManager, caller: Caller, input: AddVersionInput) {
@@ -124,6 +128,7 @@ export class ResourceService {
     );
     await m.getRepository(DatasetEntity).update({ id: dataset.id }, { modified: new Date() });
     await reindexDataset(m, dataset.id);
+    await this.changes.notify(m);
     return { resource, version, dataset };
   }
 }

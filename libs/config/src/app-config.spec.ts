@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       adminToken: null,
       seedDemo: true,
       publicUrl: 'http://localhost:3000',
+      searchCacheSeconds: 300,
+      apiWorkers: 1,
     });
   });
 
@@ -55,6 +57,8 @@ describe('loadConfig', () => {
     [{ SEED_DEMO: 'maybe' }, /^SEED_DEMO must be true or false/],
     [{ ADMIN_TOKEN: 'short' }, /^ADMIN_TOKEN must be at least 16 characters/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
+    [{ SEARCH_CACHE_SECONDS: '-1' }, /^SEARCH_CACHE_SECONDS must be an integer from 0 to 86400/],
+    [{ API_WORKERS: '0' }, /^API_WORKERS must be an integer from 1 to 64/],
   ])('refuses %j with a one-line reason', (env, reason) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(reason);

@@ -30,6 +30,10 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Base URL used in links the platform hands out (DCAT download URLs); defaults to http://localhost:PORT. */
   publicUrl: string;
+  /** Lifetime of cached public search results (they are dropped on every catalogue change anyway); 0 = off. */
+  searchCacheSeconds: number;
+  /** API processes sharing the port (Node cluster); GraphQL execution is single-threaded per process. */
+  apiWorkers: number;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +63,13 @@ function parsePort(env: Env, name: string, fallback: number): number {
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
     fail(name, 'must be an integer between 1 and 65535', raw);
   }
+  return Number(raw);
+}
+
+function parseInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) fail(name, `must be an integer from ${min} to ${max}`, raw);
   return Number(raw);
 }
 
@@ -166,5 +177,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     seedDemo: parseBoolean(env, 'SEED_DEMO', true),
     logLevel: parseLogLevel(env),
     publicUrl: parsePublicUrl(env, port),
+    searchCacheSeconds: parseInteger(env, 'SEARCH_CACHE_SECONDS', 300, 0, 86400),
+    apiWorkers: parseInteger(env, 'API_WORKERS', 1, 1, 64),
   };
 }

@@ -35,7 +35,14 @@ export async function startServices(config: AppConfig, log: ServiceLog): Promise
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => log.warn(`stop failed: ${error}`));
   };
   try {
-    if (config.databaseUrl === null || config.storage === null) await mkdir(config.dataDir, { recursive: true });
+    if (config.databaseUrl === null || config.storage === null) {
+      await mkdir(config.dataDir, { recursive: true });
+      // Only a server that was killed leaves its database running unattended; a live owner keeps it.
+      const owner = readLiveRuntimeState(config.dataDir);
+      if (owner && owner.pid !== process.pid) {
+        throw new Error(`DATA_DIR ${config.dataDir} is in use by process ${owner.pid}; stop it first or choose another DATA_DIR`);
+      }
+    }
 
     let databaseUrl = config.databaseUrl;
     if (databaseUrl === null) {

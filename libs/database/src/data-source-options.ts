@@ -15,7 +15,8 @@ export function dataSourceOptions(url: string, entities: MixedList<Function>): D
     migrationsRun: false,
     synchronize: false,
     logging: ['error', 'migration'],
-    extra: { max: 20, options: '-c timezone=UTC' },
+    // JIT compilation costs tens of milliseconds per query and never pays off for these short queries.
+    extra: { max: 20, options: '-c timezone=UTC -c jit=off' },
   };
 }
 

@@ -3,6 +3,7 @@ import {
   DatasetMetadata,
   DatasetSearchFilter,
   DatasetSearchResult,
+  FacetName,
   LICENCES,
   OPEN_ATTRIBUTES,
   OrganizationEntity,
@@ -134,6 +135,16 @@ export function toRecordPatch(input: CreateDatasetInput | UpdateDatasetInput): P
   if (patch.contactPoint) patch.contactPoint = { ...(patch.contactPoint as object) };
   return patch as Partial<DatasetMetadata>;
 }
+
+/** The DatasetFacets field of each facet. */
+export const FACET_FIELDS: Record<FacetName, keyof DatasetConnectionModel['facets']> = {
+  organization: 'organizations',
+  theme: 'themes',
+  tag: 'tags',
+  format: 'formats',
+  openAttribute: 'openAttributes',
+  priorityDomain: 'priorityDomains',
+};
 
 /** GraphQL filter (enum keys) to the search filter (stored labels). */
 export function toSearchFilter(filter: DatasetFilterInput | null | undefined): DatasetSearchFilter {

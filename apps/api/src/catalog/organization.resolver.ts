@@ -17,14 +17,14 @@ export class OrganizationResolver {
   }
 
   @Query(() => OrganizationModel, { nullable: true, description: 'One organization by slug.' })
-  async organization(@Args('slug') slug: string): Promise<OrganizationModel> {
+  async organization(@Args('slug', { description: 'Organization slug.' }) slug: string): Promise<OrganizationModel> {
     return toOrganizationModel(await this.organizationService.getBySlug(slug));
   }
 
   @Mutation(() => OrganizationModel, { description: 'Create a publishing organization (system administrators).' })
   async createOrganization(
     @CurrentCaller() caller: Caller,
-    @Args('input') input: CreateOrganizationInput,
+    @Args('input', { description: 'The new organization.' }) input: CreateOrganizationInput,
   ): Promise<OrganizationModel> {
     return toOrganizationModel(await this.organizationService.create(caller, input));
   }

@@ -18,7 +18,7 @@ export class ResourceResolver {
   @Query(() => ResourceModel, { nullable: true, description: 'One resource (file) by id.' })
   async resource(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'Resource id.' }) id: string,
     @Context() ctx: GqlContext,
   ): Promise<ResourceModel | null> {
     const { resource } = await this.resources.get(caller, id);

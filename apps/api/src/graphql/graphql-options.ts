@@ -1,9 +1,12 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ANONYMOUS } from '@opendata/auth';
 import { CatalogLoaderFactory } from './catalog-loaders';
 import { formatGraphqlError } from './format-graphql-error';
 import { GqlContext } from './graphql-context';
 import { RequestWithCaller } from '../http/current-caller.decorator';
+
+type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 /** Apollo Server on Express, code-first; the schema is built in memory and committed as schema.gql. */
 export function graphqlOptions(loaders: CatalogLoaderFactory): ApolloDriverConfig {
@@ -15,6 +18,9 @@ export function graphqlOptions(loaders: CatalogLoaderFactory): ApolloDriverConfi
     graphiql: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
+    // Cache hints are not used; the plugin would otherwise instrument every field resolution. (The cast bridges
+    // the CommonJS and ES module typings of @apollo/server; the plugin is a marker object Apollo checks by id.)
+    plugins: [ApolloServerPluginCacheControlDisabled() as unknown as ApolloPlugin],
     context: ({ req }: { req: RequestWithCaller }): GqlContext => {
       const caller = req.caller ?? ANONYMOUS;
       return { req, caller, loaders: loaders.create(caller) };

@@ -2,6 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TokenService } from '@opendata/auth';
 import { DemoSeeder, ThemeService } from '@opendata/catalog';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** An arbitrary constant naming the advisory lock held during boot tasks (several API workers start at once). */
+const BOOT_LOCK = 7_366_202_419;
 
 /** Boot tasks after the migrations: vocabularies, the ADMIN_TOKEN account, the demo catalogue. */
 @Injectable()
@@ -13,9 +18,22 @@ export class PlatformInitializer {
     private readonly themes: ThemeService,
     private readonly tokens: TokenService,
     private readonly demo: DemoSeeder,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async run(): Promise<void> {
+    const lock = this.db.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [BOOT_LOCK]);
+      await this.runTasks();
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [BOOT_LOCK]).catch(() => undefined);
+      await lock.release();
+    }
+  }
+
+  private async runTasks(): Promise<void> {
     await this.themes.syncVocabulary();
     if (this.config.adminToken) {
       await this.tokens.ensureAdminToken(this.config.adminToken);
@@ -23,7 +41,7 @@ export class PlatformInitializer {
     }
     if (this.config.seedDemo) {
       const outcome = await this.demo.seedIfEmpty();
-      if (outcome === 'already-loaded') this.logger.log('Demo catalogue: loaded on an earlier start');
+      if (outcome === 'already-loaded') this.logger.log('Demo catalogue: already loaded');
       if (outcome === 'not-empty') this.logger.log('Demo catalogue: not loaded, the database already holds a catalogue');
     }
   }

@@ -120,7 +120,7 @@ describe('demo datasets', () => {
       expect(shares).toContain(d.shareAttribute);
       expect(frequencies).toContain(d.updateFrequency);
       expect(licences).toContain(d.license);
-      if (d.priorityDomain != null) expect(domains).toContain(d.priorityDomain);
+      if (d.priorityDomain !== null && d.priorityDomain !== undefined) expect(domains).toContain(d.priorityDomain);
       expect(['published', 'draft']).toContain(d.status);
     }
   });

@@ -28,7 +28,8 @@ export interface DatasetSearchQuery {
   after: DatasetCursor | null;
   visibility: Visibility;
   withTotal: boolean;
-  withFacets: boolean;
+  /** Facets to count; none when the query does not ask for facets. */
+  facets: readonly FacetName[];
 }
 
 export const FACET_NAMES = ['organization', 'theme', 'tag', 'format', 'openAttribute', 'priorityDomain'] as const;
@@ -47,6 +48,19 @@ export interface DatasetSearchPage {
 const FACET_LIMIT = 30;
 
 /**
+ * How each facet is counted over the matching set `m`. Array facets are unnested in the select list (a
+ * ProjectSet), which PostgreSQL runs several times faster than a lateral join with unnest().
+ */
+const FACET_SQL: Record<FacetName, { column: string; sql: string }> = {
+  organization: { column: 'd.organization_id', sql: `SELECT organization_id::text AS key, count(*)::int AS n FROM m GROUP BY 1` },
+  theme: { column: 'd.facet_themes', sql: `SELECT x, count(*)::int FROM (SELECT unnest(facet_themes) x FROM m) s GROUP BY 1` },
+  tag: { column: 'd.facet_tags', sql: `SELECT x, count(*)::int FROM (SELECT unnest(facet_tags) x FROM m) s GROUP BY 1` },
+  format: { column: 'd.facet_formats', sql: `SELECT x, count(*)::int FROM (SELECT unnest(facet_formats) x FROM m) s GROUP BY 1` },
+  openAttribute: { column: 'd.open_attribute', sql: `SELECT open_attribute, count(*)::int FROM m GROUP BY 1` },
+  priorityDomain: { column: 'd.priority_domain', sql: `SELECT priority_domain, count(*)::int FROM m WHERE priority_domain IS NOT NULL GROUP BY 1` },
+};
+
+/**
  * One search over the catalogue as a single statement: the matching set is computed once (full-text on the
  * segmented tsvector, plus trigram substring matching for queries of three or more characters), then the page,
  * the total and the facet counts are all read from it.
@@ -60,17 +74,16 @@ export async function searchDatasets(manager: EntityManager, query: DatasetSearc
     : '';
   const limit = p.add(query.first + 1);
   const page = `SELECT id, sort_key FROM m ${keyset} ORDER BY sort_key ${direction}, id ${direction} LIMIT ${limit}`;
+  const facetColumns = query.facets.map((f) => `, ${FACET_SQL[f].column}`).join('');
   const sql = `
     WITH m AS MATERIALIZED (
-      SELECT d.id, d.organization_id, d.facet_themes, d.facet_tags, d.facet_formats, d.open_attribute,
-             d.priority_domain, ${sortKey} AS sort_key
-      FROM datasets d WHERE ${where}
+      SELECT d.id${facetColumns}, ${sortKey} AS sort_key FROM datasets d WHERE ${where}
     )
     SELECT
       (SELECT coalesce(json_agg(json_build_array(id, sort_key) ORDER BY sort_key ${direction}, id ${direction}), '[]')
        FROM (${page}) page) AS page,
-      ${query.withTotal || query.withFacets ? '(SELECT count(*)::int FROM m)' : 'NULL::int'} AS total,
-      ${query.withFacets ? facetsSql(p) : 'NULL::json'} AS facets`;
+      ${query.withTotal ? '(SELECT count(*)::int FROM m)' : 'NULL::int'} AS total,
+      ${query.facets.length ? facetsSql(query.facets, p) : 'NULL::json'} AS facets`;
 
   const [row] = (await manager.query(sql, p.values)) as Array<{
     page: Array<[string, string | number]>;
@@ -126,18 +139,12 @@ function sortKeyType(field: DatasetOrderField): string {
   return { RELEVANCE: 'float8', MODIFIED: 'timestamptz', TITLE: 'text' }[field];
 }
 
-function facetsSql(p: SqlParams): string {
-  return `(SELECT coalesce(json_agg(json_build_array(facet, key, n)), '[]') FROM (
-      SELECT facet, key, n, row_number() OVER (PARTITION BY facet ORDER BY n DESC, key) AS position FROM (
-        SELECT 'organization' AS facet, organization_id::text AS key, count(*)::int AS n FROM m GROUP BY 2
-        UNION ALL SELECT 'theme', x, count(*)::int FROM m, unnest(m.facet_themes) x GROUP BY 2
-        UNION ALL SELECT 'tag', x, count(*)::int FROM m, unnest(m.facet_tags) x GROUP BY 2
-        UNION ALL SELECT 'format', x, count(*)::int FROM m, unnest(m.facet_formats) x GROUP BY 2
-        UNION ALL SELECT 'openAttribute', open_attribute, count(*)::int FROM m GROUP BY 2
-        UNION ALL SELECT 'priorityDomain', priority_domain, count(*)::int FROM m
-          WHERE priority_domain IS NOT NULL GROUP BY 2
-      ) counted
-    ) ranked WHERE position <= ${p.add(FACET_LIMIT)})`;
+function facetsSql(facets: readonly FacetName[], p: SqlParams): string {
+  const limit = p.add(FACET_LIMIT);
+  const parts = facets.map(
+    (f) => `(SELECT ${p.add(f)}::text AS facet, c.* FROM (${FACET_SQL[f].sql}) c ORDER BY 3 DESC, 2 LIMIT ${limit})`,
+  );
+  return `(SELECT coalesce(json_agg(json_build_array(facet, key, n)), '[]') FROM (${parts.join(' UNION ALL ')}) AS f(facet, key, n))`;
 }
 
 function groupFacets(rows: Array<[FacetName, string, number]>): FacetCounts {

@@ -10,7 +10,13 @@ describe('search segmentation', () => {
   });
 
   it('segments ordinary Chinese with ICU and drops function words from queries', () => {
-    expect(queryTokens('衡阳市的环境监测')).toEqual(['衡阳', '市', '环境', '监测']);
+    expect(queryTokens('湖南省的环境监测')).toEqual(['湖南省', '环境', '监测']);
+  });
+
+  it('keeps place names of the gazetteer whole, so 衡阳县 does not match 衡南县 and 衡阳市', () => {
+    expect(queryTokens('衡阳县')).toEqual(['衡阳县']);
+    expect(indexTokens('衡南县环境监测站')).not.toContain('衡阳县');
+    expect(indexTokens('衡阳县环境监测站')).toEqual(expect.arrayContaining(['衡阳', '县', '衡阳县']));
   });
 
   it('indexes every segment and every dictionary term they form', () => {

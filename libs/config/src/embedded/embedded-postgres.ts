@@ -53,8 +53,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    // Loopback TCP only, no Unix socket (its default directory may not be writable for this user).
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    // Loopback TCP only, no Unix socket (its default directory may not be writable for this user); a buffer
+    // pool that holds a catalogue of 100,000 datasets with its indexes (the initdb default is 128 MB).
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'shared_buffers=256MB'],
     onLog: keep,
     onError: (error: unknown) => keep(String(error)),
   });

@@ -63,7 +63,8 @@ export async function startEmbeddedS3(
   const child = fork(require.resolve('./s3rver-process'), [], {
     env: { ...process.env, S3RVER_OPTIONS: JSON.stringify({ ...options, accessKey, secretKey }) },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    execArgv: [],
+    // Run from TypeScript sources (scripts under -r @swc-node/register), the child needs the same loader.
+    execArgv: __filename.endsWith('.ts') ? process.execArgv : [],
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
