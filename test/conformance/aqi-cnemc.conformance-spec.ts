@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { sharedData } from './shared-data';
 import { parse } from 'csv-parse/sync';
 import {
   AqiCategory,
@@ -14,7 +15,7 @@ import {
   iaqi,
 } from '../../libs/validation/src/standards/aqi';
 
-const DATA_DIR = resolve(__dirname, '../../../shared/data/air_quality');
+const DATA_DIR = sharedData('air_quality');
 const MISSING = new Set(['-;', '--', '—', 'NA', '']);
 const POLLUTANTS = ['so2', 'no2', 'pm10', 'pm2_5', 'co', 'o3'] as const;
 

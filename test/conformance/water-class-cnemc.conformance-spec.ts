@@ -4,7 +4,7 @@
  * of libs/validation/src/standards/water-quality.ts, minus a small margin.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { sharedData } from './shared-data';
 import { parse } from 'csv-parse/sync';
 import {
   ClassifyOptions,
@@ -13,7 +13,7 @@ import {
   classifyWater,
 } from '../../libs/validation/src/standards/water-quality';
 
-const FILE = resolve(__dirname, '../../../shared/data/surface_water/cnemc_surface_water_2026-08-21_page1.derived.csv');
+const FILE = sharedData('surface_water', 'cnemc_surface_water_2026-08-21_page1.derived.csv');
 
 const COLUMNS: Array<[WaterFactor, string]> = [
   ['pH', 'pH(无量纲)'],
