@@ -34,6 +34,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, shared?: 
   const config: AppConfig = {
     ...loadConfig({}),
     seedDemo: false,
+    jobsInApi: false,
     adminToken: TEST_ADMIN_TOKEN,
     publicUrl: 'http://opendata.test',
     ...overrides,

@@ -4,9 +4,11 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AUTH_ENTITIES, AuthModule } from '@opendata/auth';
 import { CATALOG_ENTITIES, CatalogModule } from '@opendata/catalog';
 import { AppConfig, ConfigModule, ServiceEndpoints } from '@opendata/config';
+import { IngestModule } from '@opendata/ingest';
 import { DatabaseModule } from '@opendata/database';
 import { StorageModule } from '@opendata/storage';
 import { CatalogApiModule } from './catalog/catalog-api.module';
+import { IngestApiModule } from './ingest/ingest-api.module';
 import { CatalogLoaderFactory } from './graphql/catalog-loaders';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
@@ -25,6 +27,8 @@ export class AppModule implements NestModule {
         AuthModule,
         CatalogModule,
         CatalogApiModule,
+        IngestModule,
+        IngestApiModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CatalogApiModule],

@@ -84,7 +84,8 @@ export function resourceFromRow(r: Row): ResourceEntity {
 }
 
 export const VERSION_COLUMNS = `v.id, v.resource_id, v.version, v.format, v.media_type, v.byte_size::float8 AS byte_size,
-  v.sha256, v.object_key, v.file_name, v.schema_id, v.row_count::float8 AS row_count, v.created_by, v.created_at`;
+  v.sha256, v.object_key, v.file_name, v.schema_id, v.row_count::float8 AS row_count, v.datastore_table, v.report_id,
+  v.encoding, v.created_by, v.created_at`;
 
 export function versionFromRow(r: Row): ResourceVersionEntity {
   return {
@@ -99,6 +100,9 @@ export function versionFromRow(r: Row): ResourceVersionEntity {
     fileName: r.file_name,
     schemaId: r.schema_id,
     rowCount: r.row_count,
+    datastoreTable: r.datastore_table,
+    reportId: r.report_id,
+    encoding: r.encoding,
     createdBy: r.created_by,
     createdAt: r.created_at,
   } as ResourceVersionEntity;

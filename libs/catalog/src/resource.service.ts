@@ -19,6 +19,9 @@ export interface NewVersionFile {
   fileName: string;
   schemaId?: string | null;
   rowCount?: number | null;
+  datastoreTable?: string | null;
+  reportId?: string | null;
+  encoding?: string | null;
 }
 
 export interface AddVersionInput {
@@ -121,6 +124,9 @@ export class ResourceService {
         format: input.file.format.toUpperCase(),
         schemaId: input.file.schemaId ?? null,
         rowCount: input.file.rowCount ?? null,
+        datastoreTable: input.file.datastoreTable ?? null,
+        reportId: input.file.reportId ?? null,
+        encoding: input.file.encoding ?? null,
         resourceId: resource.id,
         version: Number(next),
         createdBy: caller.userId,

@@ -14,6 +14,10 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:3000',
       searchCacheSeconds: 300,
       apiWorkers: 1,
+      uploadMaxBytes: 5 * 1024 ** 3,
+      uploadConcurrency: 4,
+      stagingMaxAgeHours: 24,
+      jobsInApi: true,
     });
   });
 

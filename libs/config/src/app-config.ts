@@ -34,6 +34,14 @@ export interface AppConfig {
   searchCacheSeconds: number;
   /** API processes sharing the port (Node cluster); GraphQL execution is single-threaded per process. */
   apiWorkers: number;
+  /** Largest accepted upload, in bytes. */
+  uploadMaxBytes: number;
+  /** Uploads (and validations) processed at once per API process; each holds a database connection. */
+  uploadConcurrency: number;
+  /** Age after which the cleanup job removes unreferenced staging objects and row tables. */
+  stagingMaxAgeHours: number;
+  /** Run the periodic jobs (cleanup, ...) in the API process; false when the worker app runs them. */
+  jobsInApi: boolean;
 }
 
 export class ConfigError extends Error {
@@ -179,5 +187,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     publicUrl: parsePublicUrl(env, port),
     searchCacheSeconds: parseInteger(env, 'SEARCH_CACHE_SECONDS', 300, 0, 86400),
     apiWorkers: parseInteger(env, 'API_WORKERS', 1, 1, 64),
+    uploadMaxBytes: parseInteger(env, 'UPLOAD_MAX_BYTES', 5 * 1024 ** 3, 1024, Number.MAX_SAFE_INTEGER),
+    uploadConcurrency: parseInteger(env, 'UPLOAD_CONCURRENCY', 4, 1, 64),
+    stagingMaxAgeHours: parseInteger(env, 'STAGING_MAX_AGE_HOURS', 24, 1, 24 * 365),
+    jobsInApi: parseBoolean(env, 'JOBS_IN_API', true),
   };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@opendata/catalog';
+import { IngestModule } from '@opendata/ingest';
 import { CatalogLoaderFactory } from '../graphql/catalog-loaders';
 import { DatasetResolver } from './dataset.resolver';
 import { OrganizationResolver } from './organization.resolver';
@@ -7,7 +8,7 @@ import { ResourceResolver } from './resource.resolver';
 import { VocabularyResolver } from './vocabulary.resolver';
 
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, IngestModule],
   providers: [DatasetResolver, OrganizationResolver, ResourceResolver, VocabularyResolver, CatalogLoaderFactory],
   exports: [CatalogLoaderFactory],
 })

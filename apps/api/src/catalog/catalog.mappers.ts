@@ -100,6 +100,8 @@ export function toVersionModel(v: ResourceVersionEntity, publicUrl: string): Res
     rowCount: v.rowCount,
     downloadUrl: downloadUrl(publicUrl, v.resourceId, v.version),
     createdAt: v.createdAt,
+    encoding: v.encoding,
+    reportId: v.reportId,
   };
 }
 
@@ -119,6 +121,7 @@ export function toResourceModel(r: ResourceEntity, latest: ResourceVersionEntity
     modified: latest.createdAt,
     createdAt: r.createdAt,
     datasetId: r.datasetId,
+    reportId: latest.reportId,
   };
 }
 

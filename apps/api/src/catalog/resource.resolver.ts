@@ -6,6 +6,8 @@ import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { GqlContext } from '../graphql/graphql-context';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { toResourceModel, toVersionModel } from './catalog.mappers';
+import { toReportModel } from '../ingest/ingest.mappers';
+import { ValidationReportModel } from '../ingest/models/report.model';
 import { ResourceModel, ResourceVersionModel } from './models/resource.model';
 
 @Resolver(() => ResourceModel)
@@ -24,6 +26,12 @@ export class ResourceResolver {
     const { resource } = await this.resources.get(caller, id);
     const latest = await ctx.loaders.latestVersion.load(resource.id);
     return latest ? toResourceModel(resource, latest, this.config.publicUrl) : null;
+  }
+
+  @ResolveField(() => ValidationReportModel, { nullable: true, description: 'Validation report of the latest version (null for files published without validation).' })
+  async report(@Parent() resource: ResourceModel, @Context() ctx: GqlContext): Promise<ValidationReportModel | null> {
+    const report = resource.reportId ? await ctx.loaders.report.load(resource.reportId) : null;
+    return report ? toReportModel(report) : null;
   }
 
   @ResolveField(() => [ResourceVersionModel], { description: 'Every version, newest first.' })

@@ -11,6 +11,8 @@ import {
   ThemeEntity,
   visibilityOf,
 } from '@opendata/catalog';
+import { UploadReports } from '@opendata/ingest';
+import { ValidationReport } from '@opendata/validation';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 
@@ -23,6 +25,7 @@ export interface CatalogLoaders {
   resources: DataLoader<string, ResourceEntity[]>;
   latestVersion: DataLoader<string, ResourceVersionEntity | null>;
   versions: DataLoader<string, ResourceVersionEntity[]>;
+  report: DataLoader<string, ValidationReport | null>;
 }
 
 const inOrder = <V>(keys: readonly string[], map: Map<string, V>, fallback: V): V[] =>
@@ -34,6 +37,7 @@ export class CatalogLoaderFactory {
     private readonly organizations: OrganizationService,
     private readonly datasets: DatasetService,
     private readonly resources: ResourceService,
+    private readonly reports: UploadReports,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -49,6 +53,7 @@ export class CatalogLoaderFactory {
       resources: new DataLoader(async (ids) => inOrder(ids, await this.resources.resourcesOf(ids), [])),
       latestVersion: new DataLoader(async (ids) => inOrder(ids, await this.resources.latestVersionsOf(ids), null)),
       versions: new DataLoader(async (ids) => inOrder(ids, await this.resources.versionsOf(ids), [])),
+      report: new DataLoader(async (ids) => inOrder(ids, await this.reports.byIds(ids), null)),
     };
   }
 

@@ -5,8 +5,9 @@ import { DatasetResolver } from '../catalog/dataset.resolver';
 import { OrganizationResolver } from '../catalog/organization.resolver';
 import { ResourceResolver } from '../catalog/resource.resolver';
 import { VocabularyResolver } from '../catalog/vocabulary.resolver';
+import { IngestResolver } from '../ingest/ingest.resolver';
 
-export const RESOLVERS = [DatasetResolver, OrganizationResolver, ResourceResolver, VocabularyResolver];
+export const RESOLVERS = [DatasetResolver, OrganizationResolver, ResourceResolver, VocabularyResolver, IngestResolver];
 
 /** The GraphQL schema exactly as the API serves it, built from the resolvers alone (no database needed). */
 export async function buildPublicSchema(): Promise<GraphQLSchema> {

@@ -42,6 +42,17 @@ export class ResourceVersionEntity {
   })
   rowCount: number | null;
 
+  /** The typed row table (in the datastore schema) holding the validated rows; null for non-tabular files. */
+  @Column('text', { name: 'datastore_table', nullable: true })
+  datastoreTable: string | null;
+
+  @Column('uuid', { name: 'report_id', nullable: true })
+  reportId: string | null;
+
+  /** Text encoding the file was read in (utf-8, gb18030 ...). */
+  @Column('text', { nullable: true })
+  encoding: string | null;
+
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy: string | null;
 

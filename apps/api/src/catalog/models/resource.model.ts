@@ -31,6 +31,11 @@ export class ResourceVersionModel {
 
   @Field(() => Date, { description: 'When this version was uploaded.' })
   createdAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'Text encoding the file was read in.' })
+  encoding: string | null;
+
+  reportId: string | null;
 }
 
 @ObjectType('Resource', { description: 'A file of a dataset (a DCAT distribution); its fields describe the latest version.' })
@@ -75,4 +80,5 @@ export class ResourceModel {
   createdAt: Date;
 
   datasetId: string;
+  reportId: string | null;
 }

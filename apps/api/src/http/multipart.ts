@@ -1,0 +1,55 @@
+import { AppError } from '@opendata/common';
+import busboy from 'busboy';
+import { Request } from 'express';
+import { Readable } from 'node:stream';
+
+export interface UploadedFile {
+  fileName: string;
+  mimeType: string;
+  stream: Readable;
+}
+
+export interface MultipartForm {
+  fields: Record<string, string>;
+  file: UploadedFile | null;
+}
+
+/**
+ * Reads a multipart/form-data request up to its `file` part and hands that part over as a stream: nothing of
+ * the file is buffered. Form fields must come before the file (as browsers and curl -F send them in order);
+ * the file stream fails with PAYLOAD_TOO_LARGE once it exceeds `maxBytes`.
+ */
+export function readMultipart(req: Request, maxBytes: number): Promise<MultipartForm> {
+  const type = req.headers['content-type'] ?? '';
+  if (!type.toLowerCase().startsWith('multipart/form-data')) {
+    return Promise.reject(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data, in a field named "file"'));
+  }
+  return new Promise((resolve, reject) => {
+    const fields: Record<string, string> = {};
+    let settled = false;
+    const parser = busboy({
+      headers: req.headers,
+      defParamCharset: 'utf8', // file names of Chinese agencies are UTF-8
+      limits: { files: 1, fields: 20, fieldSize: 64 * 1024, fileSize: maxBytes },
+    });
+    parser.on('field', (name, value) => {
+      fields[name] = value;
+    });
+    parser.on('file', (name, stream, info) => {
+      if (name !== 'file' || settled) {
+        stream.resume();
+        return;
+      }
+      settled = true;
+      stream.on('limit', () => stream.destroy(new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${maxBytes} bytes allowed`)));
+      resolve({ fields, file: { fileName: info.filename || 'upload', mimeType: info.mimeType, stream } });
+    });
+    parser.on('error', (error: Error) => {
+      if (!settled) reject(new AppError('BAD_USER_INPUT', `Malformed multipart body: ${error.message}`));
+    });
+    parser.on('close', () => {
+      if (!settled) resolve({ fields, file: null });
+    });
+    req.pipe(parser);
+  });
+}

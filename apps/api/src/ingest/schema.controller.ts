@@ -1,0 +1,19 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { SchemaRegistry, SchemaSummary } from '@opendata/ingest';
+
+@Controller('api/v1/schemas')
+export class SchemaController {
+  constructor(private readonly schemas: SchemaRegistry) {}
+
+  @Get()
+  async list(): Promise<{ schemas: SchemaSummary[] }> {
+    return { schemas: await this.schemas.list() };
+  }
+
+  /** The JSON Schema document itself (latest version unless `version` is given). */
+  @Get(':id')
+  async get(@Param('id') id: string, @Query('version') version?: string): Promise<Record<string, unknown>> {
+    const parsed = version && /^\d+$/.test(version) ? Number(version) : null;
+    return (await this.schemas.get(id, parsed)).source;
+  }
+}

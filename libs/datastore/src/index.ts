@@ -1,0 +1,3 @@
+export * from './row-table';
+export * from './copy-writer';
+export * from './key-check';

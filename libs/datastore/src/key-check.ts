@@ -1,0 +1,64 @@
+import { Client } from 'pg';
+import { MAX_LISTED_ERRORS, ReportBuilder, TableSchema } from '@opendata/validation';
+import { qualified, quoteIdent } from './row-table';
+
+/**
+ * Primary-key and unique checks on a loaded row table: the database sorts what memory could not hold. The
+ * common case (no duplicates) costs one index build per key, and those indexes serve row queries later; only
+ * when an index cannot be built is the table searched for the duplicates to report.
+ */
+export async function checkKeys(
+  client: Client,
+  table: string,
+  schema: TableSchema,
+  fieldNumberOf: (fieldIndex: number) => number,
+  report: ReportBuilder,
+): Promise<void> {
+  const keys: Array<{ columns: string[]; kind: 'primary-key' | 'unique-error'; fieldIndex: number | null }> = [];
+  if (schema.primaryKey.length) keys.push({ columns: schema.primaryKey, kind: 'primary-key', fieldIndex: null });
+  schema.fields.forEach((f, i) => {
+    if (f.unique && !(schema.primaryKey.length === 1 && schema.primaryKey[0] === f.name)) keys.push({ columns: [f.name], kind: 'unique-error', fieldIndex: i });
+  });
+  for (const [n, key] of keys.entries()) {
+    const cols = key.columns.map(quoteIdent).join(', ');
+    const index = quoteIdent(`${table}_k${n}`);
+    // Inside the upload's transaction: a failed index build must not abort it, hence the savepoint.
+    await client.query('SAVEPOINT key_check');
+    try {
+      await client.query(`CREATE UNIQUE INDEX ${index} ON ${qualified(table)} (${cols})`);
+      await client.query('RELEASE SAVEPOINT key_check');
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT key_check');
+      if ((error as { code?: string }).code !== '23505') throw error;
+      await reportDuplicates(client, table, key, cols, fieldNumberOf, report);
+    }
+  }
+}
+
+async function reportDuplicates(
+  client: Client,
+  table: string,
+  key: { columns: string[]; kind: 'primary-key' | 'unique-error'; fieldIndex: number | null },
+  cols: string,
+  fieldNumberOf: (fieldIndex: number) => number,
+  report: ReportBuilder,
+): Promise<void> {
+  const { rows } = await client.query(
+    `WITH d AS (
+       SELECT _row, first_value(_row) OVER w AS first_row, row_number() OVER w AS n, ${cols}
+       FROM ${qualified(table)} WINDOW w AS (PARTITION BY ${cols} ORDER BY _row)
+     )
+     SELECT *, count(*) OVER () AS total FROM d WHERE n > 1 AND ${key.columns.map((c) => `${quoteIdent(c)} IS NOT NULL`).join(' AND ')}
+     ORDER BY _row LIMIT ${MAX_LISTED_ERRORS}`,
+  );
+  const total = rows.length ? Number(rows[0].total) : 0;
+  report.addUnlisted(key.kind, total - rows.length);
+  for (const row of rows) {
+    const value = key.columns.map((c) => String(row[c])).join(', ');
+    if (key.kind === 'primary-key') {
+      report.add({ type: 'primary-key', rowNumber: Number(row._row), message: `primary key (${key.columns.join(', ')}) = (${value}) repeats row ${row.first_row}` });
+    } else {
+      report.add({ type: 'unique-error', rowNumber: Number(row._row), fieldNumber: fieldNumberOf(key.fieldIndex!), fieldName: key.columns[0], message: `"${value}" repeats row ${row.first_row} in a unique column`, cell: value });
+    }
+  }
+}

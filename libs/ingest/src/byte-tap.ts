@@ -1,0 +1,34 @@
+import { Hash, createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { Writable } from 'node:stream';
+
+/**
+ * The bytes of an upload on their way through: hashed and counted, and written to a second consumer (the object
+ * store) as they pass to the first (the reader). Waits for the second consumer when it falls behind, so that
+ * neither side buffers the file.
+ */
+export class ByteTap {
+  readonly hash: Hash = createHash('sha256');
+  bytes = 0;
+
+  constructor(private readonly copy: Writable) {}
+
+  async *pass(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of source) {
+      this.hash.update(chunk);
+      this.bytes += chunk.length;
+      if (!this.copy.write(chunk)) await drained(this.copy);
+      yield chunk;
+    }
+    this.copy.end();
+  }
+
+  sha256(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+async function drained(stream: Writable): Promise<void> {
+  const failed = once(stream, 'error').then(([error]) => Promise.reject(error));
+  await Promise.race([once(stream, 'drain'), failed]);
+}

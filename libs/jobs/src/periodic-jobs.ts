@@ -1,0 +1,62 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+export interface PeriodicJob {
+  name: string;
+  everyMs: number;
+  run(): Promise<string>;
+}
+
+/**
+ * Runs jobs on a timer, in the API process (default) or in the worker app. A PostgreSQL advisory lock per job
+ * makes sure that several processes never run the same job at the same time; a run that finds the lock taken
+ * skips. Jobs are idempotent (they tidy up), so a skipped or repeated run is harmless.
+ */
+@Injectable()
+export class PeriodicJobs implements OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  start(jobs: PeriodicJob[], firstRunDelayMs = 30_000): void {
+    for (const job of jobs) {
+      const tick = () => {
+        const run = this.runOnce(job).finally(() => this.running.delete(run));
+        this.running.add(run);
+      };
+      this.timers.push(setTimeout(tick, firstRunDelayMs).unref(), setInterval(tick, job.everyMs).unref());
+    }
+  }
+
+  /** Runs a job now unless another process is running it; returns its summary, or null when skipped. */
+  async runOnce(job: PeriodicJob): Promise<string | null> {
+    const key = createHash('sha256').update(`job:${job.name}`).digest().readInt32BE(0);
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [key]);
+      if (!locked) return null;
+      try {
+        const summary = await job.run();
+        this.logger.log(`${job.name}: ${summary}`);
+        return summary;
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [key]);
+      }
+    } catch (error) {
+      this.logger.error(`${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    await Promise.allSettled(this.running);
+  }
+}

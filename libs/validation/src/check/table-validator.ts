@@ -1,0 +1,211 @@
+import { isMasked, maskFindings } from '../personal-data/masking';
+import { scanText } from '../personal-data/personal-data-scanner';
+import { RowBatch } from '../read';
+import { ReportBuilder } from '../report/report-builder';
+import { RowRule, compileRowRules } from '../rules/row-rules';
+import { FieldSpec, TableSchema } from '../schema/table-schema';
+import { CellReader, CellValue, UNREADABLE, cellReader } from './cell-readers';
+import { FieldCheck, compileFieldChecks } from './field-checks';
+import { mapHeader } from './header-mapping';
+import { InMemoryKeyTracker } from './key-tracker';
+
+
+/** Rows that passed every check, as values in schema field order, ready for the datastore. */
+export interface ValidRows {
+  rowNumbers: number[];
+  values: Array<Array<CellValue | null>>;
+}
+
+export interface TableValidatorOptions {
+  schema: TableSchema | null;
+  report: ReportBuilder;
+  /** 'memory' checks primary keys and unique fields here; 'external' leaves them to the datastore. */
+  keys: 'memory' | 'external';
+  /** Frictionless' optional duplicate-row check. */
+  duplicateRows?: boolean;
+}
+
+const MASKED_LABEL: Record<string, string> = { 'resident-id': 'resident ID number', mobile: 'mobile number', 'bank-card': 'bank card number', name: 'name' };
+
+/**
+ * Structure, cell, personal-data and standard-rule checks, row batch by row batch, in one pass. The header
+ * decides the columns; every later row is checked against them and against the schema's fields.
+ */
+export class TableValidator {
+  private readonly schema: TableSchema | null;
+  private readonly report: ReportBuilder;
+  private readonly readers: CellReader[];
+  private readonly checks: Array<FieldCheck | null>;
+  private readonly rules: RowRule[];
+  private readonly missing: Set<string>;
+  private readonly keys: InMemoryKeyTracker | null;
+  private readonly seenRows: Map<string, number> | null;
+  private readonly scanned: boolean[];
+  private header: string[] = [];
+  private columns: number[] = [];
+  private unmapped: number[] = [];
+  private rowCount = 0;
+
+  constructor(options: TableValidatorOptions) {
+    const schema = (this.schema = options.schema);
+    this.report = options.report;
+    this.readers = schema ? schema.fields.map(cellReader) : [];
+    this.checks = schema ? compileFieldChecks(schema) : [];
+    this.rules = schema ? compileRowRules(schema) : [];
+    this.missing = new Set(schema?.missingValues ?? ['']);
+    const keys = schema && options.keys === 'memory' ? new InMemoryKeyTracker(schema) : null;
+    this.keys = keys?.active ? keys : null;
+    this.seenRows = options.duplicateRows ? new Map() : null;
+    // Personal data is looked for in text fields; masked identifier columns are checked for their masked form.
+    this.scanned = schema ? schema.fields.map((f) => f.type === 'string' && !f.masked) : [];
+  }
+
+  get rowsRead(): number {
+    return this.rowCount;
+  }
+
+  /** The column of each schema field in the file (-1 when absent). */
+  get fieldColumns(): number[] {
+    return this.columns;
+  }
+
+  setHeader(cells: string[]): void {
+    this.header = cells;
+    this.columns = mapHeader(cells, this.schema, this.report);
+    const mapped = new Set(this.columns);
+    this.unmapped = cells.map((_, i) => i).filter((i) => !mapped.has(i));
+  }
+
+  validate(batch: RowBatch): ValidRows {
+    const valid: ValidRows = { rowNumbers: [], values: [] };
+    for (let r = 0; r < batch.rows.length; r++) {
+      const row = batch.rows[r];
+      const rowNumber = batch.firstRowNumber + r;
+      this.rowCount++;
+      if (isBlank(row)) {
+        this.report.add({ type: 'blank-row', rowNumber, message: `row ${rowNumber} is empty` });
+        continue;
+      }
+      let ok = this.checkStructure(row, rowNumber);
+      if (this.seenRows) ok = this.checkDuplicateRow(row, rowNumber) && ok;
+      if (!this.schema) continue;
+      const values = new Array<CellValue | null>(this.schema.fields.length);
+      ok = this.readCells(row, rowNumber, values) && ok;
+      ok = this.scanUnmapped(row, rowNumber) && ok;
+      if (ok) ok = this.applyRules(values, rowNumber);
+      if (ok && this.keys) this.keys.check(rowNumber, values, this.schema.fields.map((f) => f.name), this.report, (i) => this.columns[i] + 1);
+      if (ok) {
+        valid.rowNumbers.push(rowNumber);
+        valid.values.push(values);
+      }
+    }
+    return valid;
+  }
+
+  private checkStructure(row: string[], rowNumber: number): boolean {
+    const width = this.header.length;
+    for (let j = width; j < row.length; j++) {
+      this.report.add({ type: 'extra-cell', rowNumber, fieldNumber: j + 1, message: `row ${rowNumber} has an extra cell in column ${j + 1}`, cell: row[j] });
+    }
+    for (let j = row.length; j < width; j++) {
+      this.report.add({ type: 'missing-cell', rowNumber, fieldNumber: j + 1, fieldName: this.header[j], message: `row ${rowNumber} has no cell for column ${j + 1} (${this.header[j]})` });
+    }
+    return row.length === width;
+  }
+
+  private checkDuplicateRow(row: string[], rowNumber: number): boolean {
+    const key = row.join('\u0000');
+    const first = this.seenRows!.get(key);
+    if (first === undefined) {
+      this.seenRows!.set(key, rowNumber);
+      return true;
+    }
+    this.report.add({ type: 'duplicate-row', rowNumber, message: `row ${rowNumber} repeats row ${first}` });
+    return false;
+  }
+
+  private readCells(row: string[], rowNumber: number, values: Array<CellValue | null>): boolean {
+    const fields = this.schema!.fields;
+    let ok = true;
+    for (let f = 0; f < fields.length; f++) {
+      const column = this.columns[f];
+      const text = column >= 0 ? row[column] : undefined;
+      values[f] = null;
+      if (text === undefined) continue; // absent column, or a missing cell already reported
+      const field = fields[f];
+      if (this.missing.has(text)) {
+        if (field.required) ok = this.fail('constraint-error', rowNumber, column, field, text, `"${field.name}" (${field.title}) is required`);
+        continue;
+      }
+      const value = this.readers[f](text);
+      if (value === UNREADABLE) {
+        ok = this.fail('type-error', rowNumber, column, field, text, `"${text}" is not a valid ${field.type} for "${field.name}" (${field.title})`);
+        continue;
+      }
+      const problem = this.checks[f]?.(value);
+      if (problem) ok = this.fail('constraint-error', rowNumber, column, field, text, `"${text}" ${problem}`);
+      if (field.masked && !isMasked(text, field.masked)) {
+        ok = this.fail('personal-data', rowNumber, column, field, maskForReport(text), `column "${field.name}" must hold masked values; this ${MASKED_LABEL[field.masked]} is not masked`);
+      } else if (this.scanned[f]) ok = this.scan(text, rowNumber, column, field) && ok;
+      values[f] = value;
+    }
+    return ok;
+  }
+
+  private scan(text: string, rowNumber: number, column: number, field: FieldSpec | null): boolean {
+    if (text.length < 11) return true; // nothing shorter holds a mobile number, an ID or a card number
+    const findings = scanText(text);
+    for (const finding of findings) {
+      this.report.add({
+        type: 'personal-data',
+        rowNumber,
+        fieldNumber: column + 1,
+        fieldName: field?.name ?? this.header[column],
+        message: `${MASKED_LABEL[finding.kind]} found (${finding.masked}); personal data may not be published: remove it or mask it`,
+        cell: finding.masked,
+      });
+    }
+    return findings.length === 0;
+  }
+
+  private scanUnmapped(row: string[], rowNumber: number): boolean {
+    let ok = true;
+    for (const column of this.unmapped) {
+      if (column < row.length) ok = this.scan(row[column], rowNumber, column, null) && ok;
+    }
+    return ok;
+  }
+
+  private applyRules(values: Array<CellValue | null>, rowNumber: number): boolean {
+    let ok = true;
+    for (const rule of this.rules) {
+      rule(values, (fieldIndex, message) => {
+        const field = this.schema!.fields[fieldIndex];
+        ok = this.fail('row-constraint', rowNumber, this.columns[fieldIndex], field, String(values[fieldIndex]), message);
+      });
+    }
+    return ok;
+  }
+
+  /**
+   * Reports a cell's error. Reports are read by more people than the data (and kept for rejected uploads), so
+   * personal data never enters them: masked columns show masked cells, and any ID, mobile or card number found
+   * in the cell or the message is masked.
+   */
+  private fail(type: 'type-error' | 'constraint-error' | 'row-constraint' | 'personal-data', rowNumber: number, column: number, field: FieldSpec, cell: string, message: string): false {
+    const shown = field.masked && type !== 'personal-data' && !isMasked(cell, field.masked) ? maskForReport(cell) : cell;
+    const safeMessage = shown === cell ? message : message.split(cell).join(shown);
+    this.report.add({ type, rowNumber, fieldNumber: column + 1, fieldName: field.name, message: maskFindings(safeMessage), cell: maskFindings(shown) });
+    return false;
+  }
+}
+
+function isBlank(row: string[]): boolean {
+  for (let i = 0; i < row.length; i++) if (row[i] !== '') return false;
+  return true;
+}
+
+/** Personal data must not be copied into reports either. */
+function maskForReport(text: string): string {
+  return text.length <= 4 ? '*'.repeat(text.length) : `${text.slice(0, 2)}${'*'.repeat(Math.max(1, text.length - 4))}${text.slice(-2)}`;
+}

@@ -1,0 +1,58 @@
+/**
+ * The errors a table reader throws. Each maps to a Frictionless source error type (encoding-error,
+ * format-error, source-error) so reports built from them read like frictionless-py's.
+ */
+
+/** Bytes that the encoding cannot decode; `bytePosition` is 0-based in the file, counting any BOM. */
+export class EncodingError extends Error {
+  constructor(
+    readonly encoding: string,
+    readonly bytePosition: number,
+    readonly byte: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EncodingError';
+  }
+}
+
+/** The bytes are a known binary format (a ZIP/XLSX, an XLS, a PDF, gzip), not text. */
+export class NotTextError extends Error {
+  constructor(
+    readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NotTextError';
+  }
+}
+
+/** Malformed CSV (an unclosed quote, an over-long record); `rowNumber` is 1-based, the header being row 1. */
+export class CsvFormatError extends Error {
+  constructor(
+    readonly rowNumber: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CsvFormatError';
+  }
+}
+
+/** Malformed JSON; `recordNumber` is 1-based over the array's elements or the NDJSON lines that hold a value. */
+export class JsonFormatError extends Error {
+  constructor(
+    readonly recordNumber: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JsonFormatError';
+  }
+}
+
+/** An XLSX workbook that cannot be read (not a valid ZIP, no worksheet). */
+export class XlsxFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XlsxFormatError';
+  }
+}

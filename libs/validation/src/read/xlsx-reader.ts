@@ -1,0 +1,138 @@
+import { Readable } from 'node:stream';
+// exceljs: the most used XLSX library on npm with a streaming reader (SheetJS' npm build is frozen at
+// 0.18.5 and loads whole workbooks). It reads the sheet XML row by row out of the ZIP, so a large sheet is
+// never whole in memory, and its writer builds the workbooks the tests read. Its last release (4.4.0) is
+// from 2023: the workarounds below rely on its internals and are covered by the specs.
+import * as ExcelJS from 'exceljs';
+import { XlsxFormatError } from './read-errors';
+import { DEFAULT_BATCH_SIZE, RowBatch, RowBatcher } from './row-batch';
+import { xlsxCellText } from './xlsx-cells';
+
+export { XlsxFormatError } from './read-errors';
+
+/** The parts of exceljs' streaming objects used here (its typings omit the sheet's id and the model). */
+interface SheetRow {
+  number: number;
+  eachCell(options: { includeEmpty: boolean }, callback: (cell: ExcelJS.Cell, column: number) => void): void;
+}
+interface SheetReader extends AsyncIterable<SheetRow> {
+  id: number | string;
+  name?: string;
+}
+interface BookReader extends AsyncIterable<SheetReader> {
+  model?: { sheets?: Array<{ id: number; name: string }> };
+  properties?: { model?: { date1904?: boolean } };
+  workbookRels?: unknown;
+  _parseStyles(entry: unknown): Promise<void>;
+}
+
+/**
+ * Reads the first sheet of an XLSX workbook into numbered row batches; row numbers are the sheet's (rows the
+ * sheet XML leaves out are emitted as empty rows). Rows are padded with '' to the header's width and lose
+ * trailing empty cells beyond it, so formatting alone never makes extra cells.
+ */
+export function readXlsx(bytes: AsyncIterable<Uint8Array>, options: { batchSize?: number } = {}): { batches: AsyncIterable<RowBatch> } {
+  return { batches: xlsxBatches(bytes, options.batchSize ?? DEFAULT_BATCH_SIZE) };
+}
+
+async function* xlsxBatches(bytes: AsyncIterable<Uint8Array>, batchSize: number): AsyncGenerator<RowBatch> {
+  const batcher = new RowBatcher(batchSize);
+  const input = Readable.from(bytes, { objectMode: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache', // number formats tell dates from numbers
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  }) as unknown as BookReader;
+  prepareForLibreOfficeOrder(workbook);
+  try {
+    let found = false;
+    // Iterated to the end: exceljs deletes a sheet's temporary file only once the iteration passes it.
+    for await (const sheet of workbook) {
+      if (found || !isFirstSheet(workbook, sheet)) {
+        skipSheet(sheet);
+        continue;
+      }
+      found = true;
+      // Rows are read while the workbook iterator waits on this sheet: exceljs streams the entry only then.
+      const rows = new SheetRows();
+      for await (const row of sheet) {
+        rows.add(row, batcher.rows);
+        yield* batcher.full();
+      }
+    }
+    if (!found) throw new XlsxFormatError('the workbook has no worksheet');
+  } catch (error) {
+    yield* batcher.flush();
+    throw error instanceof XlsxFormatError ? error : new XlsxFormatError(`the file is not a readable XLSX workbook: ${(error as Error).message}`);
+  } finally {
+    input.destroy();
+  }
+  yield* batcher.flush();
+}
+
+/**
+ * LibreOffice stores the sheets before xl/styles.xml and xl/workbook.xml. exceljs (4.4) then reads a sheet
+ * before the workbook model exists (and throws) and before the number formats are known (dates come out as
+ * serial numbers). Empty stand-ins for the model avoid the first; hiding the workbook relationships until
+ * the styles are read makes exceljs park the sheet in a temporary file and read it after the rest, as it
+ * already does when the shared strings come late (Excel's order). Tested with a LibreOffice-ordered file.
+ */
+function prepareForLibreOfficeOrder(workbook: BookReader): void {
+  workbook.model = { sheets: [] };
+  workbook.properties = { model: {} };
+  let stylesRead = false;
+  let relationships: unknown;
+  const parseStyles = workbook._parseStyles.bind(workbook);
+  workbook._parseStyles = async (entry) => {
+    await parseStyles(entry);
+    stylesRead = true;
+  };
+  Object.defineProperty(workbook, 'workbookRels', {
+    get: () => (stylesRead ? relationships : undefined),
+    set: (value: unknown) => {
+      relationships = value;
+    },
+  });
+}
+
+/** A sheet parked in a temporary file is read through a file stream: close it, or its descriptor leaks. */
+function skipSheet(sheet: SheetReader): void {
+  (sheet as { iterator?: { destroy?: () => void } }).iterator?.destroy?.();
+}
+
+/**
+ * The first sheet in the workbook's order; the ZIP may store others first, and those are skipped. When
+ * exceljs could not match the sheet to the workbook part, sheet1.xml: common writers number them in order.
+ */
+function isFirstSheet(workbook: BookReader, sheet: SheetReader): boolean {
+  const first = workbook.model?.sheets?.[0];
+  if (first && sheet.name !== undefined) return String(sheet.id) === String(first.id);
+  return String(sheet.id) === '1';
+}
+
+/** Turns sheet rows into text rows, filling the gaps the sheet XML leaves. */
+class SheetRows {
+  private nextNumber = 1;
+  private width = -1;
+
+  add(row: SheetRow, out: string[][]): void {
+    for (; this.nextNumber < row.number; this.nextNumber++) {
+      out.push([]);
+      if (this.width < 0) this.width = 0;
+    }
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      while (cells.length < column - 1) cells.push('');
+      cells[column - 1] = xlsxCellText(cell);
+    });
+    let end = cells.length;
+    while (end > 0 && cells[end - 1] === '') end--;
+    if (this.width < 0) this.width = end; // the header's width: row 1
+    cells.length = end;
+    while (cells.length < this.width && end > 0) cells.push('');
+    out.push(cells);
+    this.nextNumber = row.number + 1;
+  }
+}

@@ -1,0 +1,151 @@
+import { isValidUscc } from '../../../common/src/identifiers';
+import { CellValue } from '../check/cell-readers';
+import { TableSchema } from '../schema/table-schema';
+import { AqiResult, computeDailyAqi, computeHourlyAqi } from '../standards/aqi';
+import { WaterFactor, classifyWater } from '../standards/water-quality';
+
+/** A rule over one row's read values; reports each declared field that disagrees with the standard. */
+export type RowRule = (values: Array<CellValue | null>, report: (fieldIndex: number, message: string) => void) => void;
+
+type Values = Array<CellValue | null>;
+const num = (v: CellValue | null | undefined): number | null => (typeof v === 'number' ? v : null);
+
+/** 首要污染物 as written by stations (细颗粒物(PM2.5), 臭氧1小时 ...) to the index names. */
+const POLLUTANT_ALIASES: Array<[RegExp, string]> = [
+  [/PM\s*2\.5|细颗粒物/i, 'PM2.5'],
+  [/PM\s*10|可吸入颗粒物|^颗粒物/i, 'PM10'],
+  [/O3[-_\s]*8|臭氧\s*8|8\s*小时/i, 'O3_8h'],
+  [/O3|臭氧/i, 'O3'],
+  [/SO2|二氧化硫/i, 'SO2'],
+  [/NO2|二氧化氮/i, 'NO2'],
+  [/CO|一氧化碳/i, 'CO'],
+];
+
+export function pollutantSet(declared: string): string[] {
+  return declared
+    .split(/[,，、;；/\s]+/)
+    .filter((part) => part && !/^[-—–]+$/.test(part))
+    .map((part) => POLLUTANT_ALIASES.find(([pattern]) => pattern.test(part))?.[1] ?? part)
+    .sort();
+}
+
+function aqiRule(schema: TableSchema, compute: (v: Values, at: (name: string) => number) => AqiResult<string>): RowRule | null {
+  const at = (name: string) => schema.fields.findIndex((f) => f.name === name);
+  const [aqi, quality, primary] = ['aqi', 'quality', 'primary_pollutant'].map(at);
+  if (aqi < 0) return null;
+  return (values, report) => {
+    const declared = num(values[aqi]);
+    if (declared === null) return;
+    const result = compute(values, at);
+    if (result.aqi === null) return;
+    if (result.aqi !== declared) {
+      report(aqi, `AQI by HJ 633-2012 from this row's concentrations is ${result.aqi} (${subIndexes(result)}); found ${declared}`);
+      return; // category and primary pollutant follow from the AQI; one disagreement is enough to report
+    }
+    if (quality >= 0 && typeof values[quality] === 'string' && values[quality] !== result.category) {
+      report(quality, `quality for AQI ${result.aqi} is ${result.category} (HJ 633-2012 表2); found ${values[quality]}`);
+    }
+    if (primary >= 0) {
+      const found = typeof values[primary] === 'string' ? pollutantSet(values[primary] as string) : [];
+      const expected = [...result.primaryPollutants].sort();
+      if (found.join() !== expected.join()) {
+        report(primary, `primary pollutant for AQI ${result.aqi} is ${expected.join(',') || 'none (AQI <= 50)'}; found ${found.join(',') || 'none'}`);
+      }
+    }
+  };
+}
+
+function subIndexes(result: AqiResult<string>): string {
+  return Object.entries(result.iaqi)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+}
+
+const hourly = (schema: TableSchema) =>
+  aqiRule(schema, (v, at) =>
+    computeHourlyAqi({
+      so2: num(v[at('so2')]),
+      so2_24h: num(v[at('so2_24h')]),
+      no2: num(v[at('no2')]),
+      pm10: num(v[at('pm10')]),
+      pm2_5: num(v[at('pm2_5')]),
+      co: num(v[at('co')]),
+      o3: num(v[at('o3')]),
+    }),
+  );
+
+const daily = (schema: TableSchema) =>
+  aqiRule(schema, (v, at) =>
+    computeDailyAqi({
+      so2_24h: num(v[at('so2_24h')] ?? v[at('so2')]),
+      no2_24h: num(v[at('no2_24h')] ?? v[at('no2')]),
+      pm10_24h: num(v[at('pm10_24h')] ?? v[at('pm10')]),
+      pm2_5_24h: num(v[at('pm2_5_24h')] ?? v[at('pm2_5')]),
+      co_24h: num(v[at('co_24h')] ?? v[at('co')]),
+      o3_1h_max: num(v[at('o3_1h_max')] ?? v[at('o3')]),
+      o3_8h_max: num(v[at('o3_8h_max')] ?? v[at('o3_8h')]),
+    }),
+  );
+
+const WATER_FIELDS: Array<[string, WaterFactor]> = [
+  ['ph', 'pH'],
+  ['dissolved_oxygen', 'dissolvedOxygen'],
+  ['permanganate_index', 'permanganateIndex'],
+  ['cod', 'cod'],
+  ['bod5', 'bod5'],
+  ['ammonia_nitrogen', 'ammoniaNitrogen'],
+  ['total_phosphorus', 'totalPhosphorus'],
+];
+
+/** 水质类别 as written: 1..6, I..V / Ⅰ..Ⅴ with or without 类, 劣V. */
+export function waterClassOf(declared: CellValue | null): number | null {
+  if (typeof declared === 'number') return declared >= 1 && declared <= 6 ? declared : null;
+  if (typeof declared !== 'string') return null;
+  const text = declared.normalize('NFKC').replace(/类$/, '').trim().toUpperCase();
+  if (/^[1-6]$/.test(text)) return Number(text);
+  if (text.startsWith('劣')) return 6;
+  return ['I', 'II', 'III', 'IV', 'V'].indexOf(text) + 1 || null;
+}
+
+function waterRule(schema: TableSchema): RowRule | null {
+  const at = (name: string) => schema.fields.findIndex((f) => f.name === name);
+  const declaredAt = at('water_class');
+  if (declaredAt < 0) return null;
+  const factors = WATER_FIELDS.map(([name, factor]) => [at(name), factor] as const).filter(([i]) => i >= 0);
+  const labels = ['', 'Ⅰ类', 'Ⅱ类', 'Ⅲ类', 'Ⅳ类', 'Ⅴ类', '劣Ⅴ类'];
+  return (values, report) => {
+    const declared = waterClassOf(values[declaredAt]);
+    if (declared === null) return;
+    // Rivers, without total nitrogen: how the national automatic stations publish the class (see water-quality.ts).
+    const result = classifyWater(Object.fromEntries(factors.map(([i, f]) => [f, num(values[i])])), 'river', { ignore: ['totalNitrogen'] });
+    if (result.waterClass !== null && result.waterClass !== declared) {
+      report(declaredAt, `water class by GB 3838-2002 single-factor evaluation is ${labels[result.waterClass]} (${result.determiningFactors.join(', ')}); found ${String(values[declaredAt])}`);
+    }
+  };
+}
+
+function usccRule(schema: TableSchema): RowRule | null {
+  const columns = schema.fields.map((f, i) => [f.name, i] as const).filter(([name]) => /(shxym|cfjgdm|uscc)$/.test(name));
+  if (columns.length === 0) return null;
+  return (values, report) => {
+    for (const [, i] of columns) {
+      const v = values[i];
+      if (typeof v === 'string' && v.length === 18 && !isValidUscc(v.toUpperCase())) {
+        report(i, `${v} is not a valid unified social credit code: its check character does not match (GB 32100-2015)`);
+      }
+    }
+  };
+}
+
+/** The compiled rules a schema declares (x-rules). */
+export function compileRowRules(schema: TableSchema): RowRule[] {
+  const factories: Record<string, (s: TableSchema) => RowRule | null> = {
+    'hj633-hourly-aqi': hourly,
+    'hj633-daily-aqi': daily,
+    'gb3838-water-class': waterRule,
+    'uscc-check': usccRule,
+    'resident-id-check': () => null, // unmasked IDs never reach a published table: the personal-data scan blocks them
+  };
+  return schema.rules.map((id) => factories[id](schema)).filter((rule): rule is RowRule => rule !== null);
+}
