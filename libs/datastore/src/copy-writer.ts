@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Writable } from 'node:stream';
-import { CellValue, FieldSpec, ValidRows } from '@opendata/validation';
+import { CellValue, FieldSpec } from '@opendata/validation';
 import { qualified, quoteIdent } from './row-table';
 
 /** Text COPY escapes: backslash, and the characters that separate columns and rows. */
@@ -31,6 +31,7 @@ function formatValue(value: CellValue | null): string {
  */
 export class CopyWriter {
   private stream: Writable | null = null;
+  private lines: string[] = [];
   private failure: Error | null = null;
   private rows = 0;
 
@@ -52,17 +53,20 @@ export class CopyWriter {
     });
   }
 
-  async write(batch: ValidRows): Promise<void> {
+  /** Formats one row into the pending buffer (the values are read at once; the caller reuses the array). */
+  readonly row = (rowNumber: number, values: ReadonlyArray<CellValue | null>): void => {
+    let line = `${rowNumber}`;
+    for (let f = 0; f < values.length; f++) line += `\t${formatValue(values[f])}`;
+    this.lines.push(line);
+  };
+
+  /** Sends the pending rows; resolves when the database has taken them in (or buffered them). */
+  async flush(): Promise<void> {
     if (this.failure) throw this.failure;
-    if (batch.rowNumbers.length === 0) return;
-    let text = '';
-    for (let r = 0; r < batch.rowNumbers.length; r++) {
-      const values = batch.values[r];
-      let line = String(batch.rowNumbers[r]);
-      for (let f = 0; f < values.length; f++) line += `\t${formatValue(values[f])}`;
-      text += `${line}\n`;
-    }
-    this.rows += batch.rowNumbers.length;
+    if (this.lines.length === 0) return;
+    const text = `${this.lines.join('\n')}\n`;
+    this.rows += this.lines.length;
+    this.lines = [];
     if (!this.stream!.write(text)) await new Promise<void>((resolve, reject) => {
       const onDrain = () => { cleanup(); resolve(); };
       const onError = (e: Error) => { cleanup(); reject(e); };

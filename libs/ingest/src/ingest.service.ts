@@ -96,7 +96,7 @@ export class IngestService {
         encoding: request.encoding,
         delimiter: request.delimiter,
         keys: 'external',
-        sink: (rows) => copy.write(rows),
+        sink: copy,
       });
       if (!feed.writableEnded) feed.destroy(new Error('reading stopped early'));
       await Promise.all([copy.finish(), stored.catch((e) => (result.report.errorCount ? undefined : Promise.reject(e)))]);

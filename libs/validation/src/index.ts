@@ -5,3 +5,8 @@ export * from './report/report-builder';
 export * from './check/cell-readers';
 export * from './check/table-validator';
 export * from './validate-table';
+export * from './standards/aqi';
+export * from './standards/water-quality';
+export * from './personal-data/masking';
+export * from './personal-data/personal-data-scanner';
+export * from './schema/fixture-check';

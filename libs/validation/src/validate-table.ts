@@ -1,4 +1,4 @@
-import { TableValidator, ValidRows } from './check/table-validator';
+import { AcceptRow, TableValidator } from './check/table-validator';
 import {
   CsvFormatError,
   EncodingError,
@@ -26,8 +26,11 @@ export interface ValidateTableOptions {
   /** 'memory': primary keys and unique fields checked here; 'external': by the sink's database. */
   keys: 'memory' | 'external';
   duplicateRows?: boolean;
-  /** Receives the rows that passed every check; awaited, so a slow sink slows the reading (bounded memory). */
-  sink?: (rows: ValidRows) => Promise<void>;
+  /**
+   * Receives the rows that passed every check (`row`, synchronously, values reused between rows) and is
+   * flushed after every batch (awaited, so a slow sink slows the reading: bounded memory).
+   */
+  sink?: { row: AcceptRow; flush(): Promise<void> };
   onProgress?: (rowsRead: number) => void;
 }
 
@@ -67,8 +70,8 @@ export async function validateTable(bytes: AsyncIterable<Buffer>, options: Valid
         validator.setHeader(batch.rows[0]);
         rows = { firstRowNumber: batch.firstRowNumber + 1, rows: batch.rows.slice(1) };
       }
-      const valid = validator.validate(rows);
-      if (options.sink && valid.rowNumbers.length) await options.sink(valid);
+      validator.validate(rows, options.sink?.row);
+      if (options.sink) await options.sink.flush();
       options.onProgress?.(validator.rowsRead);
     }
     if (!sawHeader) report.add({ type: 'source-error', message: 'the source is empty' });

@@ -99,7 +99,33 @@ export function readDate(text: string): string | typeof UNREADABLE {
 const DATETIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 const BEIJING_OFFSET_MINUTES = 8 * 60;
 
+/** Two digits at `at` as a number, or -1. */
+function two(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The forms monitoring feeds write (YYYY-MM-DD HH:mm and YYYY-MM-DD[ T]HH:mm:ss, Beijing time) without a
+ * regular expression; null sends anything else to the general reader.
+ */
+function readCommonDatetime(text: string): string | typeof UNREADABLE | null {
+  const n = text.length;
+  if ((n !== 16 && n !== 19) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58) return null;
+  const sep = text.charCodeAt(10);
+  if ((sep !== 32 && sep !== 84) || (n === 19 && text.charCodeAt(16) !== 58)) return null;
+  const year = two(text, 0) * 100 + two(text, 2);
+  const [month, day, hour, minute, second] = [two(text, 5), two(text, 8), two(text, 11), two(text, 14), n === 19 ? two(text, 17) : 0];
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  if (!validDate(year, month, day)) return UNREADABLE;
+  if (n === 19) return sep === 32 ? text : `${text.slice(0, 10)} ${text.slice(11)}`;
+  return `${text}:00`;
+}
+
 export function readDatetime(text: string): string | typeof UNREADABLE {
+  const common = readCommonDatetime(text);
+  if (common !== null) return common;
   const m = DATETIME.exec(text);
   if (!m) return UNREADABLE;
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);

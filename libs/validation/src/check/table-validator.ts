@@ -10,11 +10,11 @@ import { mapHeader } from './header-mapping';
 import { InMemoryKeyTracker } from './key-tracker';
 
 
-/** Rows that passed every check, as values in schema field order, ready for the datastore. */
-export interface ValidRows {
-  rowNumbers: number[];
-  values: Array<Array<CellValue | null>>;
-}
+/**
+ * Receives each row that passed every check: its number and its values in schema field order. The values array
+ * is reused for the next row (no allocation per row), so it must be consumed before returning.
+ */
+export type AcceptRow = (rowNumber: number, values: ReadonlyArray<CellValue | null>) => void;
 
 export interface TableValidatorOptions {
   schema: TableSchema | null;
@@ -41,6 +41,10 @@ export class TableValidator {
   private readonly keys: InMemoryKeyTracker | null;
   private readonly seenRows: Map<string, number> | null;
   private readonly scanned: boolean[];
+  private readonly fieldNames: string[];
+  /** Cells longer than every missing-value marker skip the set look-up (most cells). */
+  private readonly longestMissing: number;
+  private readonly values: Array<CellValue | null>;
   private header: string[] = [];
   private columns: number[] = [];
   private unmapped: number[] = [];
@@ -58,6 +62,9 @@ export class TableValidator {
     this.seenRows = options.duplicateRows ? new Map() : null;
     // Personal data is looked for in text fields; masked identifier columns are checked for their masked form.
     this.scanned = schema ? schema.fields.map((f) => f.type === 'string' && !f.masked) : [];
+    this.fieldNames = schema ? schema.fields.map((f) => f.name) : [];
+    this.longestMissing = Math.max(0, ...[...this.missing].map((m) => m.length));
+    this.values = new Array(this.fieldNames.length).fill(null);
   }
 
   get rowsRead(): number {
@@ -76,8 +83,8 @@ export class TableValidator {
     this.unmapped = cells.map((_, i) => i).filter((i) => !mapped.has(i));
   }
 
-  validate(batch: RowBatch): ValidRows {
-    const valid: ValidRows = { rowNumbers: [], values: [] };
+  /** Checks a batch of rows; `accept` receives every row that passed. */
+  validate(batch: RowBatch, accept?: AcceptRow): void {
     for (let r = 0; r < batch.rows.length; r++) {
       const row = batch.rows[r];
       const rowNumber = batch.firstRowNumber + r;
@@ -89,17 +96,13 @@ export class TableValidator {
       let ok = this.checkStructure(row, rowNumber);
       if (this.seenRows) ok = this.checkDuplicateRow(row, rowNumber) && ok;
       if (!this.schema) continue;
-      const values = new Array<CellValue | null>(this.schema.fields.length);
+      const values = this.values;
       ok = this.readCells(row, rowNumber, values) && ok;
-      ok = this.scanUnmapped(row, rowNumber) && ok;
-      if (ok) ok = this.applyRules(values, rowNumber);
-      if (ok && this.keys) this.keys.check(rowNumber, values, this.schema.fields.map((f) => f.name), this.report, (i) => this.columns[i] + 1);
-      if (ok) {
-        valid.rowNumbers.push(rowNumber);
-        valid.values.push(values);
-      }
+      if (this.unmapped.length) ok = this.scanUnmapped(row, rowNumber) && ok;
+      if (ok && this.rules.length) ok = this.applyRules(values, rowNumber);
+      if (ok && this.keys) this.keys.check(rowNumber, values, this.fieldNames, this.report, (i) => this.columns[i] + 1);
+      if (ok && accept) accept(rowNumber, values);
     }
-    return valid;
   }
 
   private checkStructure(row: string[], rowNumber: number): boolean {
@@ -133,7 +136,7 @@ export class TableValidator {
       values[f] = null;
       if (text === undefined) continue; // absent column, or a missing cell already reported
       const field = fields[f];
-      if (this.missing.has(text)) {
+      if (text.length <= this.longestMissing && this.missing.has(text)) {
         if (field.required) ok = this.fail('constraint-error', rowNumber, column, field, text, `"${field.name}" (${field.title}) is required`);
         continue;
       }

@@ -162,21 +162,23 @@ export interface AqiResult<K extends string> {
   exceeding: K[];
 }
 
+// Written with plain loops: uploads recompute the AQI of every row, millions of times.
 function summarize<K extends string>(subIndexes: Record<K, number | null>): AqiResult<K> {
-  const entries = (Object.keys(subIndexes) as K[]).map((name) => [name, subIndexes[name]] as const);
-  const known = entries.filter((entry): entry is readonly [K, number] => entry[1] !== null);
-  if (known.length === 0) {
-    return { aqi: null, iaqi: subIndexes, primaryPollutants: [], level: null, category: null, exceeding: [] };
+  let aqi = -1;
+  for (const name in subIndexes) {
+    const value = subIndexes[name];
+    if (value !== null && value > aqi) aqi = value;
   }
-  const aqi = Math.max(...known.map(([, value]) => value));
-  return {
-    aqi,
-    iaqi: subIndexes,
-    primaryPollutants: aqi > 50 ? known.filter(([, value]) => value === aqi).map(([name]) => name) : [],
-    level: aqiLevel(aqi),
-    category: aqiCategory(aqi),
-    exceeding: known.filter(([, value]) => value > 100).map(([name]) => name),
-  };
+  if (aqi < 0) return { aqi: null, iaqi: subIndexes, primaryPollutants: [], level: null, category: null, exceeding: [] };
+  const primaryPollutants: K[] = [];
+  const exceeding: K[] = [];
+  for (const name in subIndexes) {
+    const value = subIndexes[name];
+    if (value === null) continue;
+    if (aqi > 50 && value === aqi) primaryPollutants.push(name);
+    if (value > 100) exceeding.push(name);
+  }
+  return { aqi, iaqi: subIndexes, primaryPollutants, level: aqiLevel(aqi), category: aqiCategory(aqi), exceeding };
 }
 
 /** One hour at one station; `so2_24h` is only consulted when the 1-hour SO2 is above 800. */

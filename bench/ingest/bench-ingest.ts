@@ -1,0 +1,110 @@
+import 'reflect-metadata';
+import { projectRoot } from '@opendata/common';
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { freePort } from '../../libs/config/src/embedded/free-port';
+import { uploadFile } from '../lib/multipart-upload';
+import { writeAirQualityFile } from './air-quality-file';
+
+/**
+ * npm run bench:ingest — generates ROWS rows of hourly air quality (1,000,000 by default, about 100 MB), starts
+ * the server on its embedded defaults, and measures two things in the same run on the same PostgreSQL:
+ *  - the floor: the file piped raw into COPY (FORMAT csv) into a table of text columns, no parsing in Node;
+ *  - the upload over HTTP: streaming to the object store, decoding, parsing, validating every row against the
+ *    air-quality-hourly standard (AQI recomputed), the personal-data scan, COPY into the typed table, the key
+ *    check and publication.
+ * BENCH_INGEST_ROWS=10000000 gives a 1 GB file for the memory figure.
+ */
+const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 1_000_000);
+const ADMIN = 'bench-admin-token-not-a-secret';
+
+async function startServer(root: string, dataDir: string, port: number): Promise<ChildProcess> {
+  // BENCH_PROFILE=dir writes a CPU profile of the server there (node --cpu-prof).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, join(root, 'dist/apps/api/src/main.js')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
+    } catch {
+      /* not yet */
+    }
+    await sleep(200);
+  }
+  throw new Error('server did not become healthy');
+}
+
+async function gql(port: number, query: string): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` }, body: JSON.stringify({ query }) });
+  const body = (await res.json()) as { errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+}
+
+async function copyFloor(databaseUrl: string, file: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const columns = readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 400).split('\n')[0].split(',');
+    await client.query(`DROP TABLE IF EXISTS bench_floor; CREATE TABLE bench_floor (${columns.map((c) => `"${c}" text`).join(', ')})`);
+    const started = performance.now();
+    await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), client.query(copyFrom(`COPY bench_floor FROM STDIN (FORMAT csv, HEADER true)`)));
+    const seconds = (performance.now() - started) / 1000;
+    await client.query('DROP TABLE bench_floor');
+    return seconds;
+  } finally {
+    await client.end();
+  }
+}
+
+const peakRssMb = (pid: number): number => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function main(): Promise<void> {
+  const root = projectRoot();
+  mkdirSync(join(root, 'bench/out'), { recursive: true });
+  const file = join(root, 'bench/out', `air-quality-hourly-${ROWS}.csv`);
+  if (!existsSync(file)) {
+    process.stdout.write(`generating ${ROWS} rows ... `);
+    await writeAirQualityFile(file, ROWS);
+    process.stdout.write('done\n');
+  }
+  const megabytes = statSync(file).size / 1e6;
+  const dataDir = join(root, '.data', 'bench-ingest');
+  rmSync(dataDir, { recursive: true, force: true });
+  const port = await freePort();
+  const server = await startServer(root, dataDir, port);
+  try {
+    await gql(port, `mutation { createOrganization(input: { slug: "bench-env", name: "基准测试环保局" }) { id } }`);
+    await gql(port, `mutation { createDataset(input: { slug: "bench-air", title: "基准测试空气质量", description: "基准测试用的小时空气质量数据。", organization: "bench-env", themes: ["GOV_ECOLOGY", "ENVI"] }) { id } }`);
+    const { databaseUrl } = JSON.parse(readFileSync(join(dataDir, 'runtime.json'), 'utf8'));
+    const floorSeconds = await copyFloor(databaseUrl, file);
+    const started = performance.now();
+    const response = await uploadFile(`http://127.0.0.1:${port}/api/v1/datasets/bench-air/resources`, ADMIN, { schema: 'air-quality-hourly', name: 'bench' }, file);
+    const seconds = (performance.now() - started) / 1000;
+    if (response.status !== 201) throw new Error(`upload ${response.status}: ${JSON.stringify(response.body).slice(0, 600)}`);
+    const rss = peakRssMb(server.pid as number);
+    const row = (name: string, s: number) => `${name.padEnd(42)} ${s.toFixed(1).padStart(7)} s ${(ROWS / s / 1000).toFixed(1).padStart(8)} k rows/s ${(megabytes / s).toFixed(1).padStart(6)} MB/s`;
+    console.log(`\nbench:ingest  ${ROWS} rows, ${megabytes.toFixed(0)} MB CSV (air-quality-hourly), embedded PostgreSQL and S3`);
+    console.log(row('floor: raw file -> COPY into text columns', floorSeconds));
+    console.log(row('upload: stream, validate, COPY, publish', seconds));
+    console.log(`ratio upload / floor: ${(floorSeconds / seconds).toFixed(2)} (target >= 0.25)`);
+    console.log(`server peak RSS: ${rss.toFixed(0)} MB (target <= 300 MB); report: ${response.body.report.rowCount} rows, ${response.body.report.errorCount} errors`);
+    console.log(`of the upload: streaming pass ${(response.body.report.durationMs / 1000).toFixed(1)} s, key check and publication ${(seconds - response.body.report.durationMs / 1000).toFixed(1)} s`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
