@@ -9,8 +9,9 @@ import { CliModule } from './cli.module';
 import { Command, CommandArgs, UsageError, withUsage } from './commands/command';
 import { platformCommands } from './commands/platform-commands';
 import { userCommands } from './commands/user-commands';
+import { schemasCheckCommand, validateCommand } from './commands/validate-command';
 
-const COMMANDS: Command[] = [...platformCommands, ...userCommands];
+const COMMANDS: Command[] = [...platformCommands, ...userCommands, validateCommand, schemasCheckCommand];
 
 const quiet = { log: () => undefined, warn: (m: string) => process.stderr.write(`${m}\n`), error: (m: string) => process.stderr.write(`${m}\n`) };
 
@@ -41,7 +42,8 @@ async function main(argv: string[]): Promise<number> {
 
   if (command.needsPlatform === false) {
     await command.run(null, args, out).catch((error: unknown) => Promise.reject(withUsage(command, error)));
-    return 0;
+    // A command reports an outcome that is not an error (an invalid file) through process.exitCode.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   }
   const config = loadConfig();
   let endpoints: ServiceEndpoints | null = null;
@@ -51,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     await runMigrations(endpoints.databaseUrl);
     context = await NestFactory.createApplicationContext(CliModule.forRoot(config, endpoints), { logger: ['error', 'warn'] });
     await command.run(context, args, out).catch((error: unknown) => Promise.reject(withUsage(command, error)));
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } finally {
     await context?.close();
     await endpoints?.stop();

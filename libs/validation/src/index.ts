@@ -10,3 +10,4 @@ export * from './standards/water-quality';
 export * from './personal-data/masking';
 export * from './personal-data/personal-data-scanner';
 export * from './schema/fixture-check';
+export * from './personal-data/mask-table';
