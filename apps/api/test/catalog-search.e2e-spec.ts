@@ -1,5 +1,6 @@
 import { DEMO_DATASETS } from '../../../libs/catalog/src/demo/demo-datasets';
 import { TestApp, startTestApp } from '../../../test/support/test-app';
+import { DataSource } from 'typeorm';
 
 const SEARCH = `query($search: String, $filter: DatasetFilter, $orderBy: DatasetOrder, $first: Int, $after: String) {
   datasets(search: $search, filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
@@ -25,12 +26,17 @@ describe('catalogue search on the demo catalogue', () => {
   });
   afterAll(() => t.close());
 
-  it('loads the demo catalogue: published datasets visible, drafts hidden, flagship files stored', async () => {
+  it('loads the demo catalogue: published datasets visible, drafts hidden, flagship files validated and loaded', async () => {
     const all = await search({ first: 0 });
     expect(all.totalCount).toBe(published.length);
-    const res = await t.gql(`{ dataset(slug: "hengyang-air-quality-hourly") { resources { format rowCount byteSize sha256 } } }`);
+    const res = await t.gql(`{ dataset(slug: "hengyang-air-quality-hourly") { resources { format rowCount byteSize sha256 schemaId report { valid rowCount } } } }`);
     const [file] = res.body.data!.dataset.resources;
-    expect(file).toMatchObject({ format: 'CSV', rowCount: 4320 });
+    // Through the ingest pipeline: validated against its standard, with a report, and its rows in the datastore.
+    expect(file).toMatchObject({ format: 'CSV', rowCount: 4320, schemaId: 'air-quality-hourly', report: { valid: true, rowCount: 4320 } });
+    const db = t.app.get(DataSource);
+    const [{ datastore_table: table }] = await db.query(`SELECT datastore_table FROM resource_versions WHERE sha256 = $1`, [file.sha256]);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM datastore."${table}"`);
+    expect(n).toBe(4320);
     expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 

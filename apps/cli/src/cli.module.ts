@@ -3,6 +3,7 @@ import { AUTH_ENTITIES, AuthModule } from '@opendata/auth';
 import { CATALOG_ENTITIES, CatalogModule } from '@opendata/catalog';
 import { AppConfig, ConfigModule, ServiceEndpoints } from '@opendata/config';
 import { DatabaseModule } from '@opendata/database';
+import { IngestModule } from '@opendata/ingest';
 import { StorageModule } from '@opendata/storage';
 
 @Module({})
@@ -16,6 +17,8 @@ export class CliModule {
         StorageModule,
         AuthModule,
         CatalogModule,
+        // The demo seeder publishes its files through ingest.
+        IngestModule,
       ],
     };
   }

@@ -17,3 +17,4 @@ export * from './catalog.module';
 export * from './demo/demo-seeder';
 export * from './search/catalogue-changes';
 export * from './search/search-cache';
+export * from './demo/demo-file-publisher';

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@opendata/auth';
-import { CatalogModule } from '@opendata/catalog';
+import { CatalogModule, DEMO_FILE_PUBLISHER } from '@opendata/catalog';
 import { PeriodicJobs } from '@opendata/jobs';
 import { StagingCleanup } from './cleanup.service';
+import { IngestDemoFiles } from './demo-file-publisher';
 import { IngestService } from './ingest.service';
 import { SchemaRegistry } from './schema-registry.service';
 import { UploadReports } from './upload-reports.service';
@@ -11,7 +12,7 @@ const SERVICES = [IngestService, SchemaRegistry, UploadReports, StagingCleanup, 
 
 @Module({
   imports: [AuthModule, CatalogModule],
-  providers: SERVICES,
-  exports: SERVICES,
+  providers: [...SERVICES, { provide: DEMO_FILE_PUBLISHER, useClass: IngestDemoFiles }],
+  exports: [...SERVICES, DEMO_FILE_PUBLISHER],
 })
 export class IngestModule {}

@@ -1,14 +1,15 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SYSTEM } from '@opendata/auth';
-import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
-import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { DatasetService } from '../dataset.service';
 import { DatasetEntity, OrganizationEntity } from '../entities';
 import { OrganizationService } from '../organization.service';
 import { ResourceService } from '../resource.service';
 import { DEMO_DATASETS } from './demo-datasets';
+import { DEMO_FILE_PUBLISHER, DemoFilePublisher } from './demo-file-publisher';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
 import { DEMO_FILES } from './files';
 
@@ -27,7 +28,7 @@ export class DemoSeeder {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
+    private readonly modules: ModuleRef,
     private readonly organizations: OrganizationService,
     private readonly datasets: DatasetService,
     private readonly resources: ResourceService,
@@ -81,23 +82,15 @@ export class DemoSeeder {
   private async attachFile(datasetId: string, key: string): Promise<void> {
     const file = DEMO_FILES.find((f) => f.key === key);
     if (!file) throw new Error(`no demo file ${key}`);
-    const body = Buffer.from(file.generate(), 'utf8');
-    const objectKey = `uploads/${randomUUID()}`;
-    await this.store.put(objectKey, body, { contentType: 'text/csv; charset=utf-8' });
-    const lines = body.toString('utf8').split('\n').filter((line) => line.length > 0).length;
-    await this.resources.addVersion(SYSTEM, {
+    // The demo files go through the ingest pipeline like any upload: validated against their standard (the
+    // key is the schema id), stored, and loaded as rows.
+    const publisher = this.modules.get<DemoFilePublisher>(DEMO_FILE_PUBLISHER, { strict: false });
+    await publisher.publish({
       datasetId,
       name: file.fileName.replace(/\.csv$/, ''),
-      description: file.description,
-      file: {
-        format: 'CSV',
-        mediaType: 'text/csv',
-        byteSize: body.length,
-        sha256: createHash('sha256').update(body).digest('hex'),
-        objectKey,
-        fileName: file.fileName,
-        rowCount: lines - 1,
-      },
+      schemaId: file.key,
+      fileName: file.fileName,
+      body: () => Readable.from([Buffer.from(file.generate(), 'utf8')]),
     });
   }
 
