@@ -29,6 +29,9 @@ export async function startApiProcess(
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      // One client at concurrency 16 from one address: quotas off, as for a trusted load balancer.
+      RATE_LIMIT_PER_IP: '0',
+      RATE_LIMIT_PER_TOKEN: '0',
       ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -1,19 +1,22 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AUTH_ENTITIES, AuthModule } from '@opendata/auth';
-import { CATALOG_ENTITIES, CatalogModule } from '@opendata/catalog';
-import { AppConfig, ConfigModule, ServiceEndpoints } from '@opendata/config';
-import { IngestModule } from '@opendata/ingest';
-import { DatabaseModule } from '@opendata/database';
-import { StorageModule } from '@opendata/storage';
+import { AppConfig, ServiceEndpoints } from '@opendata/config';
+import { platformModules } from '@opendata/ingest';
 import { CatalogApiModule } from './catalog/catalog-api.module';
+import { CkanModule } from './ckan/ckan.module';
+import { DownloadsModule } from './downloads/downloads.module';
 import { IngestApiModule } from './ingest/ingest-api.module';
+import { DcatApiModule } from './dcat/dcat-api.module';
 import { CatalogLoaderFactory } from './graphql/catalog-loaders';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { AuthMiddleware } from './http/auth.middleware';
+import { RateLimitMiddleware } from './http/rate-limit.middleware';
+import { GovernanceApiModule } from './governance/governance-api.module';
 import { PlatformInitializer } from './platform/platform-initializer';
+import { ReviewApiModule } from './review/review-api.module';
+import { RowsApiModule } from './rows/rows-api.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -21,14 +24,15 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config, endpoints),
-        DatabaseModule.forRoot(endpoints.databaseUrl, [...CATALOG_ENTITIES, ...AUTH_ENTITIES]),
-        StorageModule,
-        AuthModule,
-        CatalogModule,
+        ...platformModules(config, endpoints),
         CatalogApiModule,
-        IngestModule,
         IngestApiModule,
+        GovernanceApiModule,
+        ReviewApiModule,
+        CkanModule,
+        DownloadsModule,
+        DcatApiModule,
+        RowsApiModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CatalogApiModule],
@@ -43,5 +47,6 @@ export class AppModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(AuthMiddleware).forRoutes('*path');
+    consumer.apply(RateLimitMiddleware).exclude('health').forRoutes('*path');
   }
 }

@@ -33,7 +33,7 @@ describe('uploads (POST /api/v1/datasets/:dataset/resources)', () => {
     t = await startTestApp();
     db = t.app.get(DataSource);
     store = t.app.get(OBJECT_STORE);
-    await t.gql(`mutation { a: createOrganization(input: { slug: "env-bureau", name: "衡阳市环境保护局" }) { id } b: createOrganization(input: { slug: "other-bureau", name: "另一局" }) { id } }`, {}, TEST_ADMIN_TOKEN);
+    await t.gql(`mutation { a: createOrganization(input: { slug: "env-bureau", name: "衡阳市环境保护局", reviewRequired: false }) { id } b: createOrganization(input: { slug: "other-bureau", name: "另一局" }) { id } }`, {}, TEST_ADMIN_TOKEN);
     editor = await userWithRole(t.app, 'editor', { organizationSlug: 'env-bureau', role: 'editor' });
     outsider = await userWithRole(t.app, 'outsider', { organizationSlug: 'other-bureau', role: 'editor' });
     const created = await t.gql(
@@ -112,7 +112,7 @@ describe('uploads (POST /api/v1/datasets/:dataset/resources)', () => {
     const first = await upload(Buffer.from(airQualityHourlyCsv().split('\n').slice(0, 3).join('\n') + '\n'), 'v1.csv');
     const second = await upload(Buffer.from(airQualityHourlyCsv().split('\n').slice(0, 5).join('\n') + '\n'), 'v2.csv', { resource: first.body.resource.id });
     expect(second.status).toBe(201);
-    expect(second.body.resource).toEqual({ id: first.body.resource.id, version: 2 });
+    expect(second.body.resource).toEqual({ id: first.body.resource.id, version: 2, pendingReview: false });
     expect(second.body.report.rowCount).toBe(4);
   });
 

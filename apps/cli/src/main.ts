@@ -10,8 +10,9 @@ import { Command, CommandArgs, UsageError, withUsage } from './commands/command'
 import { platformCommands } from './commands/platform-commands';
 import { userCommands } from './commands/user-commands';
 import { schemasCheckCommand, validateCommand } from './commands/validate-command';
+import { inferCommand } from './commands/infer-command';
 
-const COMMANDS: Command[] = [...platformCommands, ...userCommands, validateCommand, schemasCheckCommand];
+const COMMANDS: Command[] = [...platformCommands, ...userCommands, validateCommand, schemasCheckCommand, inferCommand];
 
 const quiet = { log: () => undefined, warn: (m: string) => process.stderr.write(`${m}\n`), error: (m: string) => process.stderr.write(`${m}\n`) };
 

@@ -1,5 +1,8 @@
-/** Roles within an organization, from most to least powerful. */
-export const ORG_ROLES = ['admin', 'editor', 'member'] as const;
+/**
+ * Roles within an organization, from most to least powerful. A reviewer (保密审查员) signs off publications
+ * and withdraws datasets but does not edit them, so that no one publishes their own work unreviewed.
+ */
+export const ORG_ROLES = ['admin', 'editor', 'reviewer', 'member'] as const;
 export type OrgRole = (typeof ORG_ROLES)[number];
 
 /**

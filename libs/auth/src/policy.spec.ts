@@ -1,6 +1,15 @@
 import { AppError } from '@opendata/common';
 import { ANONYMOUS, Caller, OrgRole, SYSTEM } from './caller';
-import { canSeeUnpublishedOf, canWriteDatasetsOf, requireDatasetWriter, requireOrganizationAdmin, requireSysadmin } from './policy';
+import {
+  canPublishDirectly,
+  canReviewFor,
+  canSeeUnpublishedOf,
+  canWriteDatasetsOf,
+  requireDatasetWriter,
+  requireOrganizationAdmin,
+  requireSysadmin,
+  requireWithdrawer,
+} from './policy';
 
 const ORG = 'org-1';
 const OTHER = 'org-2';
@@ -48,5 +57,21 @@ describe('policy', () => {
     expect(codeOf(() => requireSysadmin(user('admin'), 'x'))).toBe('FORBIDDEN');
     expect(codeOf(() => requireOrganizationAdmin(user('editor'), ORG))).toBe('FORBIDDEN');
     expect(codeOf(() => requireOrganizationAdmin(user('admin'), ORG))).toBeNull();
+  });
+
+  it.each([
+    // who, reviews, publishes directly with review required, without, may withdraw
+    ['anonymous', ANONYMOUS, false, false, false, 'UNAUTHENTICATED'],
+    ['a member', user('member'), false, false, false, 'FORBIDDEN'],
+    ['an editor', user('editor'), false, false, true, null],
+    ['a reviewer', user('reviewer'), true, false, false, null],
+    ['an organization admin', user('admin'), false, false, true, null],
+    ['a system administrator', user(undefined, true), true, true, true, null],
+  ] as const)('review rules for %s', (_who, caller, reviews, directWithReview, directWithout, withdraw) => {
+    expect(canReviewFor(caller, ORG)).toBe(reviews);
+    expect(canReviewFor(caller, OTHER)).toBe(caller.isSysadmin);
+    expect(canPublishDirectly(caller, ORG, true)).toBe(directWithReview);
+    expect(canPublishDirectly(caller, ORG, false)).toBe(directWithout);
+    expect(codeOf(() => requireWithdrawer(caller, ORG))).toBe(withdraw);
   });
 });

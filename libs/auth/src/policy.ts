@@ -41,3 +41,38 @@ export function requireOrganizationAdmin(caller: Caller, organizationId: string)
     throw forbidden("manage this organization's members");
   }
 }
+
+/** Reviewers of the organization and system administrators approve or return what its editors submit. */
+export function canReviewFor(caller: Caller, organizationId: string): boolean {
+  return caller.isSysadmin || caller.roles.get(organizationId) === 'reviewer';
+}
+
+export function requireReviewer(caller: Caller, organizationId: string): void {
+  requireSignedIn(caller);
+  if (!canReviewFor(caller, organizationId)) throw forbidden("review this organization's publications");
+}
+
+/** Taking a dataset down is open to those who may publish it and to those who review it. */
+export function requireWithdrawer(caller: Caller, organizationId: string): void {
+  requireSignedIn(caller);
+  if (!canWriteDatasetsOf(caller, organizationId) && !canReviewFor(caller, organizationId)) {
+    throw forbidden("withdraw this organization's datasets");
+  }
+}
+
+/**
+ * Whether the caller may make something public without another person's sign-off: anyone who may write it
+ * when the organization does not require review; only system administrators (whose publication is recorded
+ * as their approval) when it does.
+ */
+export function canPublishDirectly(caller: Caller, organizationId: string, reviewRequired: boolean): boolean {
+  if (caller.isSysadmin) return true;
+  return !reviewRequired && canWriteDatasetsOf(caller, organizationId);
+}
+
+export function requireDirectPublisher(caller: Caller, organizationId: string, reviewRequired: boolean): void {
+  requireDatasetWriter(caller, organizationId);
+  if (!canPublishDirectly(caller, organizationId, reviewRequired)) {
+    throw new AppError('FORBIDDEN', 'This organization requires review before publication: submit the dataset (submitDataset) for a reviewer to approve', { reason: 'REVIEW_REQUIRED' });
+  }
+}

@@ -49,7 +49,7 @@ export function datasetFromRow(r: Row): DatasetEntity {
 }
 
 export const ORGANIZATION_COLUMNS = `o.id, o.slug, o.name, o.name_en, o.description, o.uscc, o.parent_id, o.contact_name,
-  o.contact_email, o.contact_phone, o.created_at, o.updated_at`;
+  o.contact_email, o.contact_phone, o.review_required, o.created_at, o.updated_at`;
 
 export function organizationFromRow(r: Row): OrganizationEntity {
   return {
@@ -63,6 +63,7 @@ export function organizationFromRow(r: Row): OrganizationEntity {
     contactName: r.contact_name,
     contactEmail: r.contact_email,
     contactPhone: r.contact_phone,
+    reviewRequired: r.review_required,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   } as OrganizationEntity;

@@ -7,8 +7,16 @@ import { OrganizationService } from './organization.service';
 import { ResourceService } from './resource.service';
 import { CatalogueChanges } from './search/catalogue-changes';
 import { ThemeService } from './theme.service';
+import { NegativeListService } from './negative-list/negative-list.service';
+import { DataRequestService } from './requests/data-request.service';
+import { TimelinessService } from './obligations/timeliness.service';
+import { CalendarService } from './obligations/calendar.service';
+import { TimelinessJob } from './obligations/timeliness.job';
+import { UploadLimitService } from './quotas/upload-limit.service';
+import { ReviewService } from './review/review.service';
+import { AuditService } from './audit/audit.service';
 
-const SERVICES = [CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder];
+const SERVICES = [NegativeListService, DataRequestService, TimelinessService, TimelinessJob, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, AuditService];
 
 @Module({
   imports: [AuthModule],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, canSeeUnpublishedOf, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
-import { FieldError, badInput, notFound } from '@opendata/common';
+import { AppError, FieldError, badInput, notFound } from '@opendata/common';
 import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { DATASET_COLUMNS, datasetFromRow, groupRows } from './catalog-rows';
 import { DatasetEntity, OrganizationEntity, ThemeEntity } from './entities';
@@ -15,6 +15,8 @@ import {
   normalizeRecord,
   recordColumns,
 } from './metadata/dataset-record';
+import { NegativeListService } from './negative-list/negative-list.service';
+import { planStatus, recordStatusEvent } from './review/publication';
 import { CatalogueChanges } from './search/catalogue-changes';
 import { reindexDataset } from './search/search-indexer';
 
@@ -29,6 +31,7 @@ export class DatasetService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly changes: CatalogueChanges,
+    private readonly negativeList: NegativeListService,
   ) {}
 
   /** A live dataset by id or slug, if the caller may see it; NOT_FOUND otherwise (drafts are not revealed). */
@@ -81,13 +84,15 @@ export class DatasetService {
     requireSignedIn(caller);
     const record = normalizeRecord({ ...DATASET_DEFAULTS, ...input });
     const organization = await this.writableOrganization(caller, record.organization);
-    const valid = await this.validated(record, null);
+    const valid = await this.validated(record, null, organization.id);
+    const plan = planStatus(caller, organization, null, valid.status);
     return this.write(async (manager) => {
       const repo = manager.getRepository(DatasetEntity);
       const dataset = await repo.save(
-        repo.create({ ...recordColumns(valid, organization.id), modified: new Date(), createdBy: caller.userId }),
+        repo.create({ ...recordColumns(valid, organization.id), status: plan.status, modified: new Date(), createdBy: caller.userId }),
       );
       await this.saveRelations(manager, dataset.id, valid);
+      await recordStatusEvent(manager, caller, dataset.id, plan, valid);
       return dataset;
     });
   }
@@ -99,11 +104,13 @@ export class DatasetService {
     const current = await this.recordOf(existing);
     const record = normalizeRecord({ ...current, ...patch });
     const organization = await this.writableOrganization(caller, record.organization);
-    const valid = await this.validated(record, existing.id);
+    const valid = await this.validated(record, existing.id, organization.id);
+    const plan = planStatus(caller, organization, existing.status, patch.status);
     return this.write(async (manager) => {
       const repo = manager.getRepository(DatasetEntity);
-      await repo.update({ id }, { ...recordColumns(valid, organization.id), modified: new Date() });
+      await repo.update({ id }, { ...recordColumns(valid, organization.id), status: plan.status, modified: new Date() });
       await this.saveRelations(manager, id, valid);
+      await recordStatusEvent(manager, caller, id, plan, valid);
       return repo.findOneByOrFail({ id });
     });
   }
@@ -113,6 +120,10 @@ export class DatasetService {
     requireSignedIn(caller);
     const existing = await this.get(caller, { id });
     requireDatasetWriter(caller, existing.organizationId);
+    // Taking published data down is a withdrawal, which keeps its reason in the review history.
+    if (existing.status === 'published') {
+      throw new AppError('CONFLICT', '已发布的数据集须先撤回（withdrawDataset，说明原因）再删除 (withdraw a published dataset, with a reason, before deleting it)');
+    }
     const deletedAt = new Date();
     await this.write(async (manager) => {
       await manager.getRepository(DatasetEntity).update({ id }, { deletedAt });
@@ -139,8 +150,9 @@ export class DatasetService {
     return organization;
   }
 
-  private async validated(record: Record<string, unknown>, selfId: string | null): Promise<DatasetMetadata> {
+  private async validated(record: Record<string, unknown>, selfId: string | null, organizationId: string): Promise<DatasetMetadata> {
     const problems: FieldError[] = this.validator.validate(record);
+    problems.push(...(await this.negativeList.checkMetadata(organizationId, record)));
     if (!problems.some((p) => p.path === 'slug') && (await this.slugTaken(String(record.slug), selfId))) {
       problems.push({ path: 'slug', message: 'is already used by another dataset' });
     }

@@ -16,6 +16,8 @@ export interface CreateOrganizationInput {
   contactName?: string | null;
   contactEmail?: string | null;
   contactPhone?: string | null;
+  /** Default true: publications need a reviewer's sign-off. */
+  reviewRequired?: boolean | null;
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,98}[a-z0-9]$/;
@@ -76,6 +78,7 @@ export class OrganizationService {
         contactName: input.contactName ?? null,
         contactEmail: input.contactEmail ?? null,
         contactPhone: input.contactPhone ?? null,
+        reviewRequired: input.reviewRequired ?? true,
       }),
     );
   }

@@ -6,6 +6,8 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { RESOURCE_COLUMNS, VERSION_COLUMNS, groupRows, resourceFromRow, versionFromRow } from './catalog-rows';
 import { isVisible } from './dataset.service';
 import { DatasetEntity, ResourceEntity, ResourceVersionEntity } from './entities';
+import { recordNewVersion } from './review/publication';
+import { releasedVersionSql } from './review/visibility';
 import { CatalogueChanges } from './search/catalogue-changes';
 import { reindexDataset } from './search/search-indexer';
 
@@ -50,18 +52,21 @@ export class ResourceService {
     return groupRows(rows, 'dataset_id', resourceFromRow);
   }
 
+  /** The latest released version of each resource (a version awaiting review is not yet "the" file). */
   async latestVersionsOf(resourceIds: readonly string[]): Promise<Map<string, ResourceVersionEntity>> {
     const rows = await this.db.query(
       `SELECT DISTINCT ON (v.resource_id) ${VERSION_COLUMNS} FROM resource_versions v
-       WHERE v.resource_id = ANY($1::uuid[]) ORDER BY v.resource_id, v.version DESC`,
+       WHERE v.resource_id = ANY($1::uuid[]) AND ${releasedVersionSql('v')} ORDER BY v.resource_id, v.version DESC`,
       [resourceIds],
     );
     return new Map(rows.map((row: Record<string, unknown>) => [row.resource_id as string, versionFromRow(row)]));
   }
 
+  /** Released versions, newest first. */
   async versionsOf(resourceIds: readonly string[]): Promise<Map<string, ResourceVersionEntity[]>> {
     const rows = await this.db.query(
-      `SELECT ${VERSION_COLUMNS} FROM resource_versions v WHERE v.resource_id = ANY($1::uuid[]) ORDER BY v.version DESC`,
+      `SELECT ${VERSION_COLUMNS} FROM resource_versions v WHERE v.resource_id = ANY($1::uuid[]) AND ${releasedVersionSql('v')}
+       ORDER BY v.version DESC`,
       [resourceIds],
     );
     return groupRows(rows, 'resource_id', versionFromRow);
@@ -132,9 +137,11 @@ export class ResourceService {
         createdBy: caller.userId,
       }),
     );
+    // Released at once only where the uploader may publish directly; otherwise it awaits a reviewer.
+    const released = await recordNewVersion(m, caller, { datasetId: dataset.id, organizationId: dataset.organizationId, versionId: version.id, sha256: version.sha256 });
     await m.getRepository(DatasetEntity).update({ id: dataset.id }, { modified: new Date() });
     await reindexDataset(m, dataset.id);
     await this.changes.notify(m);
-    return { resource, version, dataset };
+    return { resource, version, dataset, released };
   }
 }

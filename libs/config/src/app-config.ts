@@ -42,6 +42,17 @@ export interface AppConfig {
   stagingMaxAgeHours: number;
   /** Run the periodic jobs (cleanup, ...) in the API process; false when the worker app runs them. */
   jobsInApi: boolean;
+  /** Request quotas (REST and GraphQL); a limit of 0 turns that limit off. */
+  rateLimit: RateLimitConfig;
+}
+
+export interface RateLimitConfig {
+  /** Length of the quota window. */
+  windowSeconds: number;
+  /** Requests per window for each API token. */
+  perToken: number;
+  /** Requests per window for each client address without a token. */
+  perIp: number;
 }
 
 export class ConfigError extends Error {
@@ -191,5 +202,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     uploadConcurrency: parseInteger(env, 'UPLOAD_CONCURRENCY', 4, 1, 64),
     stagingMaxAgeHours: parseInteger(env, 'STAGING_MAX_AGE_HOURS', 24, 1, 24 * 365),
     jobsInApi: parseBoolean(env, 'JOBS_IN_API', true),
+    // Generous defaults (10,000 requests a second) so that normal use, tests and benchmarks never meet them.
+    rateLimit: {
+      windowSeconds: parseInteger(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
+      perToken: parseInteger(env, 'RATE_LIMIT_PER_TOKEN', 12_000, 0, 1_000_000_000),
+      perIp: parseInteger(env, 'RATE_LIMIT_PER_IP', 1_200, 0, 1_000_000_000),
+    },
   };
 }

@@ -1,3 +1,4 @@
 export * from './row-table';
 export * from './copy-writer';
 export * from './key-check';
+export * from './query';

@@ -50,3 +50,8 @@ export async function dropRowTable(client: { query(sql: string): Promise<unknown
 export function columnTypes(schema: TableSchema): Array<{ name: string; sqlType: string }> {
   return schema.fields.map((f) => ({ name: f.name, sqlType: COLUMN_TYPES[f.type] }));
 }
+
+/** The SQL type of a field type (row queries cast their parameters to it). */
+export function columnSqlType(type: FieldType): string {
+  return COLUMN_TYPES[type];
+}

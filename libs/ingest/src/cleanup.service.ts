@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
 import { DataSource } from 'typeorm';
 import { DATASTORE_SCHEMA, dropRowTable } from '@opendata/datastore';
-import { PeriodicJob } from '@opendata/jobs';
+import { PeriodicJob, PeriodicJobs } from '@opendata/jobs';
 import { UploadReports } from './upload-reports.service';
 
 /**
@@ -13,7 +13,7 @@ import { UploadReports } from './upload-reports.service';
  * reports of rejected uploads past their week.
  */
 @Injectable()
-export class StagingCleanup implements PeriodicJob {
+export class StagingCleanup implements PeriodicJob, OnModuleInit {
   readonly name = 'staging-cleanup';
   readonly everyMs = 60 * 60 * 1000;
 
@@ -22,13 +22,38 @@ export class StagingCleanup implements PeriodicJob {
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reports: UploadReports,
+    private readonly jobs: PeriodicJobs,
   ) {}
 
+  onModuleInit(): void {
+    this.jobs.register(this);
+  }
+
   async run(maxAgeMs = this.config.stagingMaxAgeHours * 3600_000): Promise<string> {
+    const uploads = await this.abortInterruptedUploads(maxAgeMs);
     const objects = await this.removeObjects(maxAgeMs);
     const tables = await this.dropTables();
     const reports = await this.reports.purgeExpired();
-    return `removed ${objects} staging objects, ${tables} row tables, ${reports} expired reports`;
+    return `aborted ${uploads} interrupted uploads, removed ${objects} staging objects, ${tables} row tables, ${reports} expired reports`;
+  }
+
+  /**
+   * Uploads whose process died (a live upload deletes its staging_uploads row when it ends, whatever the
+   * outcome): their multipart parts are aborted, and the object removed unless a version refers to it.
+   */
+  private async abortInterruptedUploads(maxAgeMs: number): Promise<number> {
+    const rows: Array<{ object_key: string; multipart_upload_id: string | null; referenced: boolean }> = await this.db.query(
+      `SELECT s.object_key, s.multipart_upload_id,
+              EXISTS (SELECT 1 FROM resource_versions v WHERE v.object_key = s.object_key) AS referenced
+       FROM staging_uploads s WHERE s.started_at < now() - make_interval(secs => $1::float8 / 1000)`,
+      [maxAgeMs],
+    );
+    for (const row of rows) {
+      if (row.multipart_upload_id) await this.store.abortUpload(row.object_key, row.multipart_upload_id).catch(() => undefined);
+      if (!row.referenced) await this.store.remove(row.object_key);
+      await this.db.query(`DELETE FROM staging_uploads WHERE object_key = $1`, [row.object_key]);
+    }
+    return rows.length;
   }
 
   private async removeObjects(maxAgeMs: number): Promise<number> {

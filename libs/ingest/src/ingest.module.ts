@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@opendata/auth';
 import { CatalogModule, DEMO_FILE_PUBLISHER } from '@opendata/catalog';
-import { PeriodicJobs } from '@opendata/jobs';
 import { StagingCleanup } from './cleanup.service';
 import { IngestDemoFiles } from './demo-file-publisher';
 import { IngestService } from './ingest.service';
 import { SchemaRegistry } from './schema-registry.service';
 import { UploadReports } from './upload-reports.service';
 
-const SERVICES = [IngestService, SchemaRegistry, UploadReports, StagingCleanup, PeriodicJobs];
+const SERVICES = [IngestService, SchemaRegistry, UploadReports, StagingCleanup];
 
 @Module({
   imports: [AuthModule, CatalogModule],

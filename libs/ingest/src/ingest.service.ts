@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
-import { CatalogueChanges, DatasetService, ResourceService } from '@opendata/catalog';
+import { CatalogueChanges, DatasetService, NegativeListService, ResourceService } from '@opendata/catalog';
 import { badInput } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { CopyWriter, checkKeys, createRowTable, rowTableName } from '@opendata/datastore';
+import { CopyWriter, checkKeys, createRowTable, indexRowTable, rowTableName } from '@opendata/datastore';
 import { TableSchema, validateTable, ValidationReport } from '@opendata/validation';
 import { ByteTap } from './byte-tap';
 import { SchemaRegistry } from './schema-registry.service';
@@ -34,6 +34,8 @@ export interface UploadOutcome {
   report: ValidationReport;
   resourceId: string | null;
   version: number | null;
+  /** True when the version awaits a reviewer's approval before it becomes public (保密审查). */
+  pendingReview?: boolean;
 }
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -62,6 +64,7 @@ export class IngestService {
     private readonly schemas: SchemaRegistry,
     private readonly reports: UploadReports,
     private readonly changes: CatalogueChanges,
+    private readonly negativeList: NegativeListService,
   ) {
     this.slots = new Semaphore(config.uploadConcurrency);
   }
@@ -72,20 +75,27 @@ export class IngestService {
     const dataset = await this.datasets.get(caller, /^[0-9a-f-]{36}$/i.test(key) ? { id: key } : { slug: key });
     requireDatasetWriter(caller, dataset.organizationId);
     const schema = await this.schemaFor(request);
+    const inspector = await this.negativeList.inspectorFor(dataset.organizationId, schema.id);
     const release = this.slots.acquire();
     const runner = this.db.createQueryRunner();
     const uploadId = randomUUID();
     const objectKey = `uploads/${uploadId}`;
     const table = rowTableName(uploadId);
     let stored: Promise<unknown> | null = null;
+    let feed: PassThrough | null = null;
+    let copy: CopyWriter | null = null;
     try {
+      // Outside the transaction, so that it outlives a crash: what the cleanup job removes if we never finish.
+      await this.db.query(`INSERT INTO staging_uploads (object_key) VALUES ($1)`, [objectKey]);
       const client = (await runner.connect()) as Client;
       await runner.startTransaction();
       await createRowTable(client, table, schema.fields);
-      const copy = new CopyWriter(client, table, schema.fields);
+      copy = new CopyWriter(client, table, schema.fields);
       await copy.start();
-      const feed = new PassThrough({ highWaterMark: 1 << 20 });
-      stored = this.store.put(objectKey, feed, { contentType: request.file.mimeType ?? 'application/octet-stream', metadata: { upload: uploadId } });
+      feed = new PassThrough({ highWaterMark: 1 << 20 });
+      stored = this.store.put(objectKey, feed, { contentType: request.file.mimeType ?? 'application/octet-stream', metadata: { upload: uploadId },
+        onMultipartStart: (id) => this.db.query(`UPDATE staging_uploads SET multipart_upload_id = $2 WHERE object_key = $1`, [objectKey, id]).then(() => undefined),
+      });
       stored.catch(() => undefined);
       const tap = new ByteTap(feed);
       const started = Date.now();
@@ -97,6 +107,7 @@ export class IngestService {
         delimiter: request.delimiter,
         keys: 'external',
         sink: copy,
+        inspector,
       });
       if (!feed.writableEnded) feed.destroy(new Error('reading stopped early'));
       await Promise.all([copy.finish(), stored.catch((e) => (result.report.errorCount ? undefined : Promise.reject(e)))]);
@@ -113,9 +124,10 @@ export class IngestService {
         durationMs: Date.now() - started,
       });
       if (!report.valid) return await this.reject(runner, objectKey, caller, dataset.id, request, schema, report);
+      await indexRowTable(client, table);
       const reportId = randomUUID();
       await this.reports.save(runner.manager, { id: reportId, status: 'published', datasetId: dataset.id, resourceId: request.resourceId ?? null, schemaId: schema.id, fileName: request.file.fileName, report, createdBy: caller.userId });
-      const { resource, version } = await this.resources.addVersion(
+      const { resource, version, released } = await this.resources.addVersion(
         caller,
         {
           datasetId: dataset.id,
@@ -140,13 +152,18 @@ export class IngestService {
       await runner.manager.query(`UPDATE upload_reports SET resource_id = $2 WHERE id = $1`, [reportId, resource.id]);
       await runner.commitTransaction();
       this.changes.committed();
-      return { status: 'published', reportId, report, resourceId: resource.id, version: version.version };
+      return { status: 'published', reportId, report, resourceId: resource.id, version: version.version, pendingReview: !released };
     } catch (error) {
+      // A COPY in progress holds the connection: fail it first, or the rollback cannot be sent.
+      await copy?.abort();
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      // The object store is still waiting for the rest of the body: end its multipart upload (aborted).
+      if (feed && !feed.writableFinished) feed.destroy(error instanceof Error ? error : new Error(String(error)));
       await stored?.catch(() => undefined);
       await this.store.remove(objectKey).catch(() => undefined);
       throw error;
     } finally {
+      await this.db.query(`DELETE FROM staging_uploads WHERE object_key = $1`, [objectKey]).catch(() => undefined);
       await runner.release();
       release();
     }

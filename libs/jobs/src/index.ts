@@ -1,1 +1,2 @@
 export * from './periodic-jobs';
+export * from './jobs.module';

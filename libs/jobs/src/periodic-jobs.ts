@@ -19,8 +19,24 @@ export class PeriodicJobs implements OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly running = new Set<Promise<unknown>>();
+  private readonly jobs = new Map<string, PeriodicJob>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Jobs register themselves when their module starts; the api (JOBS_IN_API) or the worker runs them. */
+  register(job: PeriodicJob): void {
+    this.jobs.set(job.name, job);
+  }
+
+  registered(): PeriodicJob[] {
+    return [...this.jobs.values()];
+  }
+
+  startRegistered(firstRunDelayMs = 30_000): PeriodicJob[] {
+    const jobs = this.registered();
+    this.start(jobs, firstRunDelayMs);
+    return jobs;
+  }
 
   start(jobs: PeriodicJob[], firstRunDelayMs = 30_000): void {
     for (const job of jobs) {

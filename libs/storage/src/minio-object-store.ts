@@ -79,7 +79,10 @@ export class MinioObjectStore implements ObjectStore {
         buffered += bytes.length;
         total += bytes.length;
         if (buffered >= this.partSize) {
-          upload ??= await MultipartUpload.start(this.multipart(), this.bucket, key, headers);
+          if (!upload) {
+            upload = await MultipartUpload.start(this.multipart(), this.bucket, key, headers);
+            await options.onMultipartStart?.(upload.uploadId);
+          }
           await upload.add(Buffer.concat(chunks, buffered));
           chunks.length = 0;
           buffered = 0;
@@ -93,6 +96,10 @@ export class MinioObjectStore implements ObjectStore {
       await upload?.abort();
       throw error;
     }
+  }
+
+  async abortUpload(key: string, uploadId: string): Promise<void> {
+    await this.multipart().abortMultipartUpload(this.bucket, key, uploadId);
   }
 
   async get(key: string, range?: ByteRange): Promise<Readable> {
@@ -163,7 +170,7 @@ class MultipartUpload {
     private readonly client: MultipartClient,
     private readonly bucket: string,
     private readonly key: string,
-    private readonly uploadId: string,
+    readonly uploadId: string,
   ) {}
 
   static async start(client: MultipartClient, bucket: string, key: string, headers: Record<string, string>) {

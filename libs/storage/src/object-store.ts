@@ -4,6 +4,11 @@ export interface PutOptions {
   contentType?: string;
   /** Stored as x-amz-meta-*; values must be ASCII (encode anything else). */
   metadata?: Record<string, string>;
+  /**
+   * Called with the multipart upload id when a streamed body turns out large enough to need one, before any
+   * part goes up: the caller records it so that, should the process die mid-way, a cleanup can abort it.
+   */
+  onMultipartStart?: (uploadId: string) => Promise<void>;
 }
 
 export interface PutResult {
@@ -47,6 +52,8 @@ export interface ObjectStore {
   remove(key: string): Promise<void>;
   list(prefix: string): AsyncIterable<ListedObject>;
   presignedGet(key: string, expirySeconds: number, responseHeaders?: Record<string, string>): Promise<string>;
+  /** Aborts a multipart upload left behind by a process that died (its parts are deleted). */
+  abortUpload(key: string, uploadId: string): Promise<void>;
   /** Resolves when the store answers; rejects otherwise (health checks). */
   ping(): Promise<void>;
 }

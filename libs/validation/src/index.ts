@@ -11,3 +11,4 @@ export * from './personal-data/masking';
 export * from './personal-data/personal-data-scanner';
 export * from './schema/fixture-check';
 export * from './personal-data/mask-table';
+export * from './infer';

@@ -32,6 +32,14 @@ export interface ValidateTableOptions {
    */
   sink?: { row: AcceptRow; flush(): Promise<void> };
   onProgress?: (rowsRead: number) => void;
+  /** Checks of the caller's own (e.g. the negative list), given the header and every row batch as read. */
+  inspector?: TableInspector | null;
+}
+
+/** Extra checks that add their own errors to the report; rows are the raw cells, header excluded. */
+export interface TableInspector {
+  header(cells: string[], report: ReportBuilder): void;
+  rows(batch: RowBatch, header: string[], report: ReportBuilder): void;
 }
 
 export interface TableValidation {
@@ -61,6 +69,7 @@ export async function validateTable(bytes: AsyncIterable<Buffer>, options: Valid
     escapeChar: options.escapeChar ?? undefined,
   });
   let sawHeader = false;
+  let header: string[] = [];
   try {
     for await (const batch of table.batches) {
       let rows: RowBatch = batch;
@@ -68,8 +77,11 @@ export async function validateTable(bytes: AsyncIterable<Buffer>, options: Valid
         if (batch.rows.length === 0) continue;
         sawHeader = true;
         validator.setHeader(batch.rows[0]);
+        header = batch.rows[0];
+        options.inspector?.header(header, report);
         rows = { firstRowNumber: batch.firstRowNumber + 1, rows: batch.rows.slice(1) };
       }
+      options.inspector?.rows(rows, header, report);
       validator.validate(rows, options.sink?.row);
       if (options.sink) await options.sink.flush();
       options.onProgress?.(validator.rowsRead);

@@ -37,6 +37,7 @@ export enum PriorityDomainEnum {
 
 export enum DatasetStatusEnum {
   DRAFT = 'draft',
+  SUBMITTED = 'submitted',
   PUBLISHED = 'published',
   WITHDRAWN = 'withdrawn',
 }
@@ -82,6 +83,7 @@ registerEnumType(DatasetStatusEnum, {
   description: 'Publication status of a dataset record.',
   valuesMap: {
     DRAFT: { description: '草稿: visible to members of the publishing organization only' },
+    SUBMITTED: { description: '待审查: submitted for review (保密审查); not public until a reviewer approves it' },
     PUBLISHED: { description: '已发布: public' },
     WITHDRAWN: { description: '已撤回: no longer published; kept for the record' },
   },

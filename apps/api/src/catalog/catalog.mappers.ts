@@ -76,6 +76,7 @@ export function toOrganizationModel(o: OrganizationEntity, datasetCount = 0): Or
     contactEmail: o.contactEmail,
     contactPhone: o.contactPhone,
     datasetCount,
+    reviewRequired: o.reviewRequired,
     parentId: o.parentId,
   };
 }
@@ -90,6 +91,7 @@ export function downloadUrl(publicUrl: string, resourceId: string, version?: num
 
 export function toVersionModel(v: ResourceVersionEntity, publicUrl: string): ResourceVersionModel {
   return {
+    id: v.id,
     version: v.version,
     format: v.format,
     mediaType: v.mediaType,

@@ -5,6 +5,7 @@ import { CatalogLoaderFactory } from './catalog-loaders';
 import { formatGraphqlError } from './format-graphql-error';
 import { GqlContext } from './graphql-context';
 import { RequestWithCaller } from '../http/current-caller.decorator';
+import { queryCostRule } from '../rows/query-cost.rule';
 
 type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
@@ -21,6 +22,8 @@ export function graphqlOptions(loaders: CatalogLoaderFactory): ApolloDriverConfi
     // Cache hints are not used; the plugin would otherwise instrument every field resolution. (The cast bridges
     // the CommonJS and ES module typings of @apollo/server; the plugin is a marker object Apollo checks by id.)
     plugins: [ApolloServerPluginCacheControlDisabled() as unknown as ApolloPlugin],
+    // Depth and cost limits: expensive queries are refused before they run.
+    validationRules: [queryCostRule()],
     context: ({ req }: { req: RequestWithCaller }): GqlContext => {
       const caller = req.caller ?? ANONYMOUS;
       return { req, caller, loaders: loaders.create(caller) };

@@ -5,9 +5,16 @@ import { DatasetResolver } from '../catalog/dataset.resolver';
 import { OrganizationResolver } from '../catalog/organization.resolver';
 import { ResourceResolver } from '../catalog/resource.resolver';
 import { VocabularyResolver } from '../catalog/vocabulary.resolver';
+import { DatasetDownloadCountResolver, ResourceDownloadCountResolver } from '../downloads/download-count.resolver';
 import { IngestResolver } from '../ingest/ingest.resolver';
+import { DataRequestResolver } from '../governance/data-request.resolver';
+import { NegativeListResolver } from '../governance/negative-list.resolver';
+import { TimelinessResolver } from '../governance/timeliness.resolver';
+import { ResourceRowsResolver, RowConnectionResolver } from '../rows/row.resolver';
+import { AuditResolver } from '../review/audit.resolver';
+import { ReviewResolver, VersionSignOffResolver } from '../review/review.resolver';
 
-export const RESOLVERS = [DatasetResolver, OrganizationResolver, ResourceResolver, VocabularyResolver, IngestResolver];
+export const RESOLVERS = [DatasetResolver, OrganizationResolver, ResourceResolver, VocabularyResolver, IngestResolver, ResourceRowsResolver, RowConnectionResolver, ReviewResolver, VersionSignOffResolver, AuditResolver, DatasetDownloadCountResolver, ResourceDownloadCountResolver, NegativeListResolver, TimelinessResolver, DataRequestResolver];
 
 /** The GraphQL schema exactly as the API serves it, built from the resolvers alone (no database needed). */
 export async function buildPublicSchema(): Promise<GraphQLSchema> {

@@ -1,5 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import { ANONYMOUS, TokenService } from '@opendata/auth';
+import { runAsCaller } from '@opendata/catalog';
 import { AppError } from '@opendata/common';
 import { NextFunction, Response } from 'express';
 import { RequestWithCaller } from './current-caller.decorator';
@@ -17,11 +18,12 @@ export class AuthMiddleware implements NestMiddleware {
     const header = req.headers.authorization;
     if (!header) {
       req.caller = ANONYMOUS;
-      return next();
+      return runAsCaller(ANONYMOUS, next);
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
     req.caller = await this.tokens.authenticate(match[1]);
-    next();
+    // The rest of the request runs as this caller, so that the audit trail records who wrote.
+    runAsCaller(req.caller, next);
   }
 }

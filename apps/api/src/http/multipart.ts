@@ -27,6 +27,7 @@ export function readMultipart(req: Request, maxBytes: number): Promise<Multipart
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
     let settled = false;
+    let fileStream: Readable | null = null;
     const parser = busboy({
       headers: req.headers,
       defParamCharset: 'utf8', // file names of Chinese agencies are UTF-8
@@ -41,7 +42,11 @@ export function readMultipart(req: Request, maxBytes: number): Promise<Multipart
         return;
       }
       settled = true;
+      fileStream = stream;
       stream.on('limit', () => stream.destroy(new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${maxBytes} bytes allowed`)));
+      // A small limit can be passed before anyone reads the stream; the stream keeps the error for its reader,
+      // so it must not also surface as an unhandled 'error' event.
+      stream.on('error', () => undefined);
       resolve({ fields, file: { fileName: info.filename || 'upload', mimeType: info.mimeType, stream } });
     });
     parser.on('error', (error: Error) => {
@@ -49,6 +54,17 @@ export function readMultipart(req: Request, maxBytes: number): Promise<Multipart
     });
     parser.on('close', () => {
       if (!settled) resolve({ fields, file: null });
+    });
+    // A client that goes away mid-body ends nothing by itself: the file stream would wait for ever, holding the
+    // upload's transaction and its slot. Fail it, so that the upload rolls back and cleans up.
+    req.on('close', () => {
+      if (req.complete) return;
+      const interrupted = new AppError('BAD_USER_INPUT', 'The upload was interrupted before the whole file arrived');
+      if (fileStream && !fileStream.destroyed) fileStream.destroy(interrupted);
+      if (!settled) {
+        settled = true;
+        reject(interrupted);
+      }
     });
     req.pipe(parser);
   });

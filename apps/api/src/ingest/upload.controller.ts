@@ -2,6 +2,7 @@ import { Controller, Inject, Param, Post, Query, Req, Res } from '@nestjs/common
 import { Caller } from '@opendata/auth';
 import { badInput } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
+import { UploadLimitService } from '@opendata/catalog';
 import { IngestService, SchemaRegistry } from '@opendata/ingest';
 import { Request, Response } from 'express';
 import { CurrentCaller } from '../http/current-caller.decorator';
@@ -18,6 +19,7 @@ export class UploadController {
     private readonly ingest: IngestService,
     private readonly schemas: SchemaRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly uploadLimits: UploadLimitService,
   ) {}
 
   /** Upload a file as a new resource of a dataset, or a new version of one (`resource`): 201 published, 422 rejected. */
@@ -30,7 +32,9 @@ export class UploadController {
     @Res() res: Response,
   ): Promise<void> {
     try {
-      const { fields, file } = await readMultipart(req, this.config.uploadMaxBytes);
+      // An organization may have its own limit (smaller or larger than UPLOAD_MAX_BYTES).
+      const maxBytes = (await this.uploadLimits.limitForDataset(dataset)) ?? this.config.uploadMaxBytes;
+      const { fields, file } = await readMultipart(req, maxBytes);
       if (!file) throw badInput([{ path: 'file', message: 'the multipart body has no "file" part' }]);
       const option = (name: string) => fields[name] ?? query[name] ?? null;
       const outcome = await this.ingest.upload(caller, {
@@ -42,7 +46,7 @@ export class UploadController {
         delimiter: option('delimiter'),
         file,
       });
-      const body = { reportId: outcome.reportId, resource: outcome.resourceId ? { id: outcome.resourceId, version: outcome.version } : null, report: outcome.report };
+      const body = { reportId: outcome.reportId, resource: outcome.resourceId ? { id: outcome.resourceId, version: outcome.version, pendingReview: outcome.pendingReview ?? false } : null, report: outcome.report };
       res.status(outcome.status === 'published' ? 201 : 422).json(body);
     } catch (error) {
       closeAfter(res);

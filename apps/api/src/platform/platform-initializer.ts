@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TokenService } from '@opendata/auth';
 import { DemoSeeder, ThemeService } from '@opendata/catalog';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
-import { StagingCleanup } from '@opendata/ingest';
 import { PeriodicJobs } from '@opendata/jobs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,11 +21,10 @@ export class PlatformInitializer {
     private readonly demo: DemoSeeder,
     @InjectDataSource() private readonly db: DataSource,
     private readonly jobs: PeriodicJobs,
-    private readonly cleanup: StagingCleanup,
   ) {}
 
   async run(): Promise<void> {
-    if (this.config.jobsInApi) this.jobs.start([this.cleanup]);
+    if (this.config.jobsInApi) this.jobs.startRegistered();
     const lock = this.db.createQueryRunner();
     await lock.connect();
     try {

@@ -3,6 +3,7 @@ import { AppConfig, ServiceEndpoints, startServices } from '@opendata/config';
 import { runMigrations } from '@opendata/database';
 import cluster, { Worker } from 'node:cluster';
 import { createApp } from '../app.factory';
+import { startQuotaPrimary } from '../http/rate-limiter';
 
 const logger = new Logger('Main');
 const STOP_TIMEOUT_MS = 15_000;
@@ -69,6 +70,8 @@ export async function runClusterPrimary(config: AppConfig): Promise<void> {
     MINIO_SECRET_KEY: s.secretKey,
     MINIO_REGION: s.region,
   };
+  // Request quotas are counted here for all workers, so API_WORKERS does not multiply them.
+  startQuotaPrimary(config.rateLimit);
   const restarts: number[] = [];
   const fork = (): Worker => cluster.fork(env);
   cluster.on('exit', (worker, code, signal) => {

@@ -1,5 +1,5 @@
 import { ORG_ROLES, OrgRole, SYSTEM, TokenService, UserService } from '@opendata/auth';
-import { OrganizationService } from '@opendata/catalog';
+import { OrganizationService, ReviewService } from '@opendata/catalog';
 import { Command, UsageError, optionString, requireArg } from './command';
 
 export const userCommands: Command[] = [
@@ -40,6 +40,17 @@ export const userCommands: Command[] = [
       const username = requireArg(args, 0, 'username');
       await ctx!.get(UserService).removeMembership(SYSTEM, { username, organizationId: organization.id });
       out(`${username} is no longer a member of ${organization.slug}`);
+    },
+  },
+  {
+    name: 'org:review',
+    usage: 'org:review <organization-slug> <on|off>',
+    summary: "Whether an organization's publications need a reviewer's sign-off (保密审查; on by default).",
+    async run(ctx, args, out) {
+      const setting = requireArg(args, 1, 'on|off');
+      if (setting !== 'on' && setting !== 'off') throw new UsageError('say on or off');
+      const organization = await ctx!.get(ReviewService).setReviewRequired(SYSTEM, requireArg(args, 0, 'organization-slug'), setting === 'on');
+      out(`${organization.slug}: review before publication is ${setting === 'on' ? 'required' : 'not required'}`);
     },
   },
   {

@@ -34,6 +34,10 @@ export class OrganizationEntity {
   @Column('text', { name: 'contact_phone', nullable: true })
   contactPhone: string | null;
 
+  /** Whether publications need a reviewer's sign-off (保密审查); on unless a system administrator turns it off. */
+  @Column('boolean', { name: 'review_required', default: true })
+  reviewRequired: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -51,7 +51,7 @@ export const PRIORITY_DOMAINS = {
 export type PriorityDomainKey = keyof typeof PRIORITY_DOMAINS;
 export type PriorityDomain = (typeof PRIORITY_DOMAINS)[PriorityDomainKey];
 
-export const DATASET_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+export const DATASET_STATUSES = ['draft', 'submitted', 'published', 'withdrawn'] as const;
 export type DatasetStatus = (typeof DATASET_STATUSES)[number];
 
 export interface Licence {

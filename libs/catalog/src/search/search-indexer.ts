@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { releasedVersionSql } from '../review/visibility';
 import { SEARCH_VECTOR_SQL, searchDocument } from './search-document';
 
 interface SourceRow {
@@ -50,7 +51,7 @@ export async function reindexDataset(manager: EntityManager, datasetId: string):
        facet_formats = ARRAY(
          SELECT DISTINCT latest.format FROM resources r
          CROSS JOIN LATERAL (SELECT v.format FROM resource_versions v WHERE v.resource_id = r.id
-                             ORDER BY v.version DESC LIMIT 1) latest
+                             AND ${releasedVersionSql('v')} ORDER BY v.version DESC LIMIT 1) latest
          WHERE r.dataset_id = d.id AND r.deleted_at IS NULL ORDER BY 1)
      WHERE d.id = $1`,
     [datasetId, doc.a, doc.b, doc.c, doc.d, doc.text],

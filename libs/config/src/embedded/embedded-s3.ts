@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ServiceLog } from './service-log';
 
 export interface EmbeddedS3Options {
@@ -22,6 +23,28 @@ export interface EmbeddedS3Handle {
 interface S3rverInstance {
   run(): Promise<{ port: number }>;
   close(): Promise<void>;
+  /** Koa's middleware list, composed when the server starts listening. */
+  middleware: KoaMiddleware[];
+}
+
+type KoaMiddleware = (ctx: { method: string; path: string; query: Record<string, unknown>; status: number }, next: () => Promise<void>) => Promise<void>;
+
+/**
+ * AbortMultipartUpload (DELETE /bucket/key?uploadId=...), which the endpoint lacks: without it the parts of an
+ * abandoned upload would stay on disk for ever. It keeps parts under <bucket>/._S3rver_uploads/<uploadId>/.
+ */
+function abortMultipart(directory: string): KoaMiddleware {
+  return async (ctx, next) => {
+    const uploadId = ctx.query.uploadId;
+    const bucket = /^\/([^/]+)\/./.exec(ctx.path)?.[1];
+    if (ctx.method !== 'DELETE' || typeof uploadId !== 'string' || !bucket) return next();
+    if (!/^[0-9a-f]{8,64}$/.test(uploadId) || !/^[a-z0-9.-]{3,63}$/.test(bucket)) {
+      ctx.status = 400;
+      return;
+    }
+    await rm(join(directory, bucket, '._S3rver_uploads', uploadId), { recursive: true, force: true });
+    ctx.status = 204;
+  };
 }
 
 /**
@@ -46,6 +69,7 @@ export async function runS3rver(options: EmbeddedS3Options): Promise<{ port: num
     vhostBuckets: false,
     configureBuckets: [{ name: options.bucket }],
   });
+  server.middleware.unshift(abortMultipart(options.directory));
   const address = await server.run();
   return { port: address.port, close: () => server.close() };
 }

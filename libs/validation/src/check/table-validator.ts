@@ -38,6 +38,8 @@ export class TableValidator {
   private readonly checks: Array<FieldCheck | null>;
   private readonly rules: RowRule[];
   private readonly missing: Set<string>;
+  /** Per field: the markers of that column only (x-missing-values on the field), or null for most fields. */
+  private readonly fieldMissing: Array<Set<string> | null>;
   private readonly keys: InMemoryKeyTracker | null;
   private readonly seenRows: Map<string, number> | null;
   private readonly scanned: boolean[];
@@ -57,6 +59,7 @@ export class TableValidator {
     this.checks = schema ? compileFieldChecks(schema) : [];
     this.rules = schema ? compileRowRules(schema) : [];
     this.missing = new Set(schema?.missingValues ?? ['']);
+    this.fieldMissing = schema ? schema.fields.map((f) => (f.missingValues?.length ? new Set(f.missingValues) : null)) : [];
     const keys = schema && options.keys === 'memory' ? new InMemoryKeyTracker(schema) : null;
     this.keys = keys?.active ? keys : null;
     this.seenRows = options.duplicateRows ? new Map() : null;
@@ -136,7 +139,7 @@ export class TableValidator {
       values[f] = null;
       if (text === undefined) continue; // absent column, or a missing cell already reported
       const field = fields[f];
-      if (text.length <= this.longestMissing && this.missing.has(text)) {
+      if ((text.length <= this.longestMissing && this.missing.has(text)) || this.fieldMissing[f]?.has(text)) {
         if (field.required) ok = this.fail('constraint-error', rowNumber, column, field, text, `"${field.name}" (${field.title}) is required`);
         continue;
       }

@@ -26,6 +26,8 @@ export const ERROR_TYPES = [
   'unique-error',
   // personal data found in a cell (blocks publication)
   'personal-data',
+  // a column, term, pattern or data category on the negative list (负面清单; blocks publication)
+  'negative-list',
 ] as const;
 export type ErrorType = (typeof ERROR_TYPES)[number];
 

@@ -117,11 +117,16 @@ function waterRule(schema: TableSchema): RowRule | null {
   return (values, report) => {
     const declared = waterClassOf(values[declaredAt]);
     if (declared === null) return;
-    // Rivers, without total nitrogen: how the national automatic stations publish the class (see water-quality.ts).
-    const result = classifyWater(Object.fromEntries(factors.map(([i, f]) => [f, num(values[i])])), 'river', { ignore: ['totalNitrogen'] });
-    if (result.waterClass !== null && result.waterClass !== declared) {
-      report(declaredAt, `water class by GB 3838-2002 single-factor evaluation is ${labels[result.waterClass]} (${result.determiningFactors.join(', ')}); found ${String(values[declaredAt])}`);
-    }
+    // Without total nitrogen: how the national automatic stations publish the class (see water-quality.ts).
+    const measured = Object.fromEntries(factors.map(([i, f]) => [f, num(values[i])]));
+    const river = classifyWater(measured, 'river', { ignore: ['totalNitrogen'] });
+    if (river.waterClass === null || river.waterClass === declared) return;
+    // A row does not say whether its section is on a lake or reservoir, whose stricter phosphorus limits a
+    // correct class may follow (太湖, 巢湖 ... in the CNEMC feed): the lake rating is accepted as well.
+    const lake = classifyWater(measured, 'lake', { ignore: ['totalNitrogen'] });
+    if (lake.waterClass === declared) return;
+    const asLake = lake.waterClass !== river.waterClass ? `, ${labels[lake.waterClass!]} with the lake limits` : '';
+    report(declaredAt, `water class by GB 3838-2002 single-factor evaluation is ${labels[river.waterClass]} (${river.determiningFactors.join(', ')})${asLake}; found ${String(values[declaredAt])}`);
   };
 }
 

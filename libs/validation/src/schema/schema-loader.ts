@@ -81,6 +81,7 @@ export function fromCollectionDocument(doc: CheckedJson): TableSchema {
     unique: !!f['x-unique'],
     groupChar: f['x-group-char'] ?? null,
     masked: (f['x-masked'] as MaskedKind) ?? null,
+    missingValues: f['x-missing-values'] ?? undefined,
     standard: list(f['x-standard']),
     constraints: Object.fromEntries(CONSTRAINT_KEYS.filter((k) => k in f).map((k) => [k, f[k]])) as FieldConstraints,
   }));

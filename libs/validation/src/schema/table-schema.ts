@@ -41,6 +41,8 @@ export interface FieldSpec {
   /** Thousands separator removed before numbers are read. */
   groupChar: string | null;
   masked: MaskedKind | null;
+  /** Markers meaning "no value" in this column only, on top of the schema's (x-missing-values on the field). */
+  missingValues?: string[];
   standard: string[];
   constraints: FieldConstraints;
 }

@@ -28,4 +28,7 @@ export class CreateOrganizationInput {
 
   @Field(() => String, { nullable: true, description: 'Contact telephone.' })
   contactPhone?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether publications need a reviewer\'s sign-off (保密审查); default true.' })
+  reviewRequired?: boolean | null;
 }

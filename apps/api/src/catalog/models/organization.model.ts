@@ -32,5 +32,8 @@ export class OrganizationModel {
   @Field(() => Int, { description: 'Number of datasets of this organization the caller can see.' })
   datasetCount: number;
 
+  @Field(() => Boolean, { description: 'Whether its publications need a reviewer\'s sign-off (保密审查) before they become public.' })
+  reviewRequired: boolean;
+
   parentId: string | null;
 }

@@ -35,6 +35,7 @@ export class ResourceVersionModel {
   @Field(() => String, { nullable: true, description: 'Text encoding the file was read in.' })
   encoding: string | null;
 
+  id: string;
   reportId: string | null;
 }
 

@@ -1,0 +1,97 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { Response } from 'express';
+import { DataSource } from 'typeorm';
+
+/** What a download was of: the resource, and its dataset (whose count is the sum over its resources). */
+export interface DownloadTarget {
+  resourceId: string;
+  datasetId: string;
+}
+
+export interface DownloadCountLoaders {
+  resource: DataLoader<string, number>;
+  dataset: DataLoader<string, number>;
+}
+
+/**
+ * Counts downloads of original files and of row exports. Counting happens after the response is sent, one
+ * upsert per download, off the request path: a slow counter never delays a file, and a failed count is logged,
+ * not reported to the client.
+ */
+@Injectable()
+export class DownloadCounter implements OnApplicationShutdown {
+  private readonly logger = new Logger('Downloads');
+  private readonly pending = new Set<Promise<void>>();
+  private readonly loaders = new WeakMap<object, DownloadCountLoaders>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Counts the download once the response has been sent in full, if it delivered the file from its first byte
+   * (200, or 206 for a range starting at byte 0): resumed or chunked downloads then count once, not per part.
+   */
+  recordWhenSent(res: Response, target: DownloadTarget, rangeStart = 0): void {
+    res.once('finish', () => {
+      if (res.statusCode === 200 || (res.statusCode === 206 && rangeStart === 0)) this.record(target);
+    });
+  }
+
+  /** Counts one download now (in the background). */
+  record(target: DownloadTarget): void {
+    const write = this.db
+      .query(
+        `INSERT INTO resource_download_counts (resource_id, dataset_id, downloads) VALUES ($1, $2, 1)
+         ON CONFLICT (resource_id) DO UPDATE SET downloads = resource_download_counts.downloads + 1, last_downloaded_at = now()`,
+        [target.resourceId, target.datasetId],
+      )
+      .then(
+        () => undefined,
+        (error: Error) => this.logger.warn(`download of ${target.resourceId} not counted: ${error.message}`),
+      );
+    this.pending.add(write);
+    void write.finally(() => this.pending.delete(write));
+  }
+
+  /** Resolves when every count started so far is written (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.settled();
+  }
+
+  async ofResources(ids: readonly string[]): Promise<Map<string, number>> {
+    const rows: Array<{ id: string; n: number }> = await this.db.query(
+      `SELECT resource_id AS id, downloads::float8 AS n FROM resource_download_counts WHERE resource_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  async ofDatasets(ids: readonly string[]): Promise<Map<string, number>> {
+    const rows: Array<{ id: string; n: number }> = await this.db.query(
+      `SELECT dataset_id AS id, sum(downloads)::float8 AS n FROM resource_download_counts
+       WHERE dataset_id = ANY($1::uuid[]) GROUP BY dataset_id`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  /** DataLoaders for one GraphQL request (keyed by its context object), so lists cost one query per type. */
+  loadersFor(context: object): DownloadCountLoaders {
+    let loaders = this.loaders.get(context);
+    if (!loaders) {
+      const batch = (read: (ids: readonly string[]) => Promise<Map<string, number>>) =>
+        new DataLoader<string, number>(async (ids) => {
+          const counts = await read(ids);
+          return ids.map((id) => counts.get(id) ?? 0);
+        });
+      loaders = { resource: batch((ids) => this.ofResources(ids)), dataset: batch((ids) => this.ofDatasets(ids)) };
+      this.loaders.set(context, loaders);
+    }
+    return loaders;
+  }
+}

@@ -1,0 +1,112 @@
+import { StagingCleanup } from '@opendata/ingest';
+import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
+import { request as httpRequest } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
+import { TEST_ADMIN_TOKEN, TestApp, startTestApp } from '../../../test/support/test-app';
+
+/** Polls until `check` holds (the server notices a cut connection asynchronously). */
+async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('interrupted uploads and the staging cleanup', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let store: ObjectStore;
+  let port: number;
+
+  const stagingObjects = async () => {
+    const keys: string[] = [];
+    for await (const o of store.list('uploads/')) keys.push(o.key);
+    return keys;
+  };
+  const count = async (sql: string) => Number((await db.query(sql))[0].n);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = t.app.get(DataSource);
+    store = t.app.get(OBJECT_STORE);
+    await t.app.listen(0, '127.0.0.1');
+    port = (t.app.getHttpServer().address() as AddressInfo).port;
+    await t.gql(`mutation { createOrganization(input: { slug: "env", name: "环保局" }) { id } }`, {}, TEST_ADMIN_TOKEN);
+    const created = await t.gql(
+      `mutation { createDataset(input: { slug: "air", title: "空气质量小时数据", description: "逐小时空气质量（测试数据）。", organization: "env", themes: ["GOV_ECOLOGY", "ENVI"], status: PUBLISHED, issued: "2026-01-01", contactPoint: { name: "监测科", phone: "0734-8123456" } }) { id } }`,
+      {},
+      TEST_ADMIN_TOKEN,
+    );
+    expect(created.body.errors).toBeUndefined();
+  });
+  afterAll(() => t.close());
+
+  it('a connection cut mid-upload, after parts went up, leaves no version, no table, no object and no staging record', async () => {
+    const rows = airQualityHourlyCsv().split('\n');
+    const header = rows[0];
+    const body = rows.slice(1, 2001).join('\n') + '\n';
+    const boundary = 'interrupted-upload-boundary';
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/v1/datasets/air/resources?schema=air-quality-hourly',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    req.on('error', () => undefined);
+    req.write(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="air.csv"\r\ncontent-type: text/csv\r\n\r\n${header}\n`);
+    // About 20 MB of valid rows, so that the body goes to the object store as a multipart upload, but unique
+    // keys are not the point here: the primary key check never runs, the upload never ends.
+    for (let i = 0; i < 60; i++) {
+      if (!req.write(body)) await new Promise((resolve) => req.once('drain', resolve));
+    }
+    await eventually(async () => (await count(`SELECT count(*) AS n FROM staging_uploads WHERE multipart_upload_id IS NOT NULL`)) === 1, 'a multipart upload to start');
+    req.destroy();
+
+    await eventually(async () => (await count(`SELECT count(*) AS n FROM staging_uploads`)) === 0, 'the upload to end');
+    expect(await count(`SELECT count(*) AS n FROM resource_versions`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'datastore'`)).toBe(0);
+    expect(await stagingObjects()).toEqual([]);
+  });
+
+  it('the cleanup aborts the multipart upload and removes the object of an upload whose process died', async () => {
+    // What a killed server leaves: a staging record, parts of a multipart upload never completed, and (when it
+    // died between completing the object and committing) an object no version refers to.
+    const key = 'uploads/00000000-0000-4000-8000-00000000dead';
+    await db.query(`INSERT INTO staging_uploads (object_key, started_at) VALUES ($1, now() - interval '2 days')`, [key]);
+    let uploadId = '';
+    const part = Buffer.alloc(6 * 1024 * 1024, 'a');
+    const stalled = Readable.from(
+      (async function* () {
+        yield part;
+        yield part;
+        await new Promise(() => undefined); // the process "dies" here
+      })(),
+    );
+    void store.put(key, stalled, {
+      onMultipartStart: async (id) => {
+        uploadId = id;
+        await db.query(`UPDATE staging_uploads SET multipart_upload_id = $2 WHERE object_key = $1`, [key, id]);
+      },
+    });
+    await eventually(async () => uploadId !== '', 'the multipart upload to start');
+    const orphan = 'uploads/00000000-0000-4000-8000-0000000000fe';
+    await store.put(orphan, Buffer.from('a,b\n1,2\n'));
+    await db.query(`INSERT INTO staging_uploads (object_key, started_at) VALUES ($1, now() - interval '2 days')`, [orphan]);
+    const young = 'uploads/00000000-0000-4000-8000-0000000000ff';
+    await db.query(`INSERT INTO staging_uploads (object_key) VALUES ($1)`, [young]);
+
+    const summary = await t.app.get(StagingCleanup).run(24 * 3600_000);
+    expect(summary).toMatch(/^aborted 2 interrupted uploads/);
+    expect((await db.query(`SELECT object_key FROM staging_uploads`)).map((r: { object_key: string }) => r.object_key)).toEqual([young]);
+    expect(await stagingObjects()).toEqual([]);
+    // The parts are gone: the aborted upload can no longer be completed.
+    const client = (store as unknown as { client: { completeMultipartUpload(b: string, k: string, id: string, parts: unknown[]): Promise<unknown> } }).client;
+    await expect(client.completeMultipartUpload(store.bucket, key, uploadId, [{ part: 1, etag: 'x' }])).rejects.toThrow();
+  });
+});

@@ -1,0 +1,157 @@
+import { badInput } from '@opendata/common';
+import { FieldSpec, FieldType } from '@opendata/validation';
+import { columnSqlType, quoteIdent } from '../row-table';
+
+/** A cell value as the row API takes and returns it (dates, times and timestamps as ISO text). */
+export type RowValue = string | number | boolean | null;
+
+/**
+ * Conditions on one field; every condition given must hold (AND). Values are checked against the field's type
+ * before any SQL runs, so a malformed filter is a BAD_USER_INPUT naming the field (`where.aqi.gt`).
+ */
+export interface FieldCondition {
+  eq?: RowValue;
+  in?: RowValue[];
+  gt?: RowValue;
+  gte?: RowValue;
+  lt?: RowValue;
+  lte?: RowValue;
+  /** Case-insensitive substring match; string fields only. */
+  contains?: string;
+  /** true: the cell is empty; false: it has a value. */
+  isNull?: boolean;
+}
+
+/** Field name -> conditions; all fields' conditions must hold. */
+export type RowFilter = Record<string, FieldCondition>;
+
+export const FILTER_OPERATORS = ['eq', 'in', 'gt', 'gte', 'lt', 'lte', 'contains', 'isNull'] as const;
+const COMPARISON: Record<string, string> = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' };
+const MAX_IN_VALUES = 1000;
+
+/**
+ * Where the SQL of a query gets its values from: normally bind parameters ($1 ...), for COPY (which takes
+ * none) transaction-local settings read back with current_setting(). Either way user input never enters the
+ * SQL text.
+ */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  constructor(private readonly mode: 'bind' | 'settings' = 'bind') {}
+
+  /** A placeholder for `value`, cast to `sqlType`. */
+  add(value: unknown, sqlType: string): string {
+    this.values.push(value);
+    const n = this.values.length;
+    return this.mode === 'bind' ? `$${n}::${sqlType}` : `current_setting('opendata.p${n}')::${sqlType}`;
+  }
+
+  /** For settings mode: the statement that loads the values (run inside the COPY's transaction). */
+  settingsStatement(): { sql: string; params: string[] } | null {
+    if (this.values.length === 0) return null;
+    const calls = this.values.map((_, i) => `set_config('opendata.p${i + 1}', $${i + 1}, true)`);
+    return { sql: `SELECT ${calls.join(', ')}`, params: this.values.map(settingText) };
+  }
+}
+
+/** set_config takes text: arrays in PostgreSQL's array literal form, everything else as its text. */
+function settingText(value: unknown): string {
+  if (Array.isArray(value)) return `{${value.map((v) => `"${String(v).replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+  return String(value);
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/;
+const TIME = /^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/;
+const YEARMONTH = /^\d{4}-\d{2}$/;
+
+/** Checks one value against a field type; returns it in the form its SQL cast reads, or an error message. */
+export function checkValue(type: FieldType, value: unknown): { ok: true; value: string | number | boolean } | { ok: false; message: string } {
+  const fail = (expected: string) => ({ ok: false as const, message: `expects ${expected}, got ${JSON.stringify(value)}` });
+  switch (type) {
+    case 'integer':
+    case 'year': {
+      const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+      return typeof n === 'number' && Number.isSafeInteger(n) ? { ok: true, value: n } : fail('an integer');
+    }
+    case 'number': {
+      const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      return typeof n === 'number' && Number.isFinite(n) ? { ok: true, value: n } : fail('a number');
+    }
+    case 'boolean':
+      if (typeof value === 'boolean') return { ok: true, value };
+      if (value === 'true' || value === 'false') return { ok: true, value: value === 'true' };
+      return fail('true or false');
+    case 'date':
+      return typeof value === 'string' && DATE.test(value) && validDate(value) ? { ok: true, value } : fail('a date YYYY-MM-DD');
+    case 'datetime':
+      return typeof value === 'string' && DATETIME.test(value) && validDate(value.slice(0, 10)) ? { ok: true, value } : fail('a date and time YYYY-MM-DDTHH:MM[:SS]');
+    case 'time':
+      return typeof value === 'string' && TIME.test(value) ? { ok: true, value } : fail('a time HH:MM[:SS]');
+    case 'yearmonth':
+      return typeof value === 'string' && YEARMONTH.test(value) ? { ok: true, value } : fail('a year and month YYYY-MM');
+    case 'string':
+      return typeof value === 'string' || typeof value === 'number' ? { ok: true, value: String(value) } : fail('a string');
+  }
+}
+
+function validDate(text: string): boolean {
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** The field of a name, or BAD_USER_INPUT listing the fields there are. */
+export function fieldNamed(fields: FieldSpec[], name: string, path: string): FieldSpec {
+  const field = fields.find((f) => f.name === name);
+  if (!field) throw badInput([{ path, message: `unknown field "${name}"; the fields are ${fields.map((f) => f.name).join(', ')}` }]);
+  return field;
+}
+
+/** Checks a filter against the fields and compiles it into SQL conditions (ANDed); '' for no filter. */
+export function compileFilter(fields: FieldSpec[], filter: RowFilter | null | undefined, params: SqlParams, path = 'where'): string {
+  if (filter === null || filter === undefined) return '';
+  if (typeof filter !== 'object' || Array.isArray(filter)) throw badInput([{ path, message: 'must be an object of field name -> conditions' }]);
+  const parts: string[] = [];
+  for (const [name, condition] of Object.entries(filter)) {
+    const field = fieldNamed(fields, name, `${path}.${name}`);
+    if (!condition || typeof condition !== 'object' || Array.isArray(condition)) {
+      throw badInput([{ path: `${path}.${name}`, message: `must be an object of conditions (${FILTER_OPERATORS.join(', ')})` }]);
+    }
+    parts.push(...compileCondition(field, condition, params, `${path}.${name}`));
+  }
+  return parts.join(' AND ');
+}
+
+function compileCondition(field: FieldSpec, condition: FieldCondition, params: SqlParams, path: string): string[] {
+  const column = quoteIdent(field.name);
+  const sqlType = columnSqlType(field.type);
+  const value = (op: string, raw: unknown): string | number | boolean => {
+    const checked = checkValue(field.type, raw);
+    if (!checked.ok) throw badInput([{ path: `${path}.${op}`, message: `${field.name} ${checked.message}` }]);
+    return checked.value;
+  };
+  const parts: string[] = [];
+  for (const [op, raw] of Object.entries(condition)) {
+    if (raw === undefined) continue;
+    if (op in COMPARISON) {
+      // eq null reads as "is empty", as a client would mean it.
+      if (raw === null && op === 'eq') parts.push(`${column} IS NULL`);
+      else parts.push(`${column} ${COMPARISON[op]} ${params.add(value(op, raw), sqlType)}`);
+    } else if (op === 'in') {
+      if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_IN_VALUES) {
+        throw badInput([{ path: `${path}.in`, message: `must be a list of 1 to ${MAX_IN_VALUES} values` }]);
+      }
+      parts.push(`${column} = ANY(${params.add(raw.map((v) => value('in', v)), `${sqlType}[]`)})`);
+    } else if (op === 'contains') {
+      if (field.type !== 'string') throw badInput([{ path: `${path}.contains`, message: `contains applies to text fields; ${field.name} is ${field.type}` }]);
+      if (typeof raw !== 'string' || raw === '') throw badInput([{ path: `${path}.contains`, message: 'must be a non-empty string' }]);
+      // LIKE wildcards in the value are matched literally.
+      parts.push(`${column} ILIKE '%' || ${params.add(raw.replace(/[\\%_]/g, '\\$&'), 'text')} || '%'`);
+    } else if (op === 'isNull') {
+      if (typeof raw !== 'boolean') throw badInput([{ path: `${path}.isNull`, message: 'must be true or false' }]);
+      parts.push(`${column} IS ${raw ? '' : 'NOT '}NULL`);
+    } else {
+      throw badInput([{ path: `${path}.${op}`, message: `unknown condition "${op}"; use ${FILTER_OPERATORS.join(', ')}` }]);
+    }
+  }
+  return parts;
+}
