@@ -47,7 +47,9 @@ export class CopyWriter {
 
   async start(): Promise<void> {
     const columns = ['_row', ...this.fields.map((f) => quoteIdent(f.name))].join(', ');
-    this.stream = this.client.query(copyFrom(`COPY ${qualified(this.table)} (${columns}) FROM STDIN`));
+    // A few MB of slack: the reader keeps parsing while PostgreSQL works through what it was sent, instead of
+    // waiting for every batch to drain (bounded all the same).
+    this.stream = this.client.query(copyFrom(`COPY ${qualified(this.table)} (${columns}) FROM STDIN`, { highWaterMark: 4 << 20 }));
     this.stream.on('error', (error: Error) => {
       this.failure ??= error;
     });
