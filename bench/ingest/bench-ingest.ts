@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { projectRoot } from '@opendata/common';
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, createReadStream } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -56,7 +56,11 @@ async function copyFloor(databaseUrl: string, file: string): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const columns = readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 400).split('\n')[0].split(',');
+    const head = Buffer.alloc(4096);
+    const fd = openSync(file, 'r');
+    readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    const columns = head.toString('utf8').split('\n')[0].split(',');
     await client.query(`DROP TABLE IF EXISTS bench_floor; CREATE TABLE bench_floor (${columns.map((c) => `"${c}" text`).join(', ')})`);
     const started = performance.now();
     await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), client.query(copyFrom(`COPY bench_floor FROM STDIN (FORMAT csv, HEADER true)`)));
