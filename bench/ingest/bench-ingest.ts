@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { projectRoot } from '@opendata/common';
-import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { freePort } from '../../libs/config/src/embedded/free-port';
+import { startEmbeddedServer, stopEmbeddedServer } from '../lib/embedded-server';
 import { uploadFile } from '../lib/multipart-upload';
 import { writeAirQualityFile } from './air-quality-file';
 
@@ -25,26 +24,6 @@ const ADMIN = 'bench-admin-token-not-a-secret';
 /** Alternating floor/upload runs (BENCH_INGEST_RUNS); 3 by default, 1 for the 1 GB memory figure. */
 const RUNS = Number(process.env.BENCH_INGEST_RUNS ?? (ROWS > 2_000_000 ? 1 : 3));
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function startServer(root: string, dataDir: string, port: number): Promise<ChildProcess> {
-  // BENCH_PROFILE=dir writes a CPU profile of the server there (node --cpu-prof).
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, join(root, 'dist/apps/api/src/main.js')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_TOKEN: '0' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
-    } catch {
-      /* not yet */
-    }
-    await sleep(200);
-  }
-  throw new Error('server did not become healthy');
-}
 
 async function gql(port: number, query: string): Promise<void> {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` }, body: JSON.stringify({ query }) });
@@ -87,7 +66,7 @@ async function main(): Promise<void> {
   const dataDir = join(root, '.data', 'bench-ingest');
   rmSync(dataDir, { recursive: true, force: true });
   const port = await freePort();
-  const server = await startServer(root, dataDir, port);
+  const server = await startEmbeddedServer(root, dataDir, port, ADMIN);
   try {
     await gql(port, `mutation { createOrganization(input: { slug: "bench-env", name: "基准测试环保局" }) { id } }`);
     await gql(port, `mutation { createDataset(input: { slug: "bench-air", title: "基准测试空气质量", description: "基准测试用的小时空气质量数据。", organization: "bench-env", themes: ["GOV_ECOLOGY", "ENVI"] }) { id } }`);
@@ -117,8 +96,7 @@ async function main(): Promise<void> {
     console.log(`server peak RSS: ${rss.toFixed(0)} MB (target <= 300 MB); report: ${last.body.report.rowCount} rows, ${last.body.report.errorCount} errors`);
     console.log(`of the last upload: streaming pass ${(last.body.report.durationMs / 1000).toFixed(1)} s, key check and publication ${(uploads[RUNS - 1] - last.body.report.durationMs / 1000).toFixed(1)} s`);
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    await stopEmbeddedServer(server);
   }
 }
 

@@ -1,9 +1,8 @@
 import { projectRoot } from '@opendata/common';
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { writeAirQualityFile } from '../ingest/air-quality-file';
+import { startEmbeddedServer, stopEmbeddedServer } from '../lib/embedded-server';
 import { uploadFile } from '../lib/multipart-upload';
 
 /**
@@ -22,31 +21,6 @@ export interface RowsBenchServer {
   table: string;
   csvFile: string;
   stop(): Promise<void>;
-}
-
-async function startServer(root: string, dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
-    } catch {
-      /* not yet */
-    }
-    await sleep(200);
-  }
-  throw new Error('server did not become healthy');
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 export async function graphql(port: number, query: string, variables: Record<string, unknown> = {}): Promise<any> {
@@ -74,7 +48,7 @@ export async function millionRowServer(freePort: () => Promise<number>): Promise
   if (process.env.BENCH_FRESH === '1' || !existsSync(stateFile)) rmSync(dataDir, { recursive: true, force: true });
   let state = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as { resourceId: string }) : null;
   const port = await freePort();
-  let server = await startServer(root, dataDir, port);
+  let server = await startEmbeddedServer(root, dataDir, port, ADMIN);
   if (!state) {
     await graphql(port, `mutation { createOrganization(input: { slug: "bench-env", name: "基准测试环保局" }) { id } }`);
     await graphql(port, `mutation { createDataset(input: { slug: "bench-air", title: "基准测试空气质量", description: "基准测试用的小时空气质量数据。", organization: "bench-env", themes: ["GOV_ECOLOGY", "ENVI"], status: PUBLISHED, issued: "2026-01-01", contactPoint: { name: "监测科", phone: "0734-8123456" } }) { id } }`);
@@ -86,8 +60,8 @@ export async function millionRowServer(freePort: () => Promise<number>): Promise
     state = { resourceId: response.body.resource.id };
     writeFileSync(stateFile, JSON.stringify(state));
     // A fresh process for the measurements: its peak memory then owes nothing to the upload.
-    await stopServer(server);
-    server = await startServer(root, dataDir, port);
+    await stopEmbeddedServer(server);
+    server = await startEmbeddedServer(root, dataDir, port, ADMIN);
   }
   const { databaseUrl } = JSON.parse(readFileSync(join(dataDir, 'runtime.json'), 'utf8'));
   const { Client } = await import('pg');
@@ -96,7 +70,7 @@ export async function millionRowServer(freePort: () => Promise<number>): Promise
   const { rows } = await client.query(`SELECT datastore_table FROM resource_versions WHERE resource_id = $1 ORDER BY version DESC LIMIT 1`, [state.resourceId]);
   await client.end();
   const child = server;
-  return { port, pid: child.pid as number, databaseUrl, resourceId: state.resourceId, table: rows[0].datastore_table, csvFile, stop: () => stopServer(child) };
+  return { port, pid: child.pid as number, databaseUrl, resourceId: state.resourceId, table: rows[0].datastore_table, csvFile, stop: () => stopEmbeddedServer(child) };
 }
 
 /** Peak resident memory (VmHWM) of a process so far. */
