@@ -93,8 +93,12 @@ export class IngestService {
       copy = new CopyWriter(client, table, schema.fields);
       await copy.start();
       feed = new PassThrough({ highWaterMark: 1 << 20 });
-      stored = this.store.put(objectKey, feed, { contentType: request.file.mimeType ?? 'application/octet-stream', metadata: { upload: uploadId },
-        onMultipartStart: (id) => this.db.query(`UPDATE staging_uploads SET multipart_upload_id = $2 WHERE object_key = $1`, [objectKey, id]).then(() => undefined),
+      stored = this.store.put(objectKey, feed, {
+        contentType: request.file.mimeType ?? 'application/octet-stream',
+        metadata: { upload: uploadId },
+        onMultipartStart: async (id) => {
+          await this.db.query(`UPDATE staging_uploads SET multipart_upload_id = $2 WHERE object_key = $1`, [objectKey, id]);
+        },
       });
       stored.catch(() => undefined);
       const tap = new ByteTap(feed);
