@@ -131,6 +131,11 @@ export class DatasetService {
     return { ...existing, deletedAt };
   }
 
+  /** Problems of a record against the catalogue schema (for review: a record must be complete to publish). */
+  schemaProblems(record: Record<string, unknown>): FieldError[] {
+    return this.validator.validate(record);
+  }
+
   /** The full record of a stored dataset (for updates and exports). */
   async recordOf(dataset: DatasetEntity): Promise<DatasetMetadata> {
     const [organization, themes, tags] = await Promise.all([

@@ -15,7 +15,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DATASET_COLUMNS, VERSION_COLUMNS, datasetFromRow, groupRows, versionFromRow } from '../catalog-rows';
 import { DatasetService } from '../dataset.service';
 import { DatasetEntity, OrganizationEntity, ResourceVersionEntity } from '../entities';
-import { DatasetMetadataValidator } from '../metadata/dataset-metadata.validator';
 import { DatasetStatus } from '../metadata/vocabularies';
 import { CatalogueChanges } from '../search/catalogue-changes';
 import { reindexDataset } from '../search/search-indexer';
@@ -40,8 +39,6 @@ const conflict = (message: string) => new AppError('CONFLICT', message);
  */
 @Injectable()
 export class ReviewService {
-  private readonly validator = new DatasetMetadataValidator();
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly datasets: DatasetService,
@@ -215,7 +212,7 @@ export class ReviewService {
   /** The metadata hash of a dataset that must be complete enough to publish. */
   private async publishableHash(dataset: DatasetEntity): Promise<string> {
     const record = await this.datasets.recordOf(dataset);
-    const problems = this.validator.validate({ ...record, status: 'published' });
+    const problems = this.datasets.schemaProblems({ ...record, status: 'published' });
     if (problems.length) throw badInput(problems, 'The record is not complete enough to publish');
     return metadataSha256(metadataForHash(record));
   }
