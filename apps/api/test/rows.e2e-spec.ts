@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
+import { DownloadCounter } from '../../api/src/downloads/download-counter.service';
 
 const MISSING = new Set(['', '-', '--', '—', '-;', 'NA']);
 const NUMERIC = new Set(['aqi', 'so2', 'so2_24h', 'no2', 'no2_24h', 'pm10', 'pm10_24h', 'co', 'co_24h', 'o3', 'o3_24h', 'o3_8h', 'o3_8h_24h', 'pm2_5', 'pm2_5_24h']);
@@ -200,6 +201,19 @@ describe('validated rows: GraphQL Resource.rows / aggregate and data.csv / data.
     const bad = await t.http.get(`/api/v1/resources/${resourceId}/data.csv`).query({ where: JSON.stringify({ aqi: { gt: 'x' } }) });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: [{ path: 'where.aqi.gt' }] } });
+  });
+
+  it('counts each row export as a download of its resource, and a refused one not at all', async () => {
+    const count = async () => {
+      await t.app.get(DownloadCounter).settled();
+      const res = await t.gql(`query($id: ID!) { resource(id: $id) { downloadCount } }`, { id: resourceId }, TEST_ADMIN_TOKEN);
+      return res.body.data?.resource.downloadCount as number;
+    };
+    const before = await count();
+    expect((await t.http.get(`/api/v1/resources/${resourceId}/data.csv`)).status).toBe(200);
+    expect((await t.http.get(`/api/v1/resources/${resourceId}/data.ndjson`)).status).toBe(200);
+    expect((await t.http.get(`/api/v1/resources/${resourceId}/data.csv`).query({ where: '{' })).status).toBe(400);
+    expect(await count()).toBe(before + 2);
   });
 
   it('exports JSON and NDJSON that parse back to the rows', async () => {

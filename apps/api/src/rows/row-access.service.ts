@@ -32,6 +32,7 @@ export const MAX_CONCURRENT_EXPORTS = 8;
 /** The row table of one visible resource version, and what names it. */
 export interface VersionRows extends RowTableRef {
   resourceId: string;
+  datasetId: string;
   version: number;
   schemaId: string;
   fileName: string;
@@ -65,7 +66,7 @@ export class RowAccessService {
     }
     const found: Array<Record<string, unknown>> = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(resourceId)
       ? await this.db.query(
-          `SELECT d.status, d.organization_id, v.version, v.datastore_table, v.schema_id, v.file_name, v.row_count::float8 AS row_count
+          `SELECT d.id AS dataset_id, d.status, d.organization_id, v.version, v.datastore_table, v.schema_id, v.file_name, v.row_count::float8 AS row_count
            FROM resources r JOIN datasets d ON d.id = r.dataset_id AND d.deleted_at IS NULL
            LEFT JOIN LATERAL (
              SELECT * FROM resource_versions v WHERE v.resource_id = r.id AND ${releasedVersionSql('v')} AND ($2::int IS NULL OR v.version = $2)
@@ -87,6 +88,7 @@ export class RowAccessService {
     const fields = schema.fields.filter((f) => columns.get(f.name) === columnSqlType(f.type));
     return {
       resourceId,
+      datasetId: row.dataset_id as string,
       version: row.version as number,
       schemaId,
       fileName: row.file_name as string,

@@ -3,6 +3,7 @@ import { Caller } from '@opendata/auth';
 import { badInput } from '@opendata/common';
 import { ExportFormat, MEDIA_TYPES, RowFilter } from '@opendata/datastore';
 import { Response } from 'express';
+import { DownloadCounter } from '../downloads/download-counter.service';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { RowAccessService } from './row-access.service';
 
@@ -16,7 +17,10 @@ type ExportQuery = Record<string, string | string[] | undefined>;
  */
 @Controller('api/v1/resources')
 export class RowExportController {
-  constructor(private readonly rows: RowAccessService) {}
+  constructor(
+    private readonly rows: RowAccessService,
+    private readonly downloads: DownloadCounter,
+  ) {}
 
   @Get(':id/data.csv')
   csv(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query() query: ExportQuery, @Res() res: Response): Promise<void> {
@@ -42,6 +46,7 @@ export class RowExportController {
     const name = `${rows.fileName.replace(/\.[^.]+$/, '')}_v${rows.version}.${format}`;
     const begin = () => {
       res.status(200);
+      this.downloads.recordWhenSent(res, { resourceId: rows.resourceId, datasetId: rows.datasetId });
       res.setHeader('Content-Type', MEDIA_TYPES[format]);
       res.setHeader('Content-Disposition', attachment(name));
       res.setHeader('Cache-Control', 'private, no-cache');

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@opendata/catalog';
 import { IngestModule } from '@opendata/ingest';
+import { DownloadsModule } from '../downloads/downloads.module';
 import { RowAccessService } from './row-access.service';
 import { RowExportController } from './row-export.controller';
 import { ResourceRowsResolver, RowConnectionResolver } from './row.resolver';
 
 /** Row access: GraphQL Resource.rows / Resource.aggregate and the data.csv / data.json / data.ndjson exports. */
 @Module({
-  imports: [CatalogModule, IngestModule],
+  imports: [CatalogModule, IngestModule, DownloadsModule],
   controllers: [RowExportController],
   providers: [RowAccessService, ResourceRowsResolver, RowConnectionResolver],
   exports: [RowAccessService],
