@@ -29,14 +29,32 @@ export function pollutantSet(declared: string): string[] {
     .sort();
 }
 
-function aqiRule(schema: TableSchema, compute: (v: Values, at: (name: string) => number) => AqiResult<string>): RowRule | null {
-  const at = (name: string) => schema.fields.findIndex((f) => f.name === name);
-  const [aqi, quality, primary] = ['aqi', 'quality', 'primary_pollutant'].map(at);
+/**
+ * 首要污染物 cells, read once each: a feed has a handful of distinct values (a station names one pollutant, two
+ * at a tie), and the rule runs on every row. Bounded, in case a file writes free text there.
+ */
+class PollutantSets {
+  private readonly seen = new Map<string, string>();
+
+  /** The pollutants the cell names, sorted and joined. */
+  of(declared: string): string {
+    let set = this.seen.get(declared);
+    if (set === undefined) {
+      set = pollutantSet(declared).join();
+      if (this.seen.size < 1000) this.seen.set(declared, set);
+    }
+    return set;
+  }
+}
+
+function aqiRule(schema: TableSchema, compute: (v: Values) => AqiResult<string>): RowRule | null {
+  const [aqi, quality, primary] = positionsOf(schema, ['aqi', 'quality', 'primary_pollutant']);
   if (aqi < 0) return null;
+  const pollutants = new PollutantSets();
   return (values, report) => {
     const declared = num(values[aqi]);
     if (declared === null) return;
-    const result = compute(values, at);
+    const result = compute(values);
     if (result.aqi === null) return;
     if (result.aqi !== declared) {
       report(aqi, `AQI by HJ 633-2012 from this row's concentrations is ${result.aqi} (${subIndexes(result)}); found ${declared}`);
@@ -46,10 +64,10 @@ function aqiRule(schema: TableSchema, compute: (v: Values, at: (name: string) =>
       report(quality, `quality for AQI ${result.aqi} is ${result.category} (HJ 633-2012 表2); found ${values[quality]}`);
     }
     if (primary >= 0) {
-      const found = typeof values[primary] === 'string' ? pollutantSet(values[primary] as string) : [];
-      const expected = [...result.primaryPollutants].sort();
-      if (found.join() !== expected.join()) {
-        report(primary, `primary pollutant for AQI ${result.aqi} is ${expected.join(',') || 'none (AQI <= 50)'}; found ${found.join(',') || 'none'}`);
+      const found = typeof values[primary] === 'string' ? pollutants.of(values[primary] as string) : '';
+      const expected = result.primaryPollutants.length < 2 ? (result.primaryPollutants[0] ?? '') : [...result.primaryPollutants].sort().join();
+      if (found !== expected) {
+        report(primary, `primary pollutant for AQI ${result.aqi} is ${expected || 'none (AQI <= 50)'}; found ${found || 'none'}`);
       }
     }
   };
@@ -62,31 +80,34 @@ function subIndexes(result: AqiResult<string>): string {
     .join(', ');
 }
 
-const hourly = (schema: TableSchema) =>
-  aqiRule(schema, (v, at) =>
-    computeHourlyAqi({
-      so2: num(v[at('so2')]),
-      so2_24h: num(v[at('so2_24h')]),
-      no2: num(v[at('no2')]),
-      pm10: num(v[at('pm10')]),
-      pm2_5: num(v[at('pm2_5')]),
-      co: num(v[at('co')]),
-      o3: num(v[at('o3')]),
-    }),
-  );
+/** Positions of the named fields, looked up once per schema (-1 when absent; v[-1] is undefined). */
+function positionsOf(schema: TableSchema, names: string[]): number[] {
+  return names.map((name) => schema.fields.findIndex((f) => f.name === name));
+}
 
-const daily = (schema: TableSchema) =>
-  aqiRule(schema, (v, at) =>
+function hourly(schema: TableSchema): RowRule | null {
+  const [so2, so2_24h, no2, pm10, pm2_5, co, o3] = positionsOf(schema, ['so2', 'so2_24h', 'no2', 'pm10', 'pm2_5', 'co', 'o3']);
+  return aqiRule(schema, (v) =>
+    computeHourlyAqi({ so2: num(v[so2]), so2_24h: num(v[so2_24h]), no2: num(v[no2]), pm10: num(v[pm10]), pm2_5: num(v[pm2_5]), co: num(v[co]), o3: num(v[o3]) }),
+  );
+}
+
+function daily(schema: TableSchema): RowRule | null {
+  // The daily names first; a file with hourly-style names is read through them.
+  const [so2, no2, pm10, pm2_5, co, o3, o3_8h] = positionsOf(schema, ['so2_24h', 'no2_24h', 'pm10_24h', 'pm2_5_24h', 'co_24h', 'o3_1h_max', 'o3_8h_max']);
+  const [so2b, no2b, pm10b, pm2_5b, cob, o3b, o3_8hb] = positionsOf(schema, ['so2', 'no2', 'pm10', 'pm2_5', 'co', 'o3', 'o3_8h']);
+  return aqiRule(schema, (v) =>
     computeDailyAqi({
-      so2_24h: num(v[at('so2_24h')] ?? v[at('so2')]),
-      no2_24h: num(v[at('no2_24h')] ?? v[at('no2')]),
-      pm10_24h: num(v[at('pm10_24h')] ?? v[at('pm10')]),
-      pm2_5_24h: num(v[at('pm2_5_24h')] ?? v[at('pm2_5')]),
-      co_24h: num(v[at('co_24h')] ?? v[at('co')]),
-      o3_1h_max: num(v[at('o3_1h_max')] ?? v[at('o3')]),
-      o3_8h_max: num(v[at('o3_8h_max')] ?? v[at('o3_8h')]),
+      so2_24h: num(v[so2] ?? v[so2b]),
+      no2_24h: num(v[no2] ?? v[no2b]),
+      pm10_24h: num(v[pm10] ?? v[pm10b]),
+      pm2_5_24h: num(v[pm2_5] ?? v[pm2_5b]),
+      co_24h: num(v[co] ?? v[cob]),
+      o3_1h_max: num(v[o3] ?? v[o3b]),
+      o3_8h_max: num(v[o3_8h] ?? v[o3_8hb]),
     }),
   );
+}
 
 const WATER_FIELDS: Array<[string, WaterFactor]> = [
   ['ph', 'pH'],
