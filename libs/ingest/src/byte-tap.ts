@@ -28,7 +28,12 @@ export class ByteTap {
   }
 }
 
+/** Resolves on 'drain', rejects on 'error'; either way no listener is left behind (this runs per chunk). */
 async function drained(stream: Writable): Promise<void> {
-  const failed = once(stream, 'error').then(([error]) => Promise.reject(error));
-  await Promise.race([once(stream, 'drain'), failed]);
+  const done = new AbortController();
+  try {
+    await Promise.race([once(stream, 'drain', { signal: done.signal }), once(stream, 'error', { signal: done.signal }).then(([error]) => Promise.reject(error))]);
+  } finally {
+    done.abort();
+  }
 }
