@@ -18,7 +18,6 @@ export * from './demo/demo-seeder';
 export * from './search/catalogue-changes';
 export * from './search/search-cache';
 export * from './demo/demo-file-publisher';
-export * from './negative-list/negative-list-matcher';
 export * from './negative-list/negative-list.service';
 export * from './obligations/deadlines';
 export * from './obligations/calendar.service';

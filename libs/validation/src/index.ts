@@ -12,3 +12,6 @@ export * from './personal-data/personal-data-scanner';
 export * from './schema/fixture-check';
 export * from './personal-data/mask-table';
 export * from './infer';
+export * from './negative-list/negative-list-matcher';
+export * from './negative-list/negative-list-inspector';
+export type { TableFormat } from './read';

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireOrganizationAdmin, requireSysadmin } from '@opendata/auth';
 import { FieldError, badInput, notFound } from '@opendata/common';
+import { NEGATIVE_RULE_KINDS, NegativeListInspector, NegativeListMatcher, NegativeRule, NegativeRuleKind, describeRule, ruleProblem } from '@opendata/validation';
 import { DataSource } from 'typeorm';
 import { OrganizationEntity } from '../entities';
 import { writeAs } from './actor';
-import { NegativeListInspector } from './negative-list-inspector';
-import { NEGATIVE_RULE_KINDS, NegativeListMatcher, NegativeRule, NegativeRuleKind, describeRule, ruleProblem } from './negative-list-matcher';
 
 export interface NegativeRuleInput {
   /** Organization slug; absent for a city-wide rule. */

@@ -1,4 +1,5 @@
-import { ReportBuilder, TableInspector } from '@opendata/validation';
+import { ReportBuilder } from '../report/report-builder';
+import { TableInspector } from '../validate-table';
 import { NegativeListMatcher, describeRule } from './negative-list-matcher';
 
 /**
@@ -8,8 +9,8 @@ import { NegativeListMatcher, describeRule } from './negative-list-matcher';
  */
 export class NegativeListInspector implements TableInspector {
   constructor(
-    private readonly matcher: NegativeListMatcher,
-    private readonly schemaId: string | null,
+    readonly matcher: NegativeListMatcher,
+    readonly schemaId: string | null,
   ) {}
 
   header(cells: string[], report: ReportBuilder): void {

@@ -1,4 +1,4 @@
-import { ReportBuilder } from '@opendata/validation';
+import { ReportBuilder } from '../report/report-builder';
 import { NegativeListInspector } from './negative-list-inspector';
 import { NegativeListMatcher, NegativeRule, describeRule, ruleProblem } from './negative-list-matcher';
 
