@@ -1,37 +1,18 @@
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Writable } from 'node:stream';
-import { CellValue, FieldSpec } from '@opendata/validation';
+import { FieldSpec } from '@opendata/validation';
+import { CopyText } from './copy-text';
 import { qualified, quoteIdent } from './row-table';
 
-/** Text COPY escapes: backslash, and the characters that separate columns and rows. */
-function escapeText(value: string): string {
-  let needs = false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 92 || c === 9 || c === 10 || c === 13) {
-      needs = true;
-      break;
-    }
-  }
-  if (!needs) return value;
-  return value.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'));
-}
-
-function formatValue(value: CellValue | null): string {
-  if (value === null) return '\\N';
-  if (typeof value === 'string') return escapeText(value);
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  return String(value);
-}
-
 /**
- * Streams validated rows into a row table with COPY (text format), on a connection of its own. Rows are turned
- * into one text buffer per batch, and writing waits for the database when it falls behind (bounded memory).
+ * Streams validated rows into a row table with COPY (text format), on a connection of its own. Rows come either
+ * one by one (`row`, formatted here, sent by `flush`) or already formatted by a validation thread (`write`).
+ * Writing waits for the database when it falls behind (bounded memory).
  */
 export class CopyWriter {
   private stream: Writable | null = null;
-  private lines: string[] = [];
+  private readonly text = new CopyText();
   private failure: Error | null = null;
   private rows = 0;
 
@@ -55,21 +36,22 @@ export class CopyWriter {
     });
   }
 
-  /** Formats one row into the pending buffer (the values are read at once; the caller reuses the array). */
-  readonly row = (rowNumber: number, values: ReadonlyArray<CellValue | null>): void => {
-    let line = `${rowNumber}`;
-    for (let f = 0; f < values.length; f++) line += `\t${formatValue(values[f])}`;
-    this.lines.push(line);
-  };
+  /** Formats one row into the pending text (the values are read at once; the caller reuses the array). */
+  readonly row = this.text.row;
 
   /** Sends the pending rows; resolves when the database has taken them in (or buffered them). */
   async flush(): Promise<void> {
+    const rows = this.text.pending;
+    if (rows > 0) await this.write(this.text.take(), rows);
+    else if (this.failure) throw this.failure;
+  }
+
+  /** Sends rows formatted elsewhere (CopyText's text, as a string or UTF-8 bytes). */
+  async write(text: string | Uint8Array, rows: number): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.lines.length === 0) return;
-    const text = `${this.lines.join('\n')}\n`;
-    this.rows += this.lines.length;
-    this.lines = [];
-    if (!this.stream!.write(text)) await new Promise<void>((resolve, reject) => {
+    this.rows += rows;
+    if (this.stream!.write(text)) return;
+    await new Promise<void>((resolve, reject) => {
       const onDrain = () => { cleanup(); resolve(); };
       const onError = (e: Error) => { cleanup(); reject(e); };
       const cleanup = () => { this.stream!.off('drain', onDrain); this.stream!.off('error', onError); };

@@ -6,8 +6,9 @@ import { IngestDemoFiles } from './demo-file-publisher';
 import { IngestService } from './ingest.service';
 import { SchemaRegistry } from './schema-registry.service';
 import { UploadReports } from './upload-reports.service';
+import { ValidationThreads } from './validation-thread/validation-threads';
 
-const SERVICES = [IngestService, SchemaRegistry, UploadReports, StagingCleanup];
+const SERVICES = [IngestService, SchemaRegistry, UploadReports, StagingCleanup, ValidationThreads];
 
 @Module({
   imports: [AuthModule, CatalogModule],

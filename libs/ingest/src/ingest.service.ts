@@ -10,11 +10,13 @@ import { PassThrough, Readable } from 'node:stream';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CopyWriter, checkKeys, createRowTable, indexRowTable, rowTableName } from '@opendata/datastore';
-import { TableSchema, validateTable, ValidationReport } from '@opendata/validation';
+import { NegativeListInspector, TableSchema, ValidationReport } from '@opendata/validation';
 import { ByteTap } from './byte-tap';
 import { SchemaRegistry } from './schema-registry.service';
 import { Semaphore } from './semaphore';
 import { UploadReports } from './upload-reports.service';
+import { ValidationJob } from './validation-thread/thread-messages';
+import { ValidationThreads } from './validation-thread/validation-threads';
 
 export interface UploadRequest {
   /** Dataset id or slug. */
@@ -65,6 +67,7 @@ export class IngestService {
     private readonly reports: UploadReports,
     private readonly changes: CatalogueChanges,
     private readonly negativeList: NegativeListService,
+    private readonly threads: ValidationThreads,
   ) {
     this.slots = new Semaphore(config.uploadConcurrency);
   }
@@ -103,16 +106,7 @@ export class IngestService {
       stored.catch(() => undefined);
       const tap = new ByteTap(feed);
       const started = Date.now();
-      const result = await validateTable(tap.pass(request.file.stream), {
-        schema,
-        fileName: request.file.fileName,
-        contentType: request.file.mimeType,
-        encoding: request.encoding,
-        delimiter: request.delimiter,
-        keys: 'external',
-        sink: copy,
-        inspector,
-      });
+      const result = await this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'external', inspector), copy);
       if (!feed.writableEnded) feed.destroy(new Error('reading stopped early'));
       await Promise.all([copy.finish(), stored.catch((e) => (result.report.errorCount ? undefined : Promise.reject(e)))]);
       if (result.report.errorCount === 0) {
@@ -197,14 +191,7 @@ export class IngestService {
     try {
       const tap = new ByteTap(new PassThrough().resume());
       const started = Date.now();
-      const result = await validateTable(tap.pass(request.file.stream), {
-        schema,
-        fileName: request.file.fileName,
-        contentType: request.file.mimeType,
-        encoding: request.encoding,
-        delimiter: request.delimiter,
-        keys: 'memory',
-      });
+      const result = await this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'memory', null), null);
       request.file.stream.resume();
       return result.report.build({
         rowCount: result.rowCount,
@@ -221,3 +208,15 @@ export class IngestService {
   }
 }
 
+/** The thread's copy of what checking an upload needs (the rows it reads and checks never come back, only text). */
+function jobOf(request: Omit<UploadRequest, 'dataset' | 'resourceId' | 'name'>, schema: TableSchema | null, keys: ValidationJob['keys'], inspector: NegativeListInspector | null): ValidationJob {
+  return {
+    schema,
+    fileName: request.file.fileName,
+    contentType: request.file.mimeType,
+    encoding: request.encoding ?? null,
+    delimiter: request.delimiter ?? null,
+    keys,
+    negativeList: inspector ? { rules: [...inspector.matcher.rules], schemaId: inspector.schemaId } : null,
+  };
+}

@@ -1,5 +1,13 @@
 import { ErrorType, MAX_LISTED_ERRORS, ReportError, ValidationReport } from './validation-report';
 
+/** What a builder has collected, as plain data: it crosses from a validation thread to the thread that publishes. */
+export interface ReportState {
+  listed: ReportError[];
+  stats: Partial<Record<ErrorType, number>>;
+  notes: string[];
+  count: number;
+}
+
 const order = (e: ReportError): number => (e.rowNumber ?? 0) * 100_000 + (e.fieldNumber ?? 0);
 
 /**
@@ -11,6 +19,19 @@ export class ReportBuilder {
   private readonly stats: Partial<Record<ErrorType, number>> = {};
   private readonly notes: string[] = [];
   private count = 0;
+
+  static fromState(state: ReportState): ReportBuilder {
+    const builder = new ReportBuilder();
+    builder.listed.push(...state.listed);
+    Object.assign(builder.stats, state.stats);
+    builder.notes.push(...state.notes);
+    builder.count = state.count;
+    return builder;
+  }
+
+  state(): ReportState {
+    return { listed: [...this.listed], stats: { ...this.stats }, notes: [...this.notes], count: this.count };
+  }
 
   get errorCount(): number {
     return this.count;

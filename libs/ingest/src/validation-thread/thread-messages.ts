@@ -1,0 +1,37 @@
+import { NegativeRule, ReportState, TableFormat, TableSchema } from '@opendata/validation';
+
+/** What a validation thread needs to check one upload: plain data, copied to the thread. */
+export interface ValidationJob {
+  schema: TableSchema | null;
+  fileName: string | null;
+  contentType: string | null;
+  encoding: string | null;
+  delimiter: string | null;
+  keys: 'memory' | 'external';
+  /** The negative list to apply as rows stream past (NegativeListInspector), or null when it is empty. */
+  negativeList: { rules: NegativeRule[]; schemaId: string | null } | null;
+}
+
+/** Every message names its job: a thread is reused, and late messages of an ended job are ignored. */
+export type ToThread =
+  /** `copy`: send the valid rows back as COPY text (CopyText) for a row table. */
+  | { job: number; type: 'start'; spec: ValidationJob; copy: boolean }
+  | { job: number; type: 'bytes'; chunk: Uint8Array }
+  | { job: number; type: 'end' }
+  /** The COPY text of one `rows` message has been written: the thread may send more. */
+  | { job: number; type: 'written' };
+
+export interface ThreadResult {
+  report: ReportState;
+  format: TableFormat;
+  encoding: string | null;
+  rowCount: number;
+  fieldColumns: number[];
+}
+
+export type FromThread =
+  /** A chunk of bytes was taken by the reader: the sender may send more. */
+  | { job: number; type: 'taken'; bytes: number }
+  | { job: number; type: 'rows'; text: string; rows: number }
+  | { job: number; type: 'done'; result: ThreadResult }
+  | { job: number; type: 'failed'; message: string };

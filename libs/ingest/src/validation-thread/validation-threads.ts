@@ -1,0 +1,125 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { ReportBuilder, TableValidation } from '@opendata/validation';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { FromThread, ThreadResult, ToThread, ValidationJob } from './thread-messages';
+
+/** Bytes sent to a thread and not yet taken by its reader; beyond this the sender waits (bounded memory). */
+const MAX_UNTAKEN_BYTES = 2 << 20;
+
+/** Where formatted rows go: CopyWriter.write. */
+export interface RowTextSink {
+  write(text: string, rows: number): Promise<void>;
+}
+
+/**
+ * A pool of validation threads, one per upload slot. The request's thread sends the bytes as they arrive and
+ * writes the COPY text that comes back; the thread reads, checks and formats. Threads are started when first
+ * needed and kept; one whose job fails part-way (the client went away, the database refused a row) is ended
+ * rather than reused, so no state of a broken upload can reach the next.
+ */
+@Injectable()
+export class ValidationThreads implements OnModuleDestroy {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Set<Worker>();
+  private jobs = 0;
+
+  async validate(bytes: AsyncIterable<Buffer>, spec: ValidationJob, sink: RowTextSink | null): Promise<TableValidation> {
+    const worker = this.idle.pop() ?? startWorker();
+    worker.ref();
+    this.busy.add(worker);
+    const job = ++this.jobs;
+    const post = (message: ToThread) => worker.postMessage(message);
+    let untaken = 0;
+    let finished = false;
+    let wakeSender: (() => void) | null = null;
+    let writes: Promise<void> = Promise.resolve();
+    const outcome = new Promise<ThreadResult>((resolve, reject) => {
+      const onMessage = (message: FromThread) => {
+        if (message.job !== job) return;
+        if (message.type === 'taken') {
+          untaken -= message.bytes;
+          wakeSender?.();
+        } else if (message.type === 'rows') {
+          // Written in arrival order: each write starts synchronously, before the next message is handled.
+          const written = sink!.write(message.text, message.rows);
+          writes = writes.then(() => written);
+          written.then(() => post({ job, type: 'written' }), (error: unknown) => fail(error));
+        } else if (message.type === 'done') {
+          finish();
+          writes.then(() => resolve(message.result), reject);
+        } else {
+          fail(new Error(`validation thread: ${message.message}`));
+        }
+      };
+      const onError = (error: Error) => fail(error);
+      const onExit = (code: number) => fail(new Error(`validation thread exited with code ${code}`));
+      const finish = () => {
+        finished = true;
+        wakeSender?.();
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      };
+      const fail = (error: unknown) => {
+        if (finished) return;
+        finish();
+        reject(error);
+      };
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    });
+    outcome.catch(() => undefined);
+    post({ job, type: 'start', spec, copy: sink !== null });
+    try {
+      for await (const chunk of bytes) {
+        if (finished) break; // the reader stopped early (an unreadable file): the rest is not needed
+        // A copy of the view alone, handed over: posting the Buffer itself would copy the whole pool it is cut from.
+        const copy = new Uint8Array(chunk);
+        untaken += copy.byteLength; // before the hand-over, which leaves `copy` empty
+        worker.postMessage({ job, type: 'bytes', chunk: copy } satisfies ToThread, [copy.buffer]);
+        while (untaken > MAX_UNTAKEN_BYTES && !finished) await new Promise<void>((resolve) => (wakeSender = resolve));
+      }
+      post({ job, type: 'end' });
+      const result = await outcome;
+      this.release(worker, true);
+      return {
+        report: ReportBuilder.fromState(result.report),
+        format: result.format,
+        encoding: result.encoding,
+        rowCount: result.rowCount,
+        fieldColumns: result.fieldColumns,
+      };
+    } catch (error) {
+      this.release(worker, false);
+      throw error;
+    }
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.close();
+  }
+
+  /** Ends every thread (at shutdown). */
+  async close(): Promise<void> {
+    const all = [...this.idle, ...this.busy];
+    this.idle.length = 0;
+    this.busy.clear();
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  private release(worker: Worker, reusable: boolean): void {
+    this.busy.delete(worker);
+    if (reusable) {
+      worker.unref(); // an idle thread does not keep the process alive
+      this.idle.push(worker);
+    } else {
+      void worker.terminate();
+    }
+  }
+}
+
+/** The compiled thread script beside this file, or (tests and scripts run from sources) the TypeScript one. */
+function startWorker(): Worker {
+  const compiled = join(__dirname, 'validation-worker.js');
+  if (existsSync(compiled)) return new Worker(compiled);
+  return new Worker(join(__dirname, 'validation-worker.ts'), { execArgv: ['--require', '@swc-node/register'] });
+}
