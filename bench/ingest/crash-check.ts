@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { projectRoot } from '@opendata/common';
+import { DEFAULT_PART_SIZE } from '@opendata/storage';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,10 +62,10 @@ async function main(): Promise<void> {
     let settled = false;
     void upload.then(() => (settled = true));
     for (let i = 0; i < 6000 && !settled; i++) {
-      if (partCount() * 8 * 1024 * 1024 >= size * 0.3) break;
+      if (partCount() * DEFAULT_PART_SIZE >= size * 0.3) break;
       await sleep(100);
     }
-    console.log(`killing the server after ${partCount()} parts of 8 MiB stored`);
+    console.log(`killing the server after ${partCount()} parts of ${DEFAULT_PART_SIZE / 1024 / 1024} MiB stored`);
     api.child.kill('SIGKILL');
     const outcome = await upload;
     check('the client saw the upload fail', outcome instanceof Error, outcome instanceof Error ? outcome.message : JSON.stringify(outcome).slice(0, 200));

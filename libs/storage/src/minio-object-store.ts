@@ -14,7 +14,8 @@ export interface MinioStoreOptions {
   partSize?: number;
 }
 
-const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+/** S3's smallest part: with two parts in flight, a stream costs the server at most 15 MiB of buffers. */
+export const DEFAULT_PART_SIZE = 5 * 1024 * 1024;
 
 /** Parts uploading at once; memory stays below (MAX_PARTS_IN_FLIGHT + 1) x partSize. */
 const MAX_PARTS_IN_FLIGHT = 2;
