@@ -2,17 +2,15 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Writable } from 'node:stream';
 import { FieldSpec } from '@opendata/validation';
-import { CopyText } from './copy-text';
 import { qualified, quoteIdent } from './row-table';
 
 /**
- * Streams validated rows into a row table with COPY (text format), on a connection of its own. Rows come either
- * one by one (`row`, formatted here, sent by `flush`) or already formatted by a validation thread (`write`).
- * Writing waits for the database when it falls behind (bounded memory).
+ * Streams validated rows into a row table with COPY (CSV, as CopyText formats it), on the upload's connection.
+ * Started once the file's header gives the column order; writing waits for the database when it falls behind
+ * (bounded memory).
  */
 export class CopyWriter {
   private stream: Writable | null = null;
-  private readonly text = new CopyText();
   private failure: Error | null = null;
   private rows = 0;
 
@@ -26,29 +24,21 @@ export class CopyWriter {
     return this.rows;
   }
 
-  async start(): Promise<void> {
-    const columns = ['_row', ...this.fields.map((f) => quoteIdent(f.name))].join(', ');
+  /** `fieldOrder`: the schema field of each column after `_row` (copyFieldOrder); fields not named stay NULL. */
+  start(fieldOrder: number[]): void {
+    const columns = ['_row', ...fieldOrder.map((f) => quoteIdent(this.fields[f].name))].join(', ');
     // A few MB of slack: the reader keeps parsing while PostgreSQL works through what it was sent, instead of
     // waiting for every batch to drain (bounded all the same).
-    this.stream = this.client.query(copyFrom(`COPY ${qualified(this.table)} (${columns}) FROM STDIN`, { highWaterMark: 4 << 20 }));
+    this.stream = this.client.query(copyFrom(`COPY ${qualified(this.table)} (${columns}) FROM STDIN (FORMAT csv)`, { highWaterMark: 4 << 20 }));
     this.stream.on('error', (error: Error) => {
       this.failure ??= error;
     });
   }
 
-  /** Formats one row into the pending text (the values are read at once; the caller reuses the array). */
-  readonly row = this.text.row;
-
-  /** Sends the pending rows; resolves when the database has taken them in (or buffered them). */
-  async flush(): Promise<void> {
-    const rows = this.text.pending;
-    if (rows > 0) await this.write(this.text.take(), rows);
-    else if (this.failure) throw this.failure;
-  }
-
-  /** Sends rows formatted elsewhere (CopyText's text, as a string or UTF-8 bytes). */
-  async write(text: string | Uint8Array, rows: number): Promise<void> {
+  /** Sends rows as CopyText formats them; resolves when the database has taken them in (or buffered them). */
+  async write(text: string, rows: number): Promise<void> {
     if (this.failure) throw this.failure;
+    if (!this.stream) throw new Error('COPY not started');
     this.rows += rows;
     if (this.stream!.write(text)) return;
     await new Promise<void>((resolve, reject) => {
@@ -62,6 +52,7 @@ export class CopyWriter {
 
   async finish(): Promise<number> {
     if (this.failure) throw this.failure;
+    if (!this.stream) return 0; // no header, no rows
     await new Promise<void>((resolve, reject) => {
       this.stream!.once('finish', resolve);
       this.stream!.once('error', reject);

@@ -94,7 +94,6 @@ export class IngestService {
       await runner.startTransaction();
       await createRowTable(client, table, schema.fields);
       copy = new CopyWriter(client, table, schema.fields);
-      await copy.start();
       feed = new PassThrough({ highWaterMark: 1 << 20 });
       stored = this.store.put(objectKey, feed, {
         contentType: request.file.mimeType ?? 'application/octet-stream',

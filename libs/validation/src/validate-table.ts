@@ -27,10 +27,11 @@ export interface ValidateTableOptions {
   keys: 'memory' | 'external';
   duplicateRows?: boolean;
   /**
-   * Receives the rows that passed every check (`row`, synchronously, values reused between rows) and is
-   * flushed after every batch (awaited, so a slow sink slows the reading: bounded memory).
+   * Receives the header's layout (`header`, the column of each schema field, -1 when absent), then the rows
+   * that passed every check (`row`, synchronously, values reused between rows), and is flushed after every
+   * batch (awaited, so a slow sink slows the reading: bounded memory).
    */
-  sink?: { row: AcceptRow; flush(): Promise<void> };
+  sink?: { header?(fieldColumns: number[]): void; row: AcceptRow; flush(): Promise<void> };
   onProgress?: (rowsRead: number) => void;
   /** Checks of the caller's own (e.g. the negative list), given the header and every row batch as read. */
   inspector?: TableInspector | null;
@@ -79,7 +80,8 @@ export async function validateTable(bytes: AsyncIterable<Buffer>, options: Valid
         validator.setHeader(batch.rows[0]);
         header = batch.rows[0];
         options.inspector?.header(header, report);
-        rows = { firstRowNumber: batch.firstRowNumber + 1, rows: batch.rows.slice(1) };
+        options.sink?.header?.(validator.fieldColumns);
+        rows = { firstRowNumber: batch.firstRowNumber + 1, rows: batch.rows.slice(1), lines: batch.lines?.slice(1) };
       }
       options.inspector?.rows(rows, header, report);
       validator.validate(rows, options.sink?.row);

@@ -32,6 +32,8 @@ export interface ThreadResult {
 export type FromThread =
   /** A chunk of bytes was taken by the reader: the sender may send more. */
   | { job: number; type: 'taken'; bytes: number }
+  /** Sent once the header is read, before any rows: the schema field of each COPY column (copyFieldOrder). */
+  | { job: number; type: 'layout'; fieldOrder: number[] }
   | { job: number; type: 'rows'; text: string; rows: number }
   | { job: number; type: 'done'; result: ThreadResult }
   | { job: number; type: 'failed'; message: string };

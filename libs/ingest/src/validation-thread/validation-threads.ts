@@ -6,10 +6,11 @@ import { Worker } from 'node:worker_threads';
 import { FromThread, ThreadResult, ToThread, ValidationJob } from './thread-messages';
 
 /** Bytes sent to a thread and not yet taken by its reader; beyond this the sender waits (bounded memory). */
-const MAX_UNTAKEN_BYTES = 2 << 20;
+const MAX_UNTAKEN_BYTES = 1 << 20;
 
-/** Where formatted rows go: CopyWriter.write. */
+/** Where formatted rows go: a CopyWriter. */
 export interface RowTextSink {
+  start(fieldOrder: number[]): void;
   write(text: string, rows: number): Promise<void>;
 }
 
@@ -41,6 +42,8 @@ export class ValidationThreads implements OnModuleDestroy {
         if (message.type === 'taken') {
           untaken -= message.bytes;
           wakeSender?.();
+        } else if (message.type === 'layout') {
+          sink?.start(message.fieldOrder);
         } else if (message.type === 'rows') {
           // Written in arrival order: each write starts synchronously, before the next message is handled.
           const written = sink!.write(message.text, message.rows);
@@ -120,6 +123,9 @@ export class ValidationThreads implements OnModuleDestroy {
 /** The compiled thread script beside this file, or (tests and scripts run from sources) the TypeScript one. */
 function startWorker(): Worker {
   const compiled = join(__dirname, 'validation-worker.js');
-  if (existsSync(compiled)) return new Worker(compiled);
-  return new Worker(join(__dirname, 'validation-worker.ts'), { execArgv: ['--require', '@swc-node/register'] });
+  // Most of what the thread allocates dies within a batch of rows: a smaller young generation than the default
+  // (48 MB) costs little collection time and keeps the server's memory bounded with uploads in every slot.
+  const resourceLimits = { maxYoungGenerationSizeMb: 24 };
+  if (existsSync(compiled)) return new Worker(compiled, { resourceLimits });
+  return new Worker(join(__dirname, 'validation-worker.ts'), { resourceLimits, execArgv: ['--require', '@swc-node/register'] });
 }

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { CopyText } from '@opendata/datastore';
+import { CopyText, copyFieldOrder } from '@opendata/datastore';
 import { CellValue, NegativeListInspector, NegativeListMatcher, ReportBuilder, validateTable } from '@opendata/validation';
 import { FromThread, ToThread, ValidationJob } from './thread-messages';
 
@@ -53,7 +53,7 @@ class Inbox implements AsyncIterable<Buffer> {
 
 /** Sends formatted rows back, waiting while too many are unwritten. */
 class RowSender {
-  readonly text = new CopyText();
+  private text = new CopyText([]);
   private unwritten = 0;
   private wake: (() => void) | null = null;
 
@@ -64,8 +64,15 @@ class RowSender {
     this.wake?.();
   }
 
-  readonly row = (rowNumber: number, values: ReadonlyArray<CellValue | null>): void => {
-    this.text.row(rowNumber, values);
+  /** The header's layout decides the COPY's columns: the other side starts the COPY with them. */
+  header(fieldColumns: number[]): void {
+    const fieldOrder = copyFieldOrder(fieldColumns);
+    this.text = new CopyText(fieldOrder);
+    send({ job: this.job, type: 'layout', fieldOrder });
+  }
+
+  readonly row = (rowNumber: number, values: ReadonlyArray<CellValue | null>, line: string | null): void => {
+    this.text.row(rowNumber, values, line);
     if (this.text.pending === ROWS_PER_MESSAGE) this.send();
   };
 

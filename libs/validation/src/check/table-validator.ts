@@ -12,9 +12,11 @@ import { InMemoryKeyTracker } from './key-tracker';
 
 /**
  * Receives each row that passed every check: its number and its values in schema field order. The values array
- * is reused for the next row (no allocation per row), so it must be consumed before returning.
+ * is reused for the next row (no allocation per row), so it must be consumed before returning. `line` is the
+ * row as written when PostgreSQL's CSV COPY, given the file's columns in the file's order, reads it to exactly
+ * these values (see RowBatch.lines and copiesAsWritten); null otherwise.
  */
-export type AcceptRow = (rowNumber: number, values: ReadonlyArray<CellValue | null>) => void;
+export type AcceptRow = (rowNumber: number, values: ReadonlyArray<CellValue | null>, line: string | null) => void;
 
 export interface TableValidatorOptions {
   schema: TableSchema | null;
@@ -51,6 +53,8 @@ export class TableValidator {
   private columns: number[] = [];
   private unmapped: number[] = [];
   private rowCount = 0;
+  /** Set by readCells: whether every cell of the row read copies as written. */
+  private asWritten = false;
 
   constructor(options: TableValidatorOptions) {
     const schema = (this.schema = options.schema);
@@ -79,6 +83,7 @@ export class TableValidator {
     return this.columns;
   }
 
+
   setHeader(cells: string[]): void {
     this.header = cells;
     this.columns = mapHeader(cells, this.schema, this.report);
@@ -88,6 +93,7 @@ export class TableValidator {
 
   /** Checks a batch of rows; `accept` receives every row that passed. */
   validate(batch: RowBatch, accept?: AcceptRow): void {
+    const lines = accept && this.schema && this.unmapped.length === 0 ? batch.lines : undefined;
     for (let r = 0; r < batch.rows.length; r++) {
       const row = batch.rows[r];
       const rowNumber = batch.firstRowNumber + r;
@@ -100,11 +106,12 @@ export class TableValidator {
       if (this.seenRows) ok = this.checkDuplicateRow(row, rowNumber) && ok;
       if (!this.schema) continue;
       const values = this.values;
+      this.asWritten = lines !== undefined && lines[r] !== null;
       ok = this.readCells(row, rowNumber, values) && ok;
       if (this.unmapped.length) ok = this.scanUnmapped(row, rowNumber) && ok;
       if (ok && this.rules.length) ok = this.applyRules(values, rowNumber);
       if (ok && this.keys) this.keys.check(rowNumber, values, this.fieldNames, this.report, (i) => this.columns[i] + 1);
-      if (ok && accept) accept(rowNumber, values);
+      if (ok && accept) accept(rowNumber, values, this.asWritten ? lines![r] : null);
     }
   }
 
@@ -133,6 +140,7 @@ export class TableValidator {
   private readCells(row: string[], rowNumber: number, values: Array<CellValue | null>): boolean {
     const fields = this.schema!.fields;
     let ok = true;
+    let asWritten = this.asWritten;
     for (let f = 0; f < fields.length; f++) {
       const column = this.columns[f];
       const text = column >= 0 ? row[column] : undefined;
@@ -140,6 +148,7 @@ export class TableValidator {
       if (text === undefined) continue; // absent column, or a missing cell already reported
       const field = fields[f];
       if ((text.length <= this.longestMissing && this.missing.has(text)) || this.fieldMissing[f]?.has(text)) {
+        asWritten &&= text === ''; // an unquoted empty cell is NULL to COPY; another marker would be read as text
         if (field.required) ok = this.fail('constraint-error', rowNumber, column, field, text, `"${field.name}" (${field.title}) is required`);
         continue;
       }
@@ -154,7 +163,9 @@ export class TableValidator {
         ok = this.fail('personal-data', rowNumber, column, field, maskForReport(text), `column "${field.name}" must hold masked values; this ${MASKED_LABEL[field.masked]} is not masked`);
       } else if (this.scanned[f]) ok = this.scan(text, rowNumber, column, field) && ok;
       values[f] = value;
+      asWritten &&= copiesAsWritten(field, text, value);
     }
+    this.asWritten = asWritten;
     return ok;
   }
 
@@ -204,6 +215,21 @@ export class TableValidator {
     this.report.add({ type, rowNumber, fieldNumber: column + 1, fieldName: field.name, message: maskFindings(safeMessage), cell: maskFindings(shown) });
     return false;
   }
+}
+
+/**
+ * Whether PostgreSQL, reading `text` unquoted in a CSV line, gets the value the validator read. Strings are
+ * taken as written ('' aside: unquoted it is NULL); a normalised date or time only when it is the text, or the
+ * text with seconds added (YYYY-MM-DD HH:mm, as monitoring feeds write it, is the same timestamp). Numbers are
+ * read by both as the same decimal, except what JavaScript takes for 0 or a subnormal and PostgreSQL may refuse
+ * as out of range (1e-400), and numbers written with a thousands separator.
+ */
+function copiesAsWritten(field: FieldSpec, text: string, value: CellValue): boolean {
+  if (typeof value === 'string') {
+    return value === text ? text !== '' : field.type === 'datetime' && text.length === 16 && value.length === 19 && value.startsWith(text);
+  }
+  if (typeof value !== 'number' || (field.groupChar !== null && text.includes(field.groupChar))) return false;
+  return value === 0 ? !/[eE]/.test(text) : Math.abs(value) >= 1e-300;
 }
 
 function isBlank(row: string[]): boolean {

@@ -42,20 +42,23 @@ export function readCsv(text: AsyncIterable<string>, options: CsvReadOptions = {
 }
 
 async function* csvBatches(head: Promise<TextHead>, dialect: Promise<CsvDialect>, source: AsyncIterator<string>, batchSize: number): AsyncGenerator<RowBatch> {
-  const batcher = new RowBatcher(batchSize);
   let tokenizer: CsvTokenizer;
+  let batcher: RowBatcher;
   try {
-    tokenizer = new CsvTokenizer(await dialect);
+    const read = await dialect;
+    tokenizer = new CsvTokenizer(read);
+    // The lines as written are kept where PostgreSQL's CSV COPY reads them the same way (see RowBatch.lines).
+    batcher = new RowBatcher(batchSize, { lines: read.delimiter === ',' && read.quote === '"' && !read.skipInitialSpace });
   } catch (error) {
     await source.return?.();
     throw error;
   }
   try {
     for await (const chunk of replayHead(await head, source)) {
-      tokenizer.push(chunk, batcher.rows);
+      tokenizer.push(chunk, batcher.rows, batcher.lines);
       yield* batcher.full();
     }
-    tokenizer.end(batcher.rows);
+    tokenizer.end(batcher.rows, batcher.lines);
   } catch (error) {
     yield* batcher.flush();
     throw error;

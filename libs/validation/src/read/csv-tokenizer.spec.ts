@@ -112,3 +112,36 @@ describe('CsvTokenizer', () => {
     expect(() => new CsvTokenizer({ ...COMMA, delimiter: '||' })).toThrow(RangeError);
   });
 });
+
+describe('lines as written', () => {
+  function withLines(text: string, size: number): { rows: string[][]; lines: Array<string | null> } {
+    const tokenizer = new CsvTokenizer(COMMA);
+    const rows: string[][] = [];
+    const lines: Array<string | null> = [];
+    for (let i = 0; i < text.length; i += size) tokenizer.push(text.slice(i, i + size), rows, lines);
+    tokenizer.end(rows, lines);
+    return { rows, lines };
+  }
+
+  it('gives each record its line, or null where it was read field by field', () => {
+    expect(withLines('a,b\r\n"c,d",e\nf,g', 3)).toEqual({ rows: [['a', 'b'], ['c,d', 'e'], ['f', 'g']], lines: ['a,b', null, 'f,g'] });
+  });
+
+  it('keeps one entry per record, and every line splits into its record, for random files cut anywhere', () => {
+    const next = random(7);
+    let asWritten = 0;
+    for (let n = 0; n < 300; n++) {
+      const text = randomCsv(next);
+      const { rows, lines } = withLines(text, 1 + Math.floor(next() * 9));
+      expect(lines).toHaveLength(rows.length);
+      rows.forEach((row, i) => {
+        const line = lines[i];
+        if (line === null) return;
+        asWritten++;
+        expect(line).not.toMatch(/["\r\n]/);
+        expect(line === '' ? [] : line.split(',')).toEqual(row);
+      });
+    }
+    expect(asWritten).toBeGreaterThan(100);
+  });
+});

@@ -63,25 +63,28 @@ export class CsvTokenizer {
     this.escapeCode = dialect.escape === dialect.quote ? -1 : dialect.escape.charCodeAt(0);
   }
 
-  /** Appends the records completed by `chunk` to `out`. */
-  push(chunk: string, out: string[][]): void {
+  /**
+   * Appends the records completed by `chunk` to `out`, and to `lines` (when given) each record's line as written,
+   * or null for a record read field by field (quotes or escapes).
+   */
+  push(chunk: string, out: string[][], lines?: Array<string | null> | null): void {
     this.text = this.pos < this.text.length ? this.text.slice(this.pos) + chunk : chunk;
     this.pos = 0;
     this.nextLf = this.nextCr = this.nextSpecial = this.nextEscape = -1;
-    if (this.text.length >= this.retryLength) this.parse(out, false);
+    if (this.text.length >= this.retryLength) this.parse(out, false, lines ?? null);
     if (this.text.length - this.pos > MAX_RECORD_CHARS) {
       throw new CsvFormatError(this.records + 1, `row ${this.records + 1} is longer than ${MAX_RECORD_CHARS} characters: a quote is probably not closed`);
     }
   }
 
   /** Appends the last record; throws CsvFormatError when a quoted field is still open. */
-  end(out: string[][]): void {
-    this.parse(out, true);
+  end(out: string[][], lines?: Array<string | null> | null): void {
+    this.parse(out, true, lines ?? null);
     this.text = '';
     this.pos = 0;
   }
 
-  private parse(out: string[][], final: boolean): void {
+  private parse(out: string[][], final: boolean, lines: Array<string | null> | null): void {
     const s = this.text;
     const n = s.length;
     let pos = this.pos;
@@ -93,10 +96,13 @@ export class CsvTokenizer {
       let next: number;
       if (this.nextSpecial < eol) {
         next = this.parseRecord(s, pos, out, final);
+        if (next >= 0) lines?.push(null);
       } else if (!final && (eol === n || (eol === n - 1 && s.charCodeAt(eol) === CR))) {
         next = -1; // the line (or its CRLF) may go on in the next chunk
       } else {
-        out.push(this.splitLine(s.slice(pos, eol)));
+        const line = s.slice(pos, eol);
+        out.push(this.splitLine(line));
+        lines?.push(line);
         this.records++;
         next = this.skipLineEnd(s, eol);
       }
