@@ -20,6 +20,11 @@ import { writeAirQualityFile } from './air-quality-file';
  * BENCH_INGEST_ROWS=10000000 gives a 1 GB file for the memory figure.
  */
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 1_000_000);
+/**
+ * BENCH_INGEST_DELIMITER=';' gives the same rows separated by semicolons: no row then goes to COPY as written
+ * (only comma-separated lines do), every row is formatted from its validated values.
+ */
+const DELIMITER = process.env.BENCH_INGEST_DELIMITER ?? ',';
 const ADMIN = 'bench-admin-token-not-a-secret';
 /** Alternating floor/upload runs (BENCH_INGEST_RUNS); 3 by default, 1 for the 1 GB memory figure. */
 const RUNS = Number(process.env.BENCH_INGEST_RUNS ?? (ROWS > 2_000_000 ? 1 : 3));
@@ -39,10 +44,10 @@ async function copyFloor(databaseUrl: string, file: string): Promise<number> {
     const fd = openSync(file, 'r');
     readSync(fd, head, 0, head.length, 0);
     closeSync(fd);
-    const columns = head.toString('utf8').split('\n')[0].split(',');
+    const columns = head.toString('utf8').split('\n')[0].split(DELIMITER);
     await client.query(`DROP TABLE IF EXISTS bench_floor; CREATE TABLE bench_floor (${columns.map((c) => `"${c}" text`).join(', ')})`);
     const started = performance.now();
-    await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), client.query(copyFrom(`COPY bench_floor FROM STDIN (FORMAT csv, HEADER true)`)));
+    await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), client.query(copyFrom(`COPY bench_floor FROM STDIN (FORMAT csv, HEADER true, DELIMITER '${DELIMITER}')`)));
     const seconds = (performance.now() - started) / 1000;
     await client.query('DROP TABLE bench_floor');
     return seconds;
@@ -56,10 +61,10 @@ const peakRssMb = (pid: number): number => Number(/VmHWM:\s+(\d+)/.exec(readFile
 async function main(): Promise<void> {
   const root = projectRoot();
   mkdirSync(join(root, 'bench/out'), { recursive: true });
-  const file = join(root, 'bench/out', `air-quality-hourly-${ROWS}.csv`);
+  const file = join(root, 'bench/out', `air-quality-hourly-${ROWS}${DELIMITER === ',' ? '' : `-sep${DELIMITER.charCodeAt(0)}`}.csv`);
   if (!existsSync(file)) {
     process.stdout.write(`generating ${ROWS} rows ... `);
-    await writeAirQualityFile(file, ROWS);
+    await writeAirQualityFile(file, ROWS, DELIMITER);
     process.stdout.write('done\n');
   }
   const megabytes = statSync(file).size / 1e6;
@@ -89,7 +94,8 @@ async function main(): Promise<void> {
     const rss = peakRssMb(server.pid as number);
     const last = response!;
     const row = (name: string, s: number) => `${name.padEnd(42)} ${s.toFixed(1).padStart(7)} s ${(ROWS / s / 1000).toFixed(1).padStart(8)} k rows/s ${(megabytes / s).toFixed(1).padStart(6)} MB/s`;
-    console.log(`\nbench:ingest  ${ROWS} rows, ${megabytes.toFixed(0)} MB CSV (air-quality-hourly), embedded PostgreSQL and S3, median of ${RUNS} alternating runs`);
+    const layout = DELIMITER === ',' ? 'CSV' : `CSV separated by "${DELIMITER}"`;
+    console.log(`\nbench:ingest  ${ROWS} rows, ${megabytes.toFixed(0)} MB ${layout} (air-quality-hourly), embedded PostgreSQL and S3, median of ${RUNS} alternating runs`);
     console.log(row('floor: raw file -> COPY into text columns', floorSeconds));
     console.log(row('upload: stream, validate, COPY, publish', seconds));
     console.log(`ratio upload / floor: ${(floorSeconds / seconds).toFixed(2)} (target >= 0.25)`);

@@ -17,7 +17,7 @@ async function eventually(check: () => Promise<boolean>, what: string): Promise<
   throw new Error(`timed out waiting for ${what}`);
 }
 
-describe('interrupted uploads and the staging cleanup', () => {
+describe.each([false, true])('interrupted uploads and the staging cleanup, validation threads: %s', (validationThreads) => {
   let t: TestApp;
   let db: DataSource;
   let store: ObjectStore;
@@ -31,7 +31,7 @@ describe('interrupted uploads and the staging cleanup', () => {
   const count = async (sql: string) => Number((await db.query(sql))[0].n);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ validationThreads });
     db = t.app.get(DataSource);
     store = t.app.get(OBJECT_STORE);
     await t.app.listen(0, '127.0.0.1');

@@ -9,7 +9,8 @@ import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../
 const FIXTURES = join(__dirname, '../../../schemas/fixtures');
 const fixture = (path: string) => readFileSync(join(FIXTURES, path));
 
-describe('uploads (POST /api/v1/datasets/:dataset/resources)', () => {
+// Every case runs with validation in the request's thread (the default) and on a validation thread.
+describe.each([false, true])('uploads (POST /api/v1/datasets/:dataset/resources), validation threads: %s', (validationThreads) => {
   let t: TestApp;
   let editor: string;
   let outsider: string;
@@ -30,7 +31,7 @@ describe('uploads (POST /api/v1/datasets/:dataset/resources)', () => {
   const rowTables = async () => (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'datastore'`)).map((r: { tablename: string }) => r.tablename);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ validationThreads });
     db = t.app.get(DataSource);
     store = t.app.get(OBJECT_STORE);
     await t.gql(`mutation { a: createOrganization(input: { slug: "env-bureau", name: "衡阳市环境保护局", reviewRequired: false }) { id } b: createOrganization(input: { slug: "other-bureau", name: "另一局" }) { id } }`, {}, TEST_ADMIN_TOKEN);

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       apiWorkers: 1,
       uploadMaxBytes: 5 * 1024 ** 3,
       uploadConcurrency: 4,
+      validationThreads: false,
       stagingMaxAgeHours: 24,
       jobsInApi: true,
     });

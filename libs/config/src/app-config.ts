@@ -38,6 +38,11 @@ export interface AppConfig {
   uploadMaxBytes: number;
   /** Uploads (and validations) processed at once per API process; each holds a database connection. */
   uploadConcurrency: number;
+  /**
+   * Read and check uploads on validation threads, off the event loop that serves requests. Worth it with cores
+   * to spare (other requests stay fast during large uploads); each busy thread costs about 60 MB.
+   */
+  validationThreads: boolean;
   /** Age after which the cleanup job removes unreferenced staging objects and row tables. */
   stagingMaxAgeHours: number;
   /** Run the periodic jobs (cleanup, ...) in the API process; false when the worker app runs them. */
@@ -200,6 +205,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     apiWorkers: parseInteger(env, 'API_WORKERS', 1, 1, 64),
     uploadMaxBytes: parseInteger(env, 'UPLOAD_MAX_BYTES', 5 * 1024 ** 3, 1024, Number.MAX_SAFE_INTEGER),
     uploadConcurrency: parseInteger(env, 'UPLOAD_CONCURRENCY', 4, 1, 64),
+    validationThreads: parseBoolean(env, 'VALIDATION_THREADS', false),
     stagingMaxAgeHours: parseInteger(env, 'STAGING_MAX_AGE_HOURS', 24, 1, 24 * 365),
     jobsInApi: parseBoolean(env, 'JOBS_IN_API', true),
     // Generous defaults (10,000 requests a second) so that normal use, tests and benchmarks never meet them.

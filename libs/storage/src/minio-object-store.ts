@@ -69,28 +69,34 @@ export class MinioObjectStore implements ObjectStore {
     const headers = this.headers(options);
     if (Buffer.isBuffer(body)) return this.putBuffer(key, body, headers);
 
-    const chunks: Buffer[] = [];
+    // Parts are filled in place in a few buffers reused for the whole stream (one filling, the others going up):
+    // a buffer per part would leave hundreds of MB of garbage outside the heap for a large file.
+    const free: Buffer[] = [];
+    const release = (buffer: Buffer) => free.push(buffer);
+    let part: Buffer = Buffer.allocUnsafeSlow(this.partSize);
     let buffered = 0;
     let total = 0;
     let upload: MultipartUpload | null = null;
     try {
       for await (const chunk of body as AsyncIterable<Buffer | string>) {
         const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-        chunks.push(bytes);
-        buffered += bytes.length;
         total += bytes.length;
-        if (buffered >= this.partSize) {
+        for (let at = 0; at < bytes.length; ) {
+          const copied = bytes.copy(part, buffered, at);
+          at += copied;
+          buffered += copied;
+          if (buffered < this.partSize) continue;
           if (!upload) {
             upload = await MultipartUpload.start(this.multipart(), this.bucket, key, headers);
             await options.onMultipartStart?.(upload.uploadId);
           }
-          await upload.add(Buffer.concat(chunks, buffered));
-          chunks.length = 0;
+          await upload.add(part, release);
+          part = free.pop() ?? Buffer.allocUnsafeSlow(this.partSize);
           buffered = 0;
         }
       }
-      if (!upload) return await this.putBuffer(key, Buffer.concat(chunks, buffered), headers);
-      if (buffered > 0) await upload.add(Buffer.concat(chunks, buffered));
+      if (!upload) return await this.putBuffer(key, part.subarray(0, buffered), headers);
+      if (buffered > 0) await upload.add(part.subarray(0, buffered), release);
       const etag = await upload.complete();
       return { key, size: total, etag };
     } catch (error) {
@@ -179,7 +185,8 @@ class MultipartUpload {
     return new MultipartUpload(client, bucket, key, uploadId);
   }
 
-  async add(part: Buffer): Promise<void> {
+  /** Starts sending a part; `release` gets its buffer back once the part is stored (or failed). */
+  async add(part: Buffer, release: (buffer: Buffer) => void): Promise<void> {
     while (this.inFlight.size >= MAX_PARTS_IN_FLIGHT) await Promise.race(this.inFlight);
     this.throwIfFailed();
     const partNumber = this.nextPart++;
@@ -194,7 +201,10 @@ class MultipartUpload {
       .catch((error: unknown) => {
         this.failure ??= error;
       })
-      .finally(() => this.inFlight.delete(task));
+      .finally(() => {
+        this.inFlight.delete(task);
+        release(part);
+      });
     this.inFlight.add(task);
   }
 

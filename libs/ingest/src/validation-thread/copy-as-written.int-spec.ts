@@ -4,11 +4,11 @@ import { TableSchema, fromFrictionless, validateTable } from '@opendata/validati
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase } from '../../../../test/support/test-services';
-import { ValidationThreads } from './validation-threads';
+import { ValidationThreads, validateHere } from './validation-threads';
 
 // Rows whose line as written goes to COPY unchanged must load to exactly what formatting their read values
-// gives: each file here is loaded both ways, through the validation thread (lines passed through where the
-// validator allows it) and in this thread with every row formatted, and the two tables are compared.
+// gives: each file here is loaded with lines passed through where the validator allows it (on a validation
+// thread, and in this thread as by default) and with every row formatted, and the tables are compared.
 
 const schemaOf = (fields: Array<Record<string, unknown>>, headerMatching: TableSchema['headerMatching'] = 'position'): TableSchema => ({
   ...fromFrictionless({ fields, missingValues: ['', '-', 'NA'] }),
@@ -55,7 +55,7 @@ const REORDERED_CSV = ['amount,code,flag', '12.5,a,', '1 234,b,', '7,c,是', '8,
 
 let db: { url: string; drop(): Promise<void> };
 let client: Client;
-const threads = new ValidationThreads();
+const threads = new ValidationThreads({ validationThreads: true });
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -81,11 +81,11 @@ async function newTable(schema: TableSchema): Promise<{ table: string; copy: Cop
   return { table, copy: new CopyWriter(client, table, schema.fields) };
 }
 
-/** Through the validation thread: rows as written where allowed. */
-async function loadThroughThread(schema: TableSchema, csv: string): Promise<string> {
+/** As uploads are loaded, on a validation thread or here: rows as written where allowed. */
+async function loadThroughThread(schema: TableSchema, csv: string, run: typeof validateHere = (...args) => threads.validate(...args)): Promise<string> {
   const { table, copy } = await newTable(schema);
   const spec = { schema, fileName: 'f.csv', contentType: null, encoding: null, delimiter: null, keys: 'external' as const, negativeList: null };
-  await threads.validate(bytesOf(csv), spec, { start: (order) => copy.start(order), write: (text, rows) => copy.write(text, rows) });
+  await run(bytesOf(csv), spec, { start: (order) => copy.start(order), write: (text, rows) => copy.write(text, rows) });
   await copy.finish();
   return table;
 }
@@ -138,6 +138,7 @@ describe('rows copied as written', () => {
     expect(formatted.offered).toBe(5);
     expect(await count(threaded)).toBe(10);
     expect(await differences(threaded, formatted.table)).toBe(0);
+    expect(await differences(await loadThroughThread(ALL_TYPES, ALL_TYPES_CSV, validateHere), formatted.table)).toBe(0);
     const { rows } = await client.query(`SELECT s, i, n, dt::text, ym FROM ${qualified(threaded)} WHERE _row IN (2, 3, 4, 10) ORDER BY _row`);
     expect(rows).toEqual([
       { s: 'abc', i: '12', n: 0.5, dt: '2025-01-02 03:04:00', ym: '2025-03' },

@@ -1,5 +1,7 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { ReportBuilder, TableValidation } from '@opendata/validation';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@opendata/config';
+import { CopyText, copyFieldOrder } from '@opendata/datastore';
+import { NegativeListInspector, NegativeListMatcher, ReportBuilder, TableValidation, validateTable } from '@opendata/validation';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -15,18 +17,31 @@ export interface RowTextSink {
 }
 
 /**
- * A pool of validation threads, one per upload slot. The request's thread sends the bytes as they arrive and
- * writes the COPY text that comes back; the thread reads, checks and formats. Threads are started when first
- * needed and kept; one whose job fails part-way (the client went away, the database refused a row) is ended
- * rather than reused, so no state of a broken upload can reach the next.
+ * Runs the reading, checking and COPY formatting of uploads: in the request's own thread by default, or with
+ * VALIDATION_THREADS on a pool of validation threads, one per upload slot. There the request's thread sends the
+ * bytes as they arrive and writes the COPY text that comes back. Threads are started when first needed and kept;
+ * one whose job fails part-way (the client went away, the database refused a row) is ended rather than reused,
+ * so no state of a broken upload can reach the next.
+ *
+ * Measured on two cores with PostgreSQL and the S3 endpoint beside the API (README, benchmarks): the same
+ * throughput either way, and about 60 MB more with a thread; the thread pays where cores are to spare.
  */
 @Injectable()
 export class ValidationThreads implements OnModuleDestroy {
   private readonly idle: Worker[] = [];
   private readonly busy = new Set<Worker>();
+  private readonly threaded: boolean;
   private jobs = 0;
 
-  async validate(bytes: AsyncIterable<Buffer>, spec: ValidationJob, sink: RowTextSink | null): Promise<TableValidation> {
+  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'validationThreads'>) {
+    this.threaded = config.validationThreads;
+  }
+
+  validate(bytes: AsyncIterable<Buffer>, spec: ValidationJob, sink: RowTextSink | null): Promise<TableValidation> {
+    return this.threaded ? this.onThread(bytes, spec, sink) : validateHere(bytes, spec, sink);
+  }
+
+  private async onThread(bytes: AsyncIterable<Buffer>, spec: ValidationJob, sink: RowTextSink | null): Promise<TableValidation> {
     const worker = this.idle.pop() ?? startWorker();
     worker.ref();
     this.busy.add(worker);
@@ -118,6 +133,33 @@ export class ValidationThreads implements OnModuleDestroy {
       void worker.terminate();
     }
   }
+}
+
+/** The same work in this thread: what a validation thread does (validation-worker.ts), without the messages. */
+export async function validateHere(bytes: AsyncIterable<Buffer>, spec: ValidationJob, sink: RowTextSink | null): Promise<TableValidation> {
+  let text = new CopyText([]);
+  const negative = spec.negativeList;
+  return validateTable(bytes, {
+    schema: spec.schema,
+    fileName: spec.fileName,
+    contentType: spec.contentType,
+    encoding: spec.encoding,
+    delimiter: spec.delimiter,
+    keys: spec.keys,
+    inspector: negative ? new NegativeListInspector(new NegativeListMatcher(negative.rules), negative.schemaId) : null,
+    sink: sink ? {
+      header: (fieldColumns) => {
+        const fieldOrder = copyFieldOrder(fieldColumns);
+        text = new CopyText(fieldOrder);
+        sink.start(fieldOrder);
+      },
+      row: (rowNumber, values, line) => text.row(rowNumber, values, line),
+      flush: async () => {
+        const rows = text.pending;
+        if (rows > 0) await sink.write(text.take(), rows);
+      },
+    } : undefined,
+  });
 }
 
 /** The compiled thread script beside this file, or (tests and scripts run from sources) the TypeScript one. */
