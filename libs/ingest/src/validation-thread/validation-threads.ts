@@ -62,8 +62,9 @@ export class ValidationThreads implements OnModuleDestroy {
         } else if (message.type === 'rows') {
           // Written in arrival order: each write starts synchronously, before the next message is handled.
           const written = sink!.write(message.text, message.rows);
-          writes = writes.then(() => written);
           written.then(() => post({ job, type: 'written' }), (error: unknown) => fail(error));
+          // A failed write has failed the outcome already (just above); the chain only orders the ending.
+          writes = writes.then(() => written).catch(() => undefined);
         } else if (message.type === 'done') {
           finish();
           writes.then(() => resolve(message.result), reject);
