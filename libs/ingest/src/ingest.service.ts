@@ -207,7 +207,7 @@ export class IngestService {
   }
 }
 
-/** The thread's copy of what checking an upload needs (the rows it reads and checks never come back, only text). */
+/** What checking an upload needs, as plain data: a validation thread, when they are on, gets a copy. */
 function jobOf(request: Omit<UploadRequest, 'dataset' | 'resourceId' | 'name'>, schema: TableSchema | null, keys: ValidationJob['keys'], inspector: NegativeListInspector | null): ValidationJob {
   return {
     schema,
