@@ -1,4 +1,4 @@
-import { NegativeRule, ReportState, TableFormat, TableSchema } from '@opendata/validation';
+import { NegativeListInspector, NegativeListMatcher, NegativeRule, ReportState, TableFormat, TableSchema, ValidateTableOptions } from '@opendata/validation';
 
 /** What a validation thread needs to check one upload: plain data, copied to the thread. */
 export interface ValidationJob {
@@ -10,6 +10,20 @@ export interface ValidationJob {
   keys: 'memory' | 'external';
   /** The negative list to apply as rows stream past (NegativeListInspector), or null when it is empty. */
   negativeList: { rules: NegativeRule[]; schemaId: string | null } | null;
+}
+
+/** validateTable's options for a job, on whichever thread runs it. */
+export function tableOptions(spec: ValidationJob): ValidateTableOptions {
+  const negative = spec.negativeList;
+  return {
+    schema: spec.schema,
+    fileName: spec.fileName,
+    contentType: spec.contentType,
+    encoding: spec.encoding,
+    delimiter: spec.delimiter,
+    keys: spec.keys,
+    inspector: negative ? new NegativeListInspector(new NegativeListMatcher(negative.rules), negative.schemaId) : null,
+  };
 }
 
 /** Every message names its job: a thread is reused, and late messages of an ended job are ignored. */

@@ -1,11 +1,11 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { CopyText, copyFieldOrder } from '@opendata/datastore';
-import { NegativeListInspector, NegativeListMatcher, ReportBuilder, TableValidation, validateTable } from '@opendata/validation';
+import { ReportBuilder, TableValidation, validateTable } from '@opendata/validation';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { FromThread, ThreadResult, ToThread, ValidationJob } from './thread-messages';
+import { FromThread, ThreadResult, ToThread, ValidationJob, tableOptions } from './thread-messages';
 
 /** Bytes sent to a thread and not yet taken by its reader; beyond this the sender waits (bounded memory). */
 const MAX_UNTAKEN_BYTES = 1 << 20;
@@ -139,15 +139,8 @@ export class ValidationThreads implements OnModuleDestroy {
 /** The same work in this thread: what a validation thread does (validation-worker.ts), without the messages. */
 export async function validateHere(bytes: AsyncIterable<Buffer>, spec: ValidationJob, sink: RowTextSink | null): Promise<TableValidation> {
   let text = new CopyText([]);
-  const negative = spec.negativeList;
   return validateTable(bytes, {
-    schema: spec.schema,
-    fileName: spec.fileName,
-    contentType: spec.contentType,
-    encoding: spec.encoding,
-    delimiter: spec.delimiter,
-    keys: spec.keys,
-    inspector: negative ? new NegativeListInspector(new NegativeListMatcher(negative.rules), negative.schemaId) : null,
+    ...tableOptions(spec),
     sink: sink ? {
       header: (fieldColumns) => {
         const fieldOrder = copyFieldOrder(fieldColumns);

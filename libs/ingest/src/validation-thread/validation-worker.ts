@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { CopyText, copyFieldOrder } from '@opendata/datastore';
-import { CellValue, NegativeListInspector, NegativeListMatcher, ReportBuilder, validateTable } from '@opendata/validation';
-import { FromThread, ToThread, ValidationJob } from './thread-messages';
+import { CellValue, ReportBuilder, validateTable } from '@opendata/validation';
+import { FromThread, ToThread, ValidationJob, tableOptions } from './thread-messages';
 
 /**
  * A validation thread: reads, checks and formats one upload at a time, as the request's thread sends its bytes.
@@ -100,18 +100,7 @@ let current: { job: number; inbox: Inbox; sender: RowSender } | null = null;
 
 async function run(job: number, spec: ValidationJob, copy: boolean, inbox: Inbox, sender: RowSender): Promise<void> {
   try {
-    const negative = spec.negativeList;
-    const result = await validateTable(inbox, {
-      schema: spec.schema,
-      fileName: spec.fileName,
-      contentType: spec.contentType,
-      encoding: spec.encoding,
-      delimiter: spec.delimiter,
-      keys: spec.keys,
-      sink: copy ? sender : undefined,
-      inspector: negative ? new NegativeListInspector(new NegativeListMatcher(negative.rules), negative.schemaId) : null,
-      report: new ReportBuilder(),
-    });
+    const result = await validateTable(inbox, { ...tableOptions(spec), sink: copy ? sender : undefined, report: new ReportBuilder() });
     send({
       job,
       type: 'done',
