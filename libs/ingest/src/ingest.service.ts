@@ -10,7 +10,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CopyWriter, checkKeys, createRowTable, indexRowTable, rowTableName } from '@opendata/datastore';
-import { NegativeListInspector, TableSchema, ValidationReport } from '@opendata/validation';
+import { NegativeRule, TableSchema, ValidationReport } from '@opendata/validation';
 import { ByteTap } from './byte-tap';
 import { SchemaRegistry } from './schema-registry.service';
 import { Semaphore } from './semaphore';
@@ -78,7 +78,7 @@ export class IngestService {
     const dataset = await this.datasets.get(caller, /^[0-9a-f-]{36}$/i.test(key) ? { id: key } : { slug: key });
     requireDatasetWriter(caller, dataset.organizationId);
     const schema = await this.schemaFor(request);
-    const inspector = await this.negativeList.inspectorFor(dataset.organizationId, schema.id);
+    const negativeRules = await this.negativeList.rulesFor(dataset.organizationId);
     const release = this.slots.acquire();
     const runner = this.db.createQueryRunner();
     const uploadId = randomUUID();
@@ -105,7 +105,7 @@ export class IngestService {
       stored.catch(() => undefined);
       const tap = new ByteTap(feed);
       const started = Date.now();
-      const result = await this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'external', inspector), copy);
+      const result = await this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'external', negativeRules), copy);
       if (!feed.writableEnded) feed.destroy(new Error('reading stopped early'));
       await Promise.all([copy.finish(), stored.catch((e) => (result.report.errorCount ? undefined : Promise.reject(e)))]);
       if (result.report.errorCount === 0) {
@@ -190,7 +190,7 @@ export class IngestService {
     try {
       const tap = new ByteTap(new PassThrough().resume());
       const started = Date.now();
-      const result = await this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'memory', null), null);
+      const result = await this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'memory', []), null);
       request.file.stream.resume();
       return result.report.build({
         rowCount: result.rowCount,
@@ -208,7 +208,7 @@ export class IngestService {
 }
 
 /** What checking an upload needs, as plain data: a validation thread, when they are on, gets a copy. */
-function jobOf(request: Omit<UploadRequest, 'dataset' | 'resourceId' | 'name'>, schema: TableSchema | null, keys: ValidationJob['keys'], inspector: NegativeListInspector | null): ValidationJob {
+function jobOf(request: Omit<UploadRequest, 'dataset' | 'resourceId' | 'name'>, schema: TableSchema | null, keys: ValidationJob['keys'], negativeRules: NegativeRule[]): ValidationJob {
   return {
     schema,
     fileName: request.file.fileName,
@@ -216,6 +216,7 @@ function jobOf(request: Omit<UploadRequest, 'dataset' | 'resourceId' | 'name'>, 
     encoding: request.encoding ?? null,
     delimiter: request.delimiter ?? null,
     keys,
-    negativeList: inspector ? { rules: [...inspector.matcher.rules], schemaId: inspector.schemaId } : null,
+    // No rules, no check at all.
+    negativeList: negativeRules.length ? { rules: negativeRules, schemaId: schema?.id ?? null } : null,
   };
 }

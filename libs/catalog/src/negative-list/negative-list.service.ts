@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireOrganizationAdmin, requireSysadmin } from '@opendata/auth';
 import { FieldError, badInput, notFound } from '@opendata/common';
-import { NEGATIVE_RULE_KINDS, NegativeListInspector, NegativeListMatcher, NegativeRule, NegativeRuleKind, describeRule, ruleProblem } from '@opendata/validation';
+import { NEGATIVE_RULE_KINDS, NegativeListMatcher, NegativeRule, NegativeRuleKind, describeRule, ruleProblem } from '@opendata/validation';
 import { DataSource } from 'typeorm';
 import { OrganizationEntity } from '../entities';
 import { writeAs } from './actor';
@@ -71,13 +71,17 @@ export class NegativeListService {
     return rule;
   }
 
-  /** The rules in force for an organization: city-wide ones and its own. */
-  async matcherFor(organizationId: string): Promise<NegativeListMatcher> {
+  /** The rules in force for an organization: city-wide ones and its own (uploads apply them as they stream). */
+  async rulesFor(organizationId: string): Promise<NegativeRule[]> {
     const rows = await this.db.query(
       `SELECT id, organization_id, kind, value, reason, created_at FROM negative_list_rules WHERE organization_id IS NULL OR organization_id = $1`,
       [organizationId],
     );
-    return new NegativeListMatcher(rows.map(ruleFromRow));
+    return rows.map(ruleFromRow);
+  }
+
+  async matcherFor(organizationId: string): Promise<NegativeListMatcher> {
+    return new NegativeListMatcher(await this.rulesFor(organizationId));
   }
 
   /** Field errors for metadata that names a listed term, pattern or theme; empty when the record is clean. */
@@ -96,12 +100,6 @@ export class NegativeListService {
       if (rule) problems.push({ path: `themes.${i}`, message: `theme ${code} is a forbidden data category: ${describeRule(rule)}` });
     });
     return problems;
-  }
-
-  /** The upload check for an organization and schema; null when the lists are empty (no cost at all). */
-  async inspectorFor(organizationId: string, schemaId: string | null): Promise<NegativeListInspector | null> {
-    const matcher = await this.matcherFor(organizationId);
-    return matcher.empty ? null : new NegativeListInspector(matcher, schemaId);
   }
 
   private async requireManager(caller: Caller, organizationSlug: string | null): Promise<string | null> {

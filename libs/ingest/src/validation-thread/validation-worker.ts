@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { CopyText, copyFieldOrder } from '@opendata/datastore';
-import { CellValue, ReportBuilder, validateTable } from '@opendata/validation';
+import { CellValue, validateTable } from '@opendata/validation';
 import { FromThread, ToThread, ValidationJob, tableOptions } from './thread-messages';
 
 /**
@@ -15,7 +15,7 @@ const MAX_UNWRITTEN = 16;
 const ROWS_PER_MESSAGE = 250;
 
 const port = parentPort!;
-const send = (message: FromThread, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+const send = (message: FromThread) => port.postMessage(message);
 
 /** The current job's input, as the reader pulls it. */
 class Inbox implements AsyncIterable<Buffer> {
@@ -100,7 +100,7 @@ let current: { job: number; inbox: Inbox; sender: RowSender } | null = null;
 
 async function run(job: number, spec: ValidationJob, copy: boolean, inbox: Inbox, sender: RowSender): Promise<void> {
   try {
-    const result = await validateTable(inbox, { ...tableOptions(spec), sink: copy ? sender : undefined, report: new ReportBuilder() });
+    const result = await validateTable(inbox, { ...tableOptions(spec), sink: copy ? sender : undefined });
     send({
       job,
       type: 'done',

@@ -83,7 +83,6 @@ export class TableValidator {
     return this.columns;
   }
 
-
   setHeader(cells: string[]): void {
     this.header = cells;
     this.columns = mapHeader(cells, this.schema, this.report);

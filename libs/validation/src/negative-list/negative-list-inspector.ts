@@ -9,8 +9,8 @@ import { NegativeListMatcher, describeRule } from './negative-list-matcher';
  */
 export class NegativeListInspector implements TableInspector {
   constructor(
-    readonly matcher: NegativeListMatcher,
-    readonly schemaId: string | null,
+    private readonly matcher: NegativeListMatcher,
+    private readonly schemaId: string | null,
   ) {}
 
   header(cells: string[], report: ReportBuilder): void {
