@@ -1,4 +1,7 @@
 import * as ExcelJS from 'exceljs';
+import fs from 'node:fs'; // the module object itself, which ReadStream opens files through
+import { tmpdir } from 'node:os';
+import { basename, dirname } from 'node:path';
 import { chunked, collectRows, fixture } from './__fixtures__/streams';
 import { dateText, numberText, xlsxCellText } from './xlsx-cells';
 import { XlsxFormatError, readXlsx } from './xlsx-reader';
@@ -39,6 +42,32 @@ describe('readXlsx', () => {
     const { rows, error } = await collectRows(readXlsx(chunked(fixture('spreadsheet.xlsx'), 1000)).batches);
     expect(error).toBeNull();
     expect(rows).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('skips parked sheets without an uncaught error when their temporary file is gone before it is opened', async () => {
+    // exceljs opens a parked sheet's file as it hands the sheet over and unlinks it once the iteration moves
+    // on; delaying those opens makes the unlink win every time (it won now and then on its own).
+    const open = fs.open;
+    const delayed = jest.spyOn(fs, 'open').mockImplementation(((path: fs.PathLike, ...rest: unknown[]) => {
+      const parked = typeof path === 'string' && dirname(path) === tmpdir() && basename(path).startsWith('tmp-');
+      const go = (): void => (open as (...args: unknown[]) => void)(path, ...rest);
+      if (parked && (rest[0] === 'r' || rest[0] === undefined)) setTimeout(go, 30);
+      else go();
+    }) as typeof fs.open);
+    const uncaught: Error[] = [];
+    const record = (error: Error): void => void uncaught.push(error);
+    process.on('uncaughtException', record);
+    try {
+      const { rows, error } = await collectRows(readXlsx(chunked(fixture('spreadsheet.xlsx'), 1000)).batches);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(error).toBeNull();
+      expect(rows).toEqual([['a', 'b', 'c']]);
+      expect(delayed.mock.calls.length).toBeGreaterThanOrEqual(3); // sheet3, sheet2 and sheet1 were parked
+    } finally {
+      process.off('uncaughtException', record);
+      delayed.mockRestore();
+    }
+    expect(uncaught).toEqual([]);
   });
 
   it('reads a LibreOffice-ordered file (sheets before styles and workbook part, sheet2 first) with its dates', async () => {

@@ -97,9 +97,16 @@ function prepareForLibreOfficeOrder(workbook: BookReader): void {
   });
 }
 
-/** A sheet parked in a temporary file is read through a file stream: close it, or its descriptor leaks. */
+/**
+ * A sheet parked in a temporary file is read through a file stream that exceljs opens as it hands the sheet
+ * over and unlinks as soon as the iteration moves on. The open can lose that race and fail with ENOENT; with
+ * no listener that error would be uncaught (and end the process). So: listen, then close the stream, or its
+ * descriptor leaks.
+ */
 function skipSheet(sheet: SheetReader): void {
-  (sheet as { iterator?: { destroy?: () => void } }).iterator?.destroy?.();
+  const stream = (sheet as { iterator?: { on?: (event: 'error', listener: () => void) => void; destroy?: () => void } }).iterator;
+  stream?.on?.('error', () => undefined); // the sheet is not read: nothing in it can matter
+  stream?.destroy?.();
 }
 
 /**
