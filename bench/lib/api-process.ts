@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StorageConnection } from '@opendata/config';
+import { apiNodeArgs } from './api-node';
 
 /**
  * The API server as a separate process on the given (already running) services, as in production. Its peak
@@ -15,7 +15,7 @@ export async function startApiProcess(
   extraEnv: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; peakRssMb: () => number; stop: () => Promise<void> }> {
   const s = services.storage;
-  const child = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], {
+  const child = spawn(process.execPath, apiNodeArgs(root), {
     cwd: root,
     env: {
       ...process.env,

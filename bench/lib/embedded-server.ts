@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { apiNodeArgs } from './api-node';
 
 /**
  * The server as `npm start` runs it (embedded PostgreSQL and S3 under `dataDir`), as a child process, with an
@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  */
 export async function startEmbeddedServer(root: string, dataDir: string, port: number, adminToken: string): Promise<ChildProcess> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, join(root, 'dist/apps/api/src/main.js')], {
+  const child = spawn(process.execPath, [...profile, ...apiNodeArgs(root)], {
     cwd: root,
     env: {
       ...process.env,
