@@ -70,6 +70,20 @@ describe('readXlsx', () => {
     expect(uncaught).toEqual([]);
   });
 
+  it('removes the temporary files of a read that stops early (the removal closes their descriptors too)', async () => {
+    const parkedFiles = (): string[] => fs.readdirSync(tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`));
+    const filesBefore = parkedFiles();
+    for (let i = 0; i < 3; i++) {
+      // LibreOffice order: both sheets are parked; the read stops inside sheet1, whose file exceljs still holds.
+      for await (const batch of readXlsx(chunked(fixture('libreoffice-order.xlsx'), 700), { batchSize: 1 }).batches) {
+        expect(batch.rows).toEqual([['断面名称', '监测时间', 'pH', '溶解氧']]);
+        break;
+      }
+    }
+    for (let wait = 0; wait < 50 && parkedFiles().length > filesBefore.length; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(parkedFiles()).toEqual(filesBefore);
+  });
+
   it('reads a LibreOffice-ordered file (sheets before styles and workbook part, sheet2 first) with its dates', async () => {
     const { rows, error } = await collectRows(readXlsx(chunked(fixture('libreoffice-order.xlsx'), 700)).batches);
     expect(error).toBeNull();

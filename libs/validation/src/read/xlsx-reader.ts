@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import * as ExcelJS from 'exceljs';
 import { XlsxFormatError } from './read-errors';
 import { DEFAULT_BATCH_SIZE, RowBatch, RowBatcher } from './row-batch';
+import { ParkedSheets } from './xlsx-parked-sheets';
 import { xlsxCellText } from './xlsx-cells';
 
 export { XlsxFormatError } from './read-errors';
@@ -46,10 +47,13 @@ async function* xlsxBatches(bytes: AsyncIterable<Uint8Array>, batchSize: number)
     entries: 'ignore',
   }) as unknown as BookReader;
   prepareForLibreOfficeOrder(workbook);
+  const parked = new ParkedSheets();
+  const sheets = workbook[Symbol.asyncIterator]();
   try {
     let found = false;
     // Iterated to the end: exceljs deletes a sheet's temporary file only once the iteration passes it.
-    for await (const sheet of workbook) {
+    for (let next = await parked.run(() => sheets.next()); !next.done; next = await parked.run(() => sheets.next())) {
+      const sheet = next.value;
       if (found || !isFirstSheet(workbook, sheet)) {
         skipSheet(sheet);
         continue;
@@ -68,6 +72,8 @@ async function* xlsxBatches(bytes: AsyncIterable<Uint8Array>, batchSize: number)
     throw error instanceof XlsxFormatError ? error : new XlsxFormatError(`the file is not a readable XLSX workbook: ${(error as Error).message}`);
   } finally {
     input.destroy();
+    sheets.return?.(undefined).catch(() => undefined); // a read that ends early: let exceljs' generators end too
+    parked.removeAll();
   }
   yield* batcher.flush();
 }
