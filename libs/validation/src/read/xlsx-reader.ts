@@ -7,6 +7,7 @@ import * as ExcelJS from 'exceljs';
 import { XlsxFormatError } from './read-errors';
 import { DEFAULT_BATCH_SIZE, RowBatch, RowBatcher } from './row-batch';
 import { ParkedSheets } from './xlsx-parked-sheets';
+import { SharedStringLimits, keepSharedStringsCompact } from './xlsx-shared-strings';
 import { xlsxCellText } from './xlsx-cells';
 
 export { XlsxFormatError } from './read-errors';
@@ -32,11 +33,14 @@ interface BookReader extends AsyncIterable<SheetReader> {
  * sheet XML leaves out are emitted as empty rows). Rows are padded with '' to the header's width and lose
  * trailing empty cells beyond it, so formatting alone never makes extra cells.
  */
-export function readXlsx(bytes: AsyncIterable<Uint8Array>, options: { batchSize?: number } = {}): { batches: AsyncIterable<RowBatch> } {
-  return { batches: xlsxBatches(bytes, options.batchSize ?? DEFAULT_BATCH_SIZE) };
+export function readXlsx(
+  bytes: AsyncIterable<Uint8Array>,
+  options: { batchSize?: number; sharedStrings?: SharedStringLimits } = {},
+): { batches: AsyncIterable<RowBatch> } {
+  return { batches: xlsxBatches(bytes, options.batchSize ?? DEFAULT_BATCH_SIZE, options.sharedStrings ?? {}) };
 }
 
-async function* xlsxBatches(bytes: AsyncIterable<Uint8Array>, batchSize: number): AsyncGenerator<RowBatch> {
+async function* xlsxBatches(bytes: AsyncIterable<Uint8Array>, batchSize: number, sharedStrings: SharedStringLimits): AsyncGenerator<RowBatch> {
   const batcher = new RowBatcher(batchSize);
   const input = Readable.from(bytes, { objectMode: false });
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -47,6 +51,7 @@ async function* xlsxBatches(bytes: AsyncIterable<Uint8Array>, batchSize: number)
     entries: 'ignore',
   }) as unknown as BookReader;
   prepareForLibreOfficeOrder(workbook);
+  keepSharedStringsCompact(workbook, sharedStrings); // exceljs' own cache takes the heap of a big table
   const parked = new ParkedSheets();
   const sheets = workbook[Symbol.asyncIterator]();
   try {
