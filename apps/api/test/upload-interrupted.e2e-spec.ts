@@ -1,4 +1,5 @@
 import { StagingCleanup } from '@opendata/ingest';
+import * as ExcelJS from 'exceljs';
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
 import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -72,6 +73,35 @@ describe.each([false, true])('interrupted uploads and the staging cleanup, valid
     expect(await count(`SELECT count(*) AS n FROM resource_versions`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'datastore'`)).toBe(0);
     expect(await stagingObjects()).toEqual([]);
+  });
+
+  it('a connection cut in the middle of an XLSX workbook ends the upload and the server goes on serving', async () => {
+    // The XLSX reader hands the bytes to exceljs through a pipe, which passes no error on: the cut must still
+    // end the read (not leave it waiting, nor throw where nobody catches).
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('空气质量');
+    const rows = airQualityHourlyCsv().split('\n').filter((line) => line !== '');
+    for (const line of rows.slice(0, 3000)) sheet.addRow(line.split(','));
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const boundary = 'interrupted-xlsx-boundary';
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/v1/datasets/air/resources?schema=air-quality-hourly',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    req.on('error', () => undefined);
+    req.write(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="air.xlsx"\r\ncontent-type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);
+    req.write(xlsx.subarray(0, Math.floor(xlsx.length / 2)));
+    await eventually(async () => (await count(`SELECT count(*) AS n FROM staging_uploads`)) === 1, 'the upload to start');
+    req.destroy();
+
+    await eventually(async () => (await count(`SELECT count(*) AS n FROM staging_uploads`)) === 0, 'the upload to end');
+    expect(await count(`SELECT count(*) AS n FROM resource_versions`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'datastore'`)).toBe(0);
+    expect(await stagingObjects()).toEqual([]);
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
   });
 
   it('the cleanup aborts the multipart upload and removes the object of an upload whose process died', async () => {

@@ -84,6 +84,27 @@ describe('readXlsx', () => {
     expect(parkedFiles()).toEqual(filesBefore);
   });
 
+  it("ends with the source's own error when the bytes fail part-way (the client went away), at any point", async () => {
+    const bytes = fixture('libreoffice-order.xlsx');
+    async function* failingAt(at: number): AsyncGenerator<Buffer> {
+      yield bytes.subarray(0, at);
+      throw new Error('the client went away');
+    }
+    const uncaught: Error[] = [];
+    const record = (error: Error): void => void uncaught.push(error);
+    process.on('uncaughtException', record);
+    try {
+      for (const at of [10, 1000, Math.floor(bytes.length / 2), bytes.length - 10]) {
+        const { error } = await collectRows(readXlsx(failingAt(at)).batches);
+        expect([at, error?.message]).toEqual([at, 'the client went away']);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off('uncaughtException', record);
+    }
+    expect(uncaught).toEqual([]);
+  });
+
   it('reads a LibreOffice-ordered file (sheets before styles and workbook part, sheet2 first) with its dates', async () => {
     const { rows, error } = await collectRows(readXlsx(chunked(fixture('libreoffice-order.xlsx'), 700)).batches);
     expect(error).toBeNull();

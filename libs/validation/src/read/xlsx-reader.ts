@@ -42,7 +42,8 @@ export function readXlsx(
 
 async function* xlsxBatches(bytes: AsyncIterable<Uint8Array>, batchSize: number, sharedStrings: SharedStringLimits): AsyncGenerator<RowBatch> {
   const batcher = new RowBatcher(batchSize);
-  const input = Readable.from(bytes, { objectMode: false });
+  const source = new SourceWatch();
+  const input = Readable.from(source.bytes(bytes), { objectMode: false });
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -57,7 +58,8 @@ async function* xlsxBatches(bytes: AsyncIterable<Uint8Array>, batchSize: number,
   try {
     let found = false;
     // Iterated to the end: exceljs deletes a sheet's temporary file only once the iteration passes it.
-    for (let next = await parked.run(() => sheets.next()); !next.done; next = await parked.run(() => sheets.next())) {
+    const nextSheet = () => source.race(parked.run(() => sheets.next()));
+    for (let next = await nextSheet(); !next.done; next = await nextSheet()) {
       const sheet = next.value;
       if (found || !isFirstSheet(workbook, sheet)) {
         skipSheet(sheet);
@@ -66,13 +68,19 @@ async function* xlsxBatches(bytes: AsyncIterable<Uint8Array>, batchSize: number,
       found = true;
       // Rows are read while the workbook iterator waits on this sheet: exceljs streams the entry only then.
       const rows = new SheetRows();
-      for await (const row of sheet) {
-        rows.add(row, batcher.rows);
-        yield* batcher.full();
+      const sheetRows = sheet[Symbol.asyncIterator]();
+      try {
+        for (let row = await source.race(sheetRows.next()); !row.done; row = await source.race(sheetRows.next())) {
+          rows.add(row.value, batcher.rows);
+          yield* batcher.full();
+        }
+      } finally {
+        sheetRows.return?.(undefined).catch(() => undefined);
       }
     }
     if (!found) throw new XlsxFormatError('the workbook has no worksheet');
   } catch (error) {
+    if (source.error !== undefined) throw source.error;
     yield* batcher.flush();
     throw error instanceof XlsxFormatError ? error : new XlsxFormatError(`the file is not a readable XLSX workbook: ${(error as Error).message}`);
   } finally {
@@ -80,7 +88,39 @@ async function* xlsxBatches(bytes: AsyncIterable<Uint8Array>, batchSize: number,
     sheets.return?.(undefined).catch(() => undefined); // a read that ends early: let exceljs' generators end too
     parked.removeAll();
   }
+  if (source.error !== undefined) throw source.error;
   yield* batcher.flush();
+}
+
+/**
+ * exceljs pipes the bytes into its unzipper, and a pipe passes no error on: a source that fails (the client went
+ * away) would raise an uncaught error, and the read would wait forever on a cut ZIP. So the bytes end instead
+ * of failing, and every wait on exceljs is raced against the source's error, which the read then throws.
+ */
+class SourceWatch {
+  error: unknown = undefined;
+  private readonly failed: Promise<never>;
+  private fail: (error: unknown) => void = () => undefined;
+
+  constructor() {
+    this.failed = new Promise<never>((_resolve, reject) => {
+      this.fail = reject;
+    });
+    this.failed.catch(() => undefined); // raced, not always awaited
+  }
+
+  async *bytes(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    try {
+      yield* bytes;
+    } catch (error) {
+      this.error = error ?? new Error('the source failed');
+      this.fail(this.error);
+    }
+  }
+
+  race<T>(step: Promise<T>): Promise<T> {
+    return Promise.race([step, this.failed]);
+  }
 }
 
 /**
