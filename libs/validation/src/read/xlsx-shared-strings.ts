@@ -2,7 +2,7 @@ import { XlsxFormatError } from './read-errors';
 
 /**
  * Caps of one workbook's shared-strings table (XLSX keeps each distinct text once, in a part the cells point
- * into, so it has to be at hand while the sheet streams). Within them the table takes at most about 48 MB; a
+ * into, so it has to be at hand while the sheet streams). Within them the table takes at most about 56 MB; a
  * bigger table is refused with a clear error rather than let one upload take the server's memory.
  */
 export const SHARED_STRINGS_MAX_BYTES = 32 * 1024 * 1024;
@@ -79,9 +79,10 @@ export class SharedStringTable {
   }
 
   private grow(): void {
-    const starts = new Float64Array(this.starts.length * 2);
+    const size = Math.min(this.starts.length * 2, Math.max(this.maxCount, 1)); // never more slots than the cap
+    const starts = new Float64Array(size);
     starts.set(this.starts);
-    const lengths = new Uint32Array(this.lengths.length * 2);
+    const lengths = new Uint32Array(size);
     lengths.set(this.lengths);
     this.starts = starts;
     this.lengths = lengths;
