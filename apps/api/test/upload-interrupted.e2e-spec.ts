@@ -31,6 +31,29 @@ describe.each([false, true])('interrupted uploads and the staging cleanup, valid
   };
   const count = async (sql: string) => Number((await db.query(sql))[0].n);
 
+  /** An upload whose body is still open: the request, with the file part's header written. */
+  const openUpload = (fileName: string, contentType: string) => {
+    const boundary = 'interrupted-upload-boundary';
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/v1/datasets/air/resources?schema=air-quality-hourly',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    req.on('error', () => undefined);
+    req.write(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${fileName}"\r\ncontent-type: ${contentType}\r\n\r\n`);
+    return req;
+  };
+
+  /** Once the cut upload has ended: no version, no row table, no object. */
+  const expectNothingLeft = async () => {
+    await eventually(async () => (await count(`SELECT count(*) AS n FROM staging_uploads`)) === 0, 'the upload to end');
+    expect(await count(`SELECT count(*) AS n FROM resource_versions`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'datastore'`)).toBe(0);
+    expect(await stagingObjects()).toEqual([]);
+  };
+
   beforeAll(async () => {
     t = await startTestApp({ validationThreads });
     db = t.app.get(DataSource);
@@ -51,16 +74,8 @@ describe.each([false, true])('interrupted uploads and the staging cleanup, valid
     const rows = airQualityHourlyCsv().split('\n');
     const header = rows[0];
     const body = rows.slice(1, 2001).join('\n') + '\n';
-    const boundary = 'interrupted-upload-boundary';
-    const req = httpRequest({
-      host: '127.0.0.1',
-      port,
-      method: 'POST',
-      path: '/api/v1/datasets/air/resources?schema=air-quality-hourly',
-      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
-    req.on('error', () => undefined);
-    req.write(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="air.csv"\r\ncontent-type: text/csv\r\n\r\n${header}\n`);
+    const req = openUpload('air.csv', 'text/csv');
+    req.write(`${header}\n`);
     // About 20 MB of valid rows, so that the body goes to the object store as a multipart upload, but unique
     // keys are not the point here: the primary key check never runs, the upload never ends.
     for (let i = 0; i < 60; i++) {
@@ -68,11 +83,7 @@ describe.each([false, true])('interrupted uploads and the staging cleanup, valid
     }
     await eventually(async () => (await count(`SELECT count(*) AS n FROM staging_uploads WHERE multipart_upload_id IS NOT NULL`)) === 1, 'a multipart upload to start');
     req.destroy();
-
-    await eventually(async () => (await count(`SELECT count(*) AS n FROM staging_uploads`)) === 0, 'the upload to end');
-    expect(await count(`SELECT count(*) AS n FROM resource_versions`)).toBe(0);
-    expect(await count(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'datastore'`)).toBe(0);
-    expect(await stagingObjects()).toEqual([]);
+    await expectNothingLeft();
   });
 
   it('a connection cut in the middle of an XLSX workbook ends the upload and the server goes on serving', async () => {
@@ -83,24 +94,11 @@ describe.each([false, true])('interrupted uploads and the staging cleanup, valid
     const rows = airQualityHourlyCsv().split('\n').filter((line) => line !== '');
     for (const line of rows.slice(0, 3000)) sheet.addRow(line.split(','));
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-    const boundary = 'interrupted-xlsx-boundary';
-    const req = httpRequest({
-      host: '127.0.0.1',
-      port,
-      method: 'POST',
-      path: '/api/v1/datasets/air/resources?schema=air-quality-hourly',
-      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
-    req.on('error', () => undefined);
-    req.write(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="air.xlsx"\r\ncontent-type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);
+    const req = openUpload('air.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     req.write(xlsx.subarray(0, Math.floor(xlsx.length / 2)));
     await eventually(async () => (await count(`SELECT count(*) AS n FROM staging_uploads`)) === 1, 'the upload to start');
     req.destroy();
-
-    await eventually(async () => (await count(`SELECT count(*) AS n FROM staging_uploads`)) === 0, 'the upload to end');
-    expect(await count(`SELECT count(*) AS n FROM resource_versions`)).toBe(0);
-    expect(await count(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'datastore'`)).toBe(0);
-    expect(await stagingObjects()).toEqual([]);
+    await expectNothingLeft();
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
   });
 

@@ -1,4 +1,5 @@
 import { XlsxFormatError } from './read-errors';
+import { xlsxCellText } from './xlsx-cells';
 
 /**
  * Caps of one workbook's shared-strings table (XLSX keeps each distinct text once, in a part the cells point
@@ -42,7 +43,7 @@ export class SharedStringTable {
 
   /** Adds the next string: text, null for an empty one, or exceljs' rich text (its runs' texts joined). */
   push(value: unknown): number {
-    const text = plainText(value);
+    const text = xlsxCellText({ value }); // what the cell would read as: '' for null, rich text's runs joined
     const length = Buffer.byteLength(text, 'utf8');
     this.bytes += length;
     if (this.count >= this.maxCount || this.bytes > this.maxBytes) {
@@ -87,13 +88,6 @@ export class SharedStringTable {
     this.starts = starts;
     this.lengths = lengths;
   }
-}
-
-function plainText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  const runs = (value as { richText?: Array<{ text?: unknown }> }).richText;
-  return Array.isArray(runs) ? runs.map((run) => String(run.text ?? '')).join('') : String(value);
 }
 
 /**
