@@ -1,6 +1,6 @@
 import { badInput } from '@opendata/common';
 
-export type DatasetOrderField = 'RELEVANCE' | 'MODIFIED' | 'TITLE';
+export type DatasetOrderField = 'RELEVANCE' | 'MODIFIED' | 'TITLE' | 'NAME';
 
 /** Position of a row in one ordering: the sort value and the id that breaks ties (Relay keyset cursor). */
 export interface DatasetCursor {

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { DatasetStatus, OpenAttribute, PriorityDomain } from '../metadata/vocabularies';
 import { DatasetCursor, DatasetOrderField, encodeCursor } from './dataset-cursor';
+import { SearchCondition, conditionSql } from './search-condition';
 import { normalize, queryTokens } from './segmenter';
 import { SqlParams, escapeLike } from './sql-params';
 
@@ -20,16 +21,29 @@ export interface Visibility {
   organizationIds: string[];
 }
 
+export interface DatasetOrder {
+  field: DatasetOrderField;
+  direction: 'ASC' | 'DESC';
+}
+
 export interface DatasetSearchQuery {
   text: string | null;
   filter: DatasetSearchFilter;
-  order: { field: DatasetOrderField; direction: 'ASC' | 'DESC' };
+  /** A boolean search, ANDed with `text` and `filter` (boolean queries of API clients). */
+  where?: SearchCondition | null;
+  order: DatasetOrder;
+  /** Further sort keys after `order`; only with offset paging (a cursor holds one key). */
+  thenBy?: DatasetOrder[];
   first: number;
   after: DatasetCursor | null;
+  /** Rows to skip, for clients that page by offset; never together with `after`. */
+  offset?: number;
   visibility: Visibility;
   withTotal: boolean;
   /** Facets to count; none when the query does not ask for facets. */
   facets: readonly FacetName[];
+  /** Buckets per facet: absent for the default (30), null for all of them. */
+  facetLimit?: number | null;
 }
 
 export const FACET_NAMES = ['organization', 'theme', 'tag', 'format', 'openAttribute', 'priorityDomain'] as const;
@@ -44,7 +58,7 @@ export interface DatasetSearchPage {
   facets: FacetCounts | null;
 }
 
-/** Buckets returned per facet, most frequent first. */
+/** Buckets returned per facet by default, most frequent first. */
 const FACET_LIMIT = 30;
 
 /**
@@ -69,21 +83,26 @@ export async function searchDatasets(manager: EntityManager, query: DatasetSearc
   const p = new SqlParams();
   const { where, sortKey } = buildMatch(query, p);
   const direction = query.order.direction;
+  const thenBy = query.thenBy ?? [];
   const keyset = query.after
     ? `WHERE (sort_key, id) ${direction === 'DESC' ? '<' : '>'} (${p.add(query.after.key)}::${sortKeyType(query.order.field)}, ${p.add(query.after.id)}::uuid)`
     : '';
+  const order = ['sort_key', ...thenBy.map((_k, i) => `then_${i}`)].map((k, i) => `${k} ${i === 0 ? direction : thenBy[i - 1].direction}`);
+  const orderSql = [...order, `id ${direction}`].join(', ');
   const limit = p.add(query.first + 1);
-  const page = `SELECT id, sort_key FROM m ${keyset} ORDER BY sort_key ${direction}, id ${direction} LIMIT ${limit}`;
+  const offset = query.offset ? ` OFFSET ${p.add(query.offset)}` : '';
+  const thenColumns = thenBy.map((k, i) => `, ${sortKey(k.field)} AS then_${i}`).join('');
+  const page = `SELECT * FROM m ${keyset} ORDER BY ${orderSql} LIMIT ${limit}${offset}`;
   const facetColumns = query.facets.map((f) => `, ${FACET_SQL[f].column}`).join('');
   const sql = `
     WITH m AS MATERIALIZED (
-      SELECT d.id${facetColumns}, ${sortKey} AS sort_key FROM datasets d WHERE ${where}
+      SELECT d.id${facetColumns}, ${sortKey(query.order.field)} AS sort_key${thenColumns} FROM datasets d WHERE ${where}
     )
     SELECT
-      (SELECT coalesce(json_agg(json_build_array(id, sort_key) ORDER BY sort_key ${direction}, id ${direction}), '[]')
+      (SELECT coalesce(json_agg(json_build_array(id, sort_key) ORDER BY ${orderSql}), '[]')
        FROM (${page}) page) AS page,
       ${query.withTotal ? '(SELECT count(*)::int FROM m)' : 'NULL::int'} AS total,
-      ${query.facets.length ? facetsSql(query.facets, p) : 'NULL::json'} AS facets`;
+      ${query.facets.length ? facetsSql(query.facets, p, query.facetLimit === undefined ? FACET_LIMIT : query.facetLimit) : 'NULL::json'} AS facets`;
 
   const [row] = (await manager.query(sql, p.values)) as Array<{
     page: Array<[string, string | number]>;
@@ -100,9 +119,23 @@ export async function searchDatasets(manager: EntityManager, query: DatasetSearc
   };
 }
 
-function buildMatch(query: DatasetSearchQuery, p: SqlParams): { where: string; sortKey: string } {
-  const conditions = ['d.deleted_at IS NULL', visibilitySql(query.visibility, p)];
-  const f = query.filter;
+function buildMatch(query: DatasetSearchQuery, p: SqlParams): { where: string; sortKey: (field: DatasetOrderField) => string } {
+  const conditions = ['d.deleted_at IS NULL', visibilitySql(query.visibility, p), ...filterSql(query.filter, p)];
+  const ranks: string[] = [];
+  const words = (text: string) => wordsMatch(text, p);
+  const text = query.text ? words(query.text) : null;
+  if (text) {
+    conditions.push(text.match);
+    ranks.push(text.rank);
+  }
+  if (query.where) conditions.push(conditionSql(query.where, p, { words, filter: (f) => filterSql(f, p) }, ranks));
+  const relevance = ranks.length ? `(${ranks.join(' + ')})::float8` : '0::float8';
+  const sortKey = (field: DatasetOrderField) => ({ RELEVANCE: relevance, MODIFIED: 'd.modified', TITLE: 'd.title', NAME: 'd.slug' })[field];
+  return { where: conditions.join(' AND '), sortKey };
+}
+
+function filterSql(f: DatasetSearchFilter, p: SqlParams): string[] {
+  const conditions: string[] = [];
   if (f.organizations?.length) {
     conditions.push(`d.organization_id IN (SELECT id FROM organizations WHERE slug = ANY(${p.add(f.organizations)}))`);
   }
@@ -112,21 +145,26 @@ function buildMatch(query: DatasetSearchQuery, p: SqlParams): { where: string; s
   if (f.openAttributes?.length) conditions.push(`d.open_attribute = ANY(${p.add(f.openAttributes)})`);
   if (f.priorityDomains?.length) conditions.push(`d.priority_domain = ANY(${p.add(f.priorityDomains)})`);
   if (f.statuses?.length) conditions.push(`d.status = ANY(${p.add(f.statuses)})`);
+  return conditions;
+}
 
-  const text = query.text ? normalize(query.text.trim()) : '';
+/**
+ * The catalogue's word search: full text on the segmented tsvector, plus trigram substring matching for
+ * queries of three or more characters. Null when the text holds no word to search for.
+ */
+function wordsMatch(rawText: string, p: SqlParams): { match: string; rank: string } | null {
+  const text = normalize(rawText.trim());
   const tokens = text ? queryTokens(text) : [];
-  let relevance = '0::float8';
-  if (tokens.length > 0) {
-    const tsquery = `plainto_tsquery('simple', ${p.add(tokens.join(' '))})`;
-    const like = p.add(`%${escapeLike(text)}%`);
-    // Trigram indexes cannot serve patterns under three characters; those rely on the segmented index alone.
-    const substring = [...text].length >= 3 ? ` OR d.search_text LIKE ${like}` : '';
-    conditions.push(`(d.search_vector @@ ${tsquery}${substring})`);
-    // A title containing the whole query outranks scattered matches of its words.
-    relevance = `(ts_rank(d.search_vector, ${tsquery}) + CASE WHEN lower(d.title) LIKE ${like} THEN 1 ELSE 0 END)::float8`;
-  }
-  const sortKey = { RELEVANCE: relevance, MODIFIED: 'd.modified', TITLE: 'd.title' }[query.order.field];
-  return { where: conditions.join(' AND '), sortKey };
+  if (tokens.length === 0) return null;
+  const tsquery = `plainto_tsquery('simple', ${p.add(tokens.join(' '))})`;
+  const like = p.add(`%${escapeLike(text)}%`);
+  // Trigram indexes cannot serve patterns under three characters; those rely on the segmented index alone.
+  const substring = [...text].length >= 3 ? ` OR d.search_text LIKE ${like}` : '';
+  // A title containing the whole query outranks scattered matches of its words.
+  return {
+    match: `(d.search_vector @@ ${tsquery}${substring})`,
+    rank: `(ts_rank(d.search_vector, ${tsquery}) + CASE WHEN lower(d.title) LIKE ${like} THEN 1 ELSE 0 END)`,
+  };
 }
 
 function visibilitySql(visibility: Visibility, p: SqlParams): string {
@@ -136,13 +174,13 @@ function visibilitySql(visibility: Visibility, p: SqlParams): string {
 }
 
 function sortKeyType(field: DatasetOrderField): string {
-  return { RELEVANCE: 'float8', MODIFIED: 'timestamptz', TITLE: 'text' }[field];
+  return { RELEVANCE: 'float8', MODIFIED: 'timestamptz', TITLE: 'text', NAME: 'text' }[field];
 }
 
-function facetsSql(facets: readonly FacetName[], p: SqlParams): string {
-  const limit = p.add(FACET_LIMIT);
+function facetsSql(facets: readonly FacetName[], p: SqlParams, bucketLimit: number | null): string {
+  const limit = bucketLimit === null ? '' : ` LIMIT ${p.add(bucketLimit)}`;
   const parts = facets.map(
-    (f) => `(SELECT ${p.add(f)}::text AS facet, c.* FROM (${FACET_SQL[f].sql}) c ORDER BY 3 DESC, 2 LIMIT ${limit})`,
+    (f) => `(SELECT ${p.add(f)}::text AS facet, c.* FROM (${FACET_SQL[f].sql}) c ORDER BY 3 DESC, 2${limit})`,
   );
   return `(SELECT coalesce(json_agg(json_build_array(facet, key, n)), '[]') FROM (${parts.join(' UNION ALL ')}) AS f(facet, key, n))`;
 }
