@@ -235,9 +235,12 @@ describe('CKAN-compatible action API (/api/3/action/{action})', () => {
     const withKey = (data: Record<string, unknown>) =>
       new Promise<any>((resolve, reject) => new CKAN.Client(endpoint, member).action('package_search', data, (err, body) => (err ? reject(new Error(String(err))) : resolve(body))));
     expect((await withKey({ q: '空气质量' })).result.count).toBe(1);
-    const drafts = await withKey({ q: '空气质量', include_private: true });
+    // As in CKAN: a draft (state "draft", private) needs include_drafts and include_private.
+    expect((await withKey({ q: '空气质量', include_private: true })).result.results.map((p: { name: string }) => p.name)).toEqual(['air-hourly']);
+    expect((await withKey({ q: '空气质量', include_drafts: true })).result.results.map((p: { name: string }) => p.name)).toEqual(['air-hourly']);
+    const drafts = await withKey({ q: '空气质量', include_private: true, include_drafts: true });
     expect(drafts.result.results.map((p: { name: string }) => p.name).sort()).toEqual(['air-draft', 'air-hourly']);
-    expect((await call('package_search', { q: '空气质量', include_private: true })).result.count).toBe(1);
+    expect((await call('package_search', { q: '空气质量', include_private: true, include_drafts: true })).result.count).toBe(1);
     const wrong = await t.http.get('/api/3/action/package_search').set('x-ckan-api-key', 'not-a-token');
     expect(wrong.status).toBe(403);
     expect(wrong.body.error.__type).toBe('Authorization Error');
