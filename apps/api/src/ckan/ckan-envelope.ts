@@ -77,7 +77,7 @@ export function toCkanError(error: unknown): CkanError {
 export function ckanErrorWriter(publicUrl: string): (exception: unknown, request: Request, response: Response) => void {
   return (exception, request, response) => {
     const error = toCkanError(exception);
-    const action = /^\/api\/3\/action\/([^/]*)/.exec(request.path)?.[1] ?? '';
+    const action = /^\/api\/3\/action\/([^/?#]*)/.exec(request.originalUrl)?.[1] ?? '';
     const body: CkanFailure = { help: helpUrl(publicUrl, safeDecode(action)), success: false, error: error.body };
     response.status(error.status).json(body);
   };

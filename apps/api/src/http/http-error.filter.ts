@@ -68,7 +68,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (error.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (response.headersSent) return response.end();
     // Errors raised anywhere (middleware, router, body parser, handler) take the shape their route family promises.
-    const shape = this.shapes.find((s) => request.path.startsWith(s.prefix));
+    // originalUrl: inside middleware mounted on a path, `path` is relative to the mount point.
+    const shape = this.shapes.find((s) => request.originalUrl.startsWith(s.prefix));
     if (shape) return shape.write(exception, request, response);
     if (request.originalUrl.startsWith('/graphql')) {
       // GraphQL clients expect the GraphQL error shape even for errors raised before execution (401, 413).

@@ -126,7 +126,7 @@ function buildMatch(query: DatasetSearchQuery, p: SqlParams): { where: string; s
   const text = query.text ? words(query.text) : null;
   if (text) {
     conditions.push(text.match);
-    ranks.push(text.rank);
+    ranks.push(text.rank());
   }
   if (query.where) conditions.push(conditionSql(query.where, p, { words, filter: (f) => filterSql(f, p) }, ranks));
   const relevance = ranks.length ? `(${ranks.join(' + ')})::float8` : '0::float8';
@@ -152,18 +152,19 @@ function filterSql(f: DatasetSearchFilter, p: SqlParams): string[] {
  * The catalogue's word search: full text on the segmented tsvector, plus trigram substring matching for
  * queries of three or more characters. Null when the text holds no word to search for.
  */
-function wordsMatch(rawText: string, p: SqlParams): { match: string; rank: string } | null {
+function wordsMatch(rawText: string, p: SqlParams): { match: string; rank: () => string } | null {
   const text = normalize(rawText.trim());
   const tokens = text ? queryTokens(text) : [];
   if (tokens.length === 0) return null;
   const tsquery = `plainto_tsquery('simple', ${p.add(tokens.join(' '))})`;
-  const like = p.add(`%${escapeLike(text)}%`);
+  const pattern = `%${escapeLike(text)}%`;
   // Trigram indexes cannot serve patterns under three characters; those rely on the segmented index alone.
-  const substring = [...text].length >= 3 ? ` OR d.search_text LIKE ${like}` : '';
-  // A title containing the whole query outranks scattered matches of its words.
+  const substring = [...text].length >= 3 ? ` OR d.search_text LIKE ${p.add(pattern)}` : '';
   return {
     match: `(d.search_vector @@ ${tsquery}${substring})`,
-    rank: `(ts_rank(d.search_vector, ${tsquery}) + CASE WHEN lower(d.title) LIKE ${like} THEN 1 ELSE 0 END)`,
+    // A title containing the whole query outranks scattered matches of its words. Bound only when ranked, so
+    // that a negated search leaves no parameter unused.
+    rank: () => `(ts_rank(d.search_vector, ${tsquery}) + CASE WHEN lower(d.title) LIKE ${p.add(pattern)} THEN 1 ELSE 0 END)`,
   };
 }
 

@@ -26,7 +26,7 @@ export type SearchCondition =
 /** How the search compiles the leaves it shares with plain searches (words, filters). */
 export interface LeafCompilers {
   /** The condition and the rank of a word search; null when the words leave nothing to search for (matches all). */
-  words(text: string): { match: string; rank: string } | null;
+  words(text: string): { match: string; rank: () => string } | null;
   filter(filter: DatasetSearchFilter): string[];
 }
 
@@ -38,7 +38,7 @@ export function conditionSql(condition: SearchCondition, p: SqlParams, leaves: L
   if ('words' in condition) {
     const words = leaves.words(condition.words);
     if (!words) return 'TRUE';
-    if (!negated) ranks.push(words.rank);
+    if (!negated) ranks.push(words.rank());
     return words.match;
   }
   if ('phrase' in condition) return phraseSql(condition.phrase, condition.fields, p);
