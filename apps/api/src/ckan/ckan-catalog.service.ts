@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { DatasetService, OrganizationEntity, OrganizationService, ResourceService } from '@opendata/catalog';
 import { notFound } from '@opendata/common';
-import { Inject } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { CkanCatalogRepository } from './ckan-catalog.repository';
 import { ckanNotFound, ckanValidation } from './ckan-envelope';

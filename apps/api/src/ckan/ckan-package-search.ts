@@ -11,6 +11,7 @@ import {
   OrganizationService,
   conditionHasWords,
 } from '@opendata/catalog';
+import { isAppError } from '@opendata/common';
 import { ckanValidation } from './ckan-envelope';
 import { CkanPackages } from './ckan-packages';
 import { Params, bool, integer, list, refuseGiven, rejectUnknown, text } from './ckan-params';
@@ -85,6 +86,10 @@ export class CkanPackageSearch {
       withTotal: true,
       facets: facets ? [...new Set(facets.fields.map((f) => FACETS[f]))] : [],
       facetLimit: facets?.limit,
+    }).catch((error: unknown) => {
+      // The catalogue bounds a boolean search (terms, their length); the client wrote it as q and fq.
+      const bound = isAppError(error) ? error.details?.fields?.find((f) => f.path === 'where') : undefined;
+      throw bound ? ckanValidation({ [trees.map((x) => x.param).join('/')]: `查询过大 (the query is too large): ${bound.message}` }) : error;
     });
     const packages = await this.packages.of(result.edges.map((e) => e.node));
     const searchFacets = facets && result.facets ? facetsAnswer(facets, result.facets) : {};
