@@ -5,7 +5,7 @@ import { AppConfig } from '@opendata/config';
 import { CatalogLoaderFactory } from './catalog-loaders';
 import { formatGraphqlError } from './format-graphql-error';
 import { GqlContext } from './graphql-context';
-import { queryCostPlugin } from './query-cost.plugin';
+import { QueryCostGuard } from './query-cost.guard';
 import { DEFAULT_QUERY_LIMITS, MAX_QUERY_TOKENS } from './query-limits';
 import { RequestWithCaller } from '../http/current-caller.decorator';
 import { RateLimitService } from '../http/rate-limit.service';
@@ -14,6 +14,7 @@ type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 /** Apollo Server on Express, code-first; the schema is built in memory and committed as schema.gql. */
 export function graphqlOptions(loaders: CatalogLoaderFactory, quotas: RateLimitService, config: AppConfig): ApolloDriverConfig {
+  const costGuard = new QueryCostGuard({ ...DEFAULT_QUERY_LIMITS, maxCost: config.graphqlMaxCost }, quotas);
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -28,10 +29,12 @@ export function graphqlOptions(loaders: CatalogLoaderFactory, quotas: RateLimitS
       // Cache hints are not used; the plugin would otherwise instrument every field resolution. (The casts bridge
       // the CommonJS and ES module typings of @apollo/server; the plugin is a marker object Apollo checks by id.)
       ApolloServerPluginCacheControlDisabled() as unknown as ApolloPlugin,
-      // Size, depth and cost limits and the quota, checked before validation and execution.
-      queryCostPlugin({ ...DEFAULT_QUERY_LIMITS, maxCost: config.graphqlMaxCost }, quotas) as unknown as ApolloPlugin,
+      // Size, depth and cost limits, checked again on the document that runs, and the quota charged by cost.
+      costGuard.plugin as unknown as ApolloPlugin,
     ],
     context: ({ req }: { req: RequestWithCaller }): GqlContext => {
+      // Apollo builds the context before it parses and validates: a query past the limits stops here.
+      costGuard.checkRequest(req);
       const caller = req.caller ?? ANONYMOUS;
       return { req, caller, loaders: loaders.create(caller) };
     },
