@@ -60,6 +60,7 @@ describe('GraphQL cost limits on the real server', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors![0].extensions?.code).toBe('QUERY_TOO_COSTLY');
     expect(res.body.errors![0].message).toMatch(/^查询代价过高 \/ Query too costly: it costs 6000 points, at most 500 per request/);
+    expect(res.body.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 6000, maxCost: 500 });
     expect(statements).toEqual([]);
   });
 
