@@ -51,7 +51,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   // Catalogue records.
   'Query.dataset': { points: 1 },
   'Query.organization': { points: 1 },
-  'Query.organizations': { points: 1, items: 200 },
+  'Query.organizations': { points: 1, items: 200 }, // the city's agencies, with room to grow
   'Query.resource': { points: 1 },
   'Query.themes': { points: 1 },
   'Query.licences': { points: 0 }, // a constant list
@@ -91,9 +91,9 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.datasetTimeliness': { points: 1 },
   'Query.obligations': { points: 1 },
   'Query.holidays': { points: 1 },
-  'Query.negativeList': { points: 1 },
+  'Query.negativeList': { points: 1, items: 200 },
   'NegativeRule.organization': BATCHED,
-  'Query.organizationTimeliness': { points: 2 },
+  'Query.organizationTimeliness': { points: 2, items: 200 }, // one per organization
   'Query.overdueDatasets': { points: 2, items: { arg: 'first', default: 100, max: 500 } },
   'Query.reviewQueue': { points: 2, items: 20 }, // a reviewer's queue, rarely longer
   'Query.uploadLimit': { points: 1 },
