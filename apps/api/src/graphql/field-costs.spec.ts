@@ -11,7 +11,7 @@ function resolverFields(): string[] {
   for (const resolver of RESOLVERS) {
     const parent: string = Reflect.getMetadata(RESOLVER_TYPE_METADATA, resolver);
     for (const method of Object.getOwnPropertyNames(resolver.prototype)) {
-      const handler: unknown = (resolver.prototype as Record<string, unknown>)[method];
+      const handler: unknown = (resolver.prototype as unknown as Record<string, unknown>)[method];
       if (typeof handler !== 'function' || !Reflect.getMetadata(RESOLVER_PROPERTY_METADATA, handler)) continue;
       fields.push(`${parent}.${Reflect.getMetadata(RESOLVER_NAME_METADATA, handler) ?? method}`);
     }

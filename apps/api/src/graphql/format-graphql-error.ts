@@ -6,7 +6,7 @@ import { GraphQLFormattedError } from 'graphql';
 const logger = new Logger('GraphQL');
 
 /** Figures a refused query carries for clients that adjust themselves (cost and budget, depth, field count). */
-const LIMIT_FIGURES = ['cost', 'maxCost', 'depth', 'maxDepth', 'fields', 'maxFields'];
+const LIMIT_FIGURES = ['cost', 'maxCost', 'depth', 'maxDepth', 'fields', 'maxFields', 'width', 'maxWidth'];
 
 /**
  * The one place GraphQL errors get their public shape: the domain's stable code (and the field paths of

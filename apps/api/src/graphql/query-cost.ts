@@ -22,6 +22,12 @@ export interface Measurement {
   depth: number;
   /** Fields written, once every fragment spread is replaced by its fragment (introspection included). */
   fields: number;
+  /**
+   * The sum, over every selection set once fragments are expanded, of the square of the number of fields side
+   * by side in it (those of its inline fragments and fragment spreads included). Validation compares fields
+   * with the same name pairwise (OverlappingFieldsCanBeMerged): this bounds that work.
+   */
+  width: number;
 }
 
 export interface DocumentMeasurement {
@@ -43,9 +49,13 @@ interface Part {
   perPageItem: number;
   depth: number;
   fields: number;
+  /** Fields side by side at this level, through inline fragments and spreads. */
+  breadth: number;
+  /** The width of the selection sets below this level. */
+  widthBelow: number;
 }
 
-const EMPTY: Part = { base: 0, perPageItem: 0, depth: 0, fields: 0 };
+const EMPTY: Part = { base: 0, perPageItem: 0, depth: 0, fields: 0, breadth: 0, widthBelow: 0 };
 
 /**
  * Measures every operation and fragment of a document in one pass over it: each fragment is measured once and
@@ -93,6 +103,7 @@ class DocumentMeter {
       largestFragment.cost = Math.max(largestFragment.cost, m.cost);
       largestFragment.depth = Math.max(largestFragment.depth, m.depth);
       largestFragment.fields = Math.max(largestFragment.fields, m.fields);
+      largestFragment.width = Math.max(largestFragment.width, m.width);
     }
     return { operations, largestFragment, visits: this.visits };
   }
@@ -108,6 +119,8 @@ class DocumentMeter {
       total.base += part.base;
       total.perPageItem += part.perPageItem;
       total.fields += part.fields;
+      total.breadth += part.breadth;
+      total.widthBelow += part.widthBelow;
       total.depth = Math.max(total.depth, part.depth);
     }
     return total;
@@ -126,7 +139,8 @@ class DocumentMeter {
   }
 
   private field(node: FieldNode, parent: GraphQLNamedType | null): Part {
-    const introspection = node.name.value.startsWith('__');
+    // Introspection (__schema, __type, __typename and the fields of the __ types): no cost, no depth.
+    const introspection = node.name.value.startsWith('__') || Boolean(parent?.name.startsWith('__'));
     const cost: FieldCost | undefined = parent && !introspection ? this.costs[`${parent.name}.${node.name.value}`] : undefined;
     const child = node.selectionSet ? this.selectionSet(node.selectionSet, this.fieldType(parent, node)) : EMPTY;
     // The field's own points, then its selection once per item it holds (and per item of the page it asks for).
@@ -139,6 +153,8 @@ class DocumentMeter {
       perPageItem: cost?.pageItems ? points : 0,
       depth: introspection ? 0 : child.depth + 1,
       fields: child.fields + 1,
+      breadth: 1,
+      widthBelow: node.selectionSet ? child.widthBelow + child.breadth ** 2 : 0,
     };
   }
 
@@ -175,5 +191,5 @@ function times(a: number, b: number): number {
 
 function toMeasurement(part: Part): Measurement {
   // A fragment's page items have no connection above them inside the fragment: count them once.
-  return { cost: part.base + part.perPageItem, depth: part.depth, fields: part.fields };
+  return { cost: part.base + part.perPageItem, depth: part.depth, fields: part.fields, width: part.widthBelow + part.breadth ** 2 };
 }

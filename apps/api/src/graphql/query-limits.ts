@@ -11,9 +11,15 @@ export interface QueryLimits {
    * validation rules do on a document: some of them (overlapping fields) compare fields pairwise.
    */
   maxFields: number;
+  /**
+   * Most width (see Measurement.width): validation compares fields side by side pairwise, so about 70 fields
+   * side by side in one selection (fragments expanded) reach it, and so do two selections of 50. The widest
+   * queries of the portal and the GraphiQL introspection query stay under 1,500.
+   */
+  maxWidth: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxCost: 500, maxDepth: 12, maxFields: 1000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxCost: 500, maxDepth: 12, maxFields: 1000, maxWidth: 5_000 };
 
 /**
  * Largest document the parser reads, in tokens (graphql-js stops parsing past it). About ten times the
@@ -52,6 +58,13 @@ function refusalOf(m: Measurement, limits: QueryLimits): GraphQLError | null {
     return tooCostly(`查询字段过多 / Query too large: ${shown(m.fields)} fields once fragments are expanded, at most ${limits.maxFields}`, {
       fields: shownNumber(m.fields),
       maxFields: limits.maxFields,
+    });
+  }
+  if (!(m.width <= limits.maxWidth)) {
+    const side = Math.floor(Math.sqrt(limits.maxWidth));
+    return tooCostly(`查询过宽 / Query too wide: too many fields side by side (width ${shown(m.width)}, at most ${limits.maxWidth}: about ${side} fields in one selection, fragments expanded)`, {
+      width: shownNumber(m.width),
+      maxWidth: limits.maxWidth,
     });
   }
   return null;
