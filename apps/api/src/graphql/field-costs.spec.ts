@@ -133,6 +133,8 @@ describe('field costs', () => {
     expect(cost(PORTAL.searchPage)).toBeCloseTo(5 + 1 + 4 + 20 * 4 * 0.05);
     // resource 1 + rows page 2 + exact count 10 + estimate flag 10.
     expect(cost(PORTAL.rowsPage)).toBe(23);
+    // dataset 1 + 5 batched relations + resources; per resource (20 assumed) 3 batched + 20 versions' sign-offs.
+    expect(cost(PORTAL.datasetPage)).toBeCloseTo(1 + 6 * 0.05 + 20 * (3 * 0.05 + 20 * 0.05));
     expect(cost('{ a: datasets(search: "x", first: 1) { totalCount } b: datasets(search: "y", first: 1) { totalCount } }')).toBe(12);
   });
 });
