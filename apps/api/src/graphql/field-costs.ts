@@ -1,17 +1,18 @@
 /**
  * What a GraphQL query costs, declared field by field beside the schema. A point is about one simple indexed SQL
- * statement. A query's cost is the sum, over every field it writes (aliases and repeated fields each count), of
- * the field's points times the number of times it may resolve: the product of the item counts of the lists
- * above it. Fields not listed cost nothing: they are read from an object already loaded. A test fails when a
+ * statement. A query's cost adds up, over every field it writes (aliases and repeated fields each count):
+ * - the field's points times the number of times it may resolve: the product of the item counts of the lists
+ *   above it;
+ * - for a relation loaded through a per-request DataLoader (`batched`), its points once wherever it is written,
+ *   since one statement serves every item of the page;
+ * - VALUE_POINTS for each value the field resolves (times the same product): building and sending the answer.
+ * Fields not listed cost only their values: they are read from an object already loaded. A test fails when a
  * root field or a resolver field has no entry, and when a list above a priced field has no item count.
  */
 export interface FieldCost {
-  /** Points each time the field resolves. */
+  /** Points each time the field resolves (for a batched relation: each place the query writes it). */
   points: number;
-  /**
-   * The field is resolved through a per-request DataLoader: one statement serves every item of a page, so it
-   * costs BATCHED_POINTS per item instead of `points` (which must then be 0).
-   */
+  /** Resolved through a per-request DataLoader: `points` count once wherever the field is written, not per item. */
   batched?: boolean;
   /** A list: how many items it may hold, from its own page argument or, without one, a length assumed. */
   items?: number | PageArgument;
@@ -28,12 +29,12 @@ export interface PageArgument {
   max: number;
 }
 
-/** One statement loads a relation for a whole page: a batched field costs 1 point per 20 items. */
-export const BATCHED_POINTS = 0.05;
+/** Each value in the answer: a thousand values cost a point. */
+export const VALUE_POINTS = 0.001;
 
 /** Every mutation writes in a transaction, with its audit trail and, for datasets, a search re-index. */
 const MUTATION: FieldCost = { points: 10 };
-const BATCHED: FieldCost = { points: 0, batched: true };
+const BATCHED: FieldCost = { points: 1, batched: true };
 
 /** Keys are `Type.field` as the schema names them (apps/api/schema.gql). */
 export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
@@ -61,14 +62,14 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Dataset.organization': BATCHED,
   'Dataset.themes': BATCHED,
   'Dataset.tags': BATCHED,
-  'Dataset.resources': { points: 0, batched: true, items: 20 },
+  'Dataset.resources': { points: 2, batched: true, items: 20 }, // resources, then their latest versions
   'Dataset.downloadCount': BATCHED,
   'Dataset.signOff': BATCHED,
   'Dataset.review': { points: 3 }, // history, pending versions and version keys, for each dataset
   'Organization.datasetCount': BATCHED,
   'Organization.parent': BATCHED,
   'Resource.report': BATCHED,
-  'Resource.versions': { points: 0, batched: true, items: 20 },
+  'Resource.versions': { points: 1, batched: true, items: 20 },
   'Resource.downloadCount': BATCHED,
   'ResourceVersion.signOff': BATCHED,
 

@@ -5,7 +5,7 @@ import { quotaHeaders, RateLimitService } from '../http/rate-limit.service';
 import { QuotaDecision } from '../http/rate-limiter';
 import { GqlContext } from './graphql-context';
 import { RequestVariables } from './query-cost';
-import { checkQueryLimits, MAX_QUERY_TOKENS, QueryLimits } from './query-limits';
+import { chargedPoints, checkQueryLimits, MAX_QUERY_TOKENS, QueryLimits } from './query-limits';
 
 /**
  * Prices GraphQL requests before anything expensive runs, in two places:
@@ -47,7 +47,7 @@ export class QueryCostGuard {
       didResolveOperation: async (ctx) => {
         const measured = checkQueryLimits(ctx.schema, ctx.document, ctx.request.variables, this.limits);
         const cost = (ctx.operation && measured.operations.get(ctx.operation)?.cost) || 0;
-        const decision = await this.quotas.charge(ctx.contextValue.req, Math.ceil(cost) - 1);
+        const decision = await this.quotas.charge(ctx.contextValue.req, chargedPoints(cost) - 1);
         if (!decision) return;
         for (const [name, value] of quotaHeaders(decision)) ctx.response.http.headers.set(name.toLowerCase(), value);
         if (!decision.allowed) throw rateLimited(decision, cost);
@@ -76,7 +76,7 @@ function querySource(req: Request): { query: string; variables: RequestVariables
 function rateLimited(decision: QuotaDecision, cost: number): GraphQLError {
   const headers = new HeaderMap(quotaHeaders(decision).map(([name, value]) => [name.toLowerCase(), value]));
   return new GraphQLError(
-    `请求过于频繁 / Too many requests: this query costs ${Math.ceil(cost)} points and ${decision.remaining} of the ${decision.limit} of this window are left; retry in ${decision.resetSeconds} s`,
+    `请求过于频繁 / Too many requests: this query costs ${chargedPoints(cost)} points and ${decision.remaining} of the ${decision.limit} of this window are left; retry in ${decision.resetSeconds} s`,
     { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers } } },
   );
 }

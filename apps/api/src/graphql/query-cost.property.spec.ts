@@ -16,7 +16,7 @@ import {
 } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BATCHED_POINTS, FIELD_COSTS } from './field-costs';
+import { FIELD_COSTS, VALUE_POINTS } from './field-costs';
 import { measureDocument } from './query-cost';
 import { checkQueryLimits, DEFAULT_QUERY_LIMITS, MAX_QUERY_TOKENS, QUERY_TOO_COSTLY } from './query-limits';
 
@@ -111,31 +111,39 @@ function selectionCount(document: DocumentNode): number {
 /** The cost as the definition says, fragment spreads expanded one by one: exponential, for small documents only. */
 function naiveCost(schema: GraphQLSchema, document: DocumentNode): number {
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  const walk = (set: SelectionSetNode, type: GraphQLNamedType | null | undefined, page: number, open: string[]): number => {
-    let total = 0;
+  // Points multiplied by the lists above, and points paid once (batched relations).
+  type Cost = { scaled: number; once: number };
+  const add = (a: Cost, b: Cost): Cost => ({ scaled: a.scaled + b.scaled, once: a.once + b.once });
+  const walk = (set: SelectionSetNode, type: GraphQLNamedType | null | undefined, page: number, open: string[]): Cost => {
+    let total: Cost = { scaled: 0, once: 0 };
     for (const s of set.selections) {
-      if (s.kind === Kind.INLINE_FRAGMENT) total += walk(s.selectionSet, s.typeCondition ? schema.getType(s.typeCondition.name.value) : type, page, open);
+      if (s.kind === Kind.INLINE_FRAGMENT) total = add(total, walk(s.selectionSet, s.typeCondition ? schema.getType(s.typeCondition.name.value) : type, page, open));
       else if (s.kind === Kind.FRAGMENT_SPREAD) {
         const f = fragments.get(s.name.value);
-        if (f && !open.includes(f.name.value)) total += walk(f.selectionSet, schema.getType(f.typeCondition.name.value), page, [...open, f.name.value]);
-      } else if (!s.name.value.startsWith('__') && type && isObjectType(type) && type.getFields()[s.name.value]) {
-        const cost = FIELD_COSTS[`${type.name}.${s.name.value}`];
+        if (f && !open.includes(f.name.value)) total = add(total, walk(f.selectionSet, schema.getType(f.typeCondition.name.value), page, [...open, f.name.value]));
+      } else {
+        const known = type && isObjectType(type) && !type.name.startsWith('__') && !s.name.value.startsWith('__') ? type.getFields()[s.name.value] : undefined;
+        const cost = known ? FIELD_COSTS[`${type!.name}.${s.name.value}`] : undefined;
         const size = (p: { arg: string; default: number; max: number }) => {
           const v = s.arguments?.find((a) => a.name.value === p.arg)?.value;
           // Measured without variables: $n takes the field's default.
           return v?.kind === Kind.INT ? Math.min(Number(v.value), p.max) : p.default;
         };
-        const ownPage = cost?.page ? size(cost.page) : 1;
-        const inner = s.selectionSet ? walk(s.selectionSet, getNamedType(type.getFields()[s.name.value].type), ownPage, open) : 0;
+        const childType = known ? getNamedType(known.type) : null;
+        const inner = s.selectionSet ? walk(s.selectionSet, childType, cost?.page ? size(cost.page) : 1, open) : { scaled: 0, once: 0 };
         const items = cost?.items === undefined ? 1 : typeof cost.items === 'number' ? cost.items : size(cost.items);
-        const own = cost?.batched ? BATCHED_POINTS : (cost?.points ?? 0);
-        total += (cost?.pageItems ? page : 1) * (own + (items === 0 ? 0 : items * inner));
+        const own = (cost && !cost.batched ? cost.points : 0) + VALUE_POINTS;
+        total = add(total, {
+          scaled: (cost?.pageItems ? page : 1) * (own + (items === 0 ? 0 : items * inner.scaled)),
+          once: (cost?.batched ? cost.points : 0) + inner.once,
+        });
       }
     }
     return total;
   };
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!;
-  return walk(operation.selectionSet, schema.getQueryType(), 1, []);
+  const cost = walk(operation.selectionSet, schema.getQueryType(), 1, []);
+  return cost.scaled + cost.once;
 }
 
 describe('query cost on random documents (property)', () => {

@@ -16,13 +16,13 @@ const costs: Record<string, FieldCost> = {
   'Connection.nodes': { points: 0, pageItems: true },
   'Query.list': { points: 1, items: { arg: 'first', default: 10, max: 50 } },
   'Query.all': { points: 1, items: 30 },
-  'Node.parent': { points: 0, batched: true },
+  'Node.parent': { points: 1, batched: true },
   'Node.expensive': { points: 2 },
   'Node.kids': { points: 1, items: { arg: 'first', default: 5, max: 10 } },
 };
 
-function measure(query: string, variables?: Record<string, unknown>): Measurement & { visits: number } {
-  const measured = measureDocument(schema, parse(query), variables, costs);
+function measure(query: string, variables?: Record<string, unknown>, valuePoints = 0): Measurement & { visits: number } {
+  const measured = measureDocument(schema, parse(query), variables, { costs, valuePoints });
   const [operation] = measured.operations.values();
   return { ...operation, visits: measured.visits };
 }
@@ -58,8 +58,14 @@ describe('measureDocument', () => {
     expect(measure('query($n: Int) { list(first: $n) { expensive } }', { n: -1 }).cost).toBe(1 + 50 * 2);
   });
 
-  it('charges a batched relation a twentieth of a point per item, not a statement per item', () => {
-    expect(measure('{ list(first: 40) { parent { name } } }').cost).toBeCloseTo(1 + 40 * 0.05);
+  it('charges a batched relation once wherever it is written, not per item: one statement serves the page', () => {
+    expect(measure('{ list(first: 40) { parent { name } } }').cost).toBe(1 + 1);
+    expect(measure('{ list(first: 40) { parent { name } p: parent { name } kids { parent { name } } } }').cost).toBe(1 + 40 * 1 + 3);
+  });
+
+  it('charges every value of the answer, times the lists that hold it', () => {
+    expect(measure('{ list(first: 40) { name } }', undefined, 0.001).cost).toBeCloseTo(1 + 0.001 + 40 * 0.001);
+    expect(measure('{ search(first: 10) { edges { node { name } } } }', undefined, 0.001).cost).toBeCloseTo(5 + 0.001 + 10 * 3 * 0.001);
   });
 
   it('measures each fragment once, however often it is spread', () => {
@@ -91,7 +97,7 @@ describe('measureDocument', () => {
     let query = 'query { list(first: 0) { ...F0 } }';
     for (let i = 0; i < 1100; i++) query += ` fragment F${i} on Node { kids(first: 10) { ...F${i + 1} } k: kids(first: 10) { ...F${i + 1} } }`;
     query += ' fragment F1100 on Node { expensive }';
-    const measured = measureDocument(schema, parse(query), undefined, costs);
+    const measured = measureDocument(schema, parse(query), undefined, { costs, valuePoints: 0 });
     expect([...measured.operations.values()][0].cost).toBe(1);
     expect(measured.largestFragment.cost).toBe(Infinity);
   });

@@ -12,7 +12,7 @@ import {
   OperationDefinitionNode,
   SelectionSetNode,
 } from 'graphql';
-import { BATCHED_POINTS, FIELD_COSTS, FieldCost, PageArgument } from './field-costs';
+import { FIELD_COSTS, FieldCost, PageArgument, VALUE_POINTS } from './field-costs';
 
 /** What one operation (or one fragment) asks of the server. */
 export interface Measurement {
@@ -42,11 +42,13 @@ export type RequestVariables = Readonly<Record<string, unknown>> | undefined;
 
 /**
  * A selection set's measure, split so that fragments can be measured once and reused wherever they are spread:
- * `base` points, plus `perPageItem` points for each item of the page asked on the connection that holds it.
+ * `base` points, plus `perPageItem` points for each item of the page asked on the connection that holds it, plus
+ * `once` points that no list multiplies (batched relations).
  */
 interface Part {
   base: number;
   perPageItem: number;
+  once: number;
   depth: number;
   fields: number;
   /** Fields side by side at this level, through inline fragments and spreads. */
@@ -55,7 +57,7 @@ interface Part {
   widthBelow: number;
 }
 
-const EMPTY: Part = { base: 0, perPageItem: 0, depth: 0, fields: 0, breadth: 0, widthBelow: 0 };
+const EMPTY: Part = { base: 0, perPageItem: 0, once: 0, depth: 0, fields: 0, breadth: 0, widthBelow: 0 };
 
 /**
  * Measures every operation and fragment of a document in one pass over it: each fragment is measured once and
@@ -63,8 +65,18 @@ const EMPTY: Part = { base: 0, perPageItem: 0, depth: 0, fields: 0, breadth: 0, 
  * multiply to (a spread of a fragment that spreads itself counts nothing; validation refuses the cycle). Works
  * on documents that have not been validated: unknown fields and fragments cost nothing.
  */
-export function measureDocument(schema: GraphQLSchema, document: DocumentNode, variables?: RequestVariables, costs: Readonly<Record<string, FieldCost>> = FIELD_COSTS): DocumentMeasurement {
-  return new DocumentMeter(schema, document, variables, costs).run();
+export interface CostTable {
+  costs: Readonly<Record<string, FieldCost>>;
+  valuePoints: number;
+}
+
+export function measureDocument(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables?: RequestVariables,
+  table: CostTable = { costs: FIELD_COSTS, valuePoints: VALUE_POINTS },
+): DocumentMeasurement {
+  return new DocumentMeter(schema, document, variables, table).run();
 }
 
 class DocumentMeter {
@@ -77,7 +89,7 @@ class DocumentMeter {
     private readonly schema: GraphQLSchema,
     private readonly document: DocumentNode,
     private readonly variables: RequestVariables,
-    private readonly costs: Readonly<Record<string, FieldCost>>,
+    private readonly table: CostTable,
   ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION && !this.fragments.has(definition.name.value)) this.fragments.set(definition.name.value, definition);
@@ -118,6 +130,7 @@ class DocumentMeter {
       else part = this.fragment(selection.name.value);
       total.base += part.base;
       total.perPageItem += part.perPageItem;
+      total.once += part.once;
       total.fields += part.fields;
       total.breadth += part.breadth;
       total.widthBelow += part.widthBelow;
@@ -141,16 +154,18 @@ class DocumentMeter {
   private field(node: FieldNode, parent: GraphQLNamedType | null): Part {
     // Introspection (__schema, __type, __typename and the fields of the __ types): no cost, no depth.
     const introspection = node.name.value.startsWith('__') || Boolean(parent?.name.startsWith('__'));
-    const cost: FieldCost | undefined = parent && !introspection ? this.costs[`${parent.name}.${node.name.value}`] : undefined;
+    const cost: FieldCost | undefined = parent && !introspection ? this.table.costs[`${parent.name}.${node.name.value}`] : undefined;
     const child = node.selectionSet ? this.selectionSet(node.selectionSet, this.fieldType(parent, node)) : EMPTY;
-    // The field's own points, then its selection once per item it holds (and per item of the page it asks for).
-    const own = cost?.batched ? BATCHED_POINTS : (cost?.points ?? 0);
+    // The field's own points and value, then its selection once per item it holds (and per item of the page it
+    // asks for); a batched relation's points once, whatever multiplies it.
+    const own = (cost && !cost.batched ? cost.points : 0) + this.table.valuePoints;
     const inner = child.base + times(cost?.page ? this.pageSize(node.arguments, cost.page) : 1, child.perPageItem);
     const items = cost?.items === undefined ? 1 : typeof cost.items === 'number' ? cost.items : this.pageSize(node.arguments, cost.items);
     const points = own + times(items, inner);
     return {
       base: cost?.pageItems ? 0 : points,
       perPageItem: cost?.pageItems ? points : 0,
+      once: (cost?.batched ? cost.points : 0) + child.once,
       depth: introspection ? 0 : child.depth + 1,
       fields: child.fields + 1,
       breadth: 1,
@@ -191,5 +206,5 @@ function times(a: number, b: number): number {
 
 function toMeasurement(part: Part): Measurement {
   // A fragment's page items have no connection above them inside the fragment: count them once.
-  return { cost: part.base + part.perPageItem, depth: part.depth, fields: part.fields, width: part.widthBelow + part.breadth ** 2 };
+  return { cost: part.base + part.perPageItem + part.once, depth: part.depth, fields: part.fields, width: part.widthBelow + part.breadth ** 2 };
 }

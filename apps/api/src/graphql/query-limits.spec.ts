@@ -6,9 +6,9 @@ import { checkQueryLimits, DEFAULT_QUERY_LIMITS, QUERY_TOO_COSTLY } from './quer
 
 const schema = buildSchema(readFileSync(join(projectRoot(), 'apps/api/schema.gql'), 'utf8'));
 
-function refusal(query: string): GraphQLError | null {
+function refusal(query: string, limits = DEFAULT_QUERY_LIMITS): GraphQLError | null {
   try {
-    checkQueryLimits(schema, parse(query), undefined, DEFAULT_QUERY_LIMITS);
+    checkQueryLimits(schema, parse(query), undefined, limits);
     return null;
   } catch (error) {
     return error as GraphQLError;
@@ -37,11 +37,22 @@ describe('checkQueryLimits', () => {
     expect(refusal(nested(11))!.message).toBe('查询嵌套过深 / Query too deep: depth 13, at most 12');
   });
 
-  it('refuses a document whose fragments expand past 1,000 fields, and says so without printing 2^60', () => {
+  it('refuses a fan-out of fragments for its cost, without printing 2^60', () => {
     let query = '{ ...F0 }';
     for (let i = 0; i < 60; i++) query += ` fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`;
     query += ' fragment F60 on Query { __typename }';
-    expect(refusal(query)!.message).toBe('查询字段过多 / Query too large: more than 10^12 fields once fragments are expanded, at most 1000');
+    const error = refusal(query)!;
+    expect(error.message).toMatch(/^查询代价过高 \/ Query too costly: it costs more than 10\^12 points, at most 500 per request/);
+    expect(error.extensions).toMatchObject({ cost: 1e12, maxCost: 500 });
+  });
+
+  it('refuses a document whose fragments expand past 1,000 fields, however cheap', () => {
+    // (Wide as well: the width limit is lifted to show this one.)
+    const limits = { ...DEFAULT_QUERY_LIMITS, maxWidth: 1e9 };
+    expect(refusal(`{ ${repeat(333, (i) => `a${i}: licences { id title }`)} }`, limits)).toBeNull();
+    expect(refusal(`{ ${repeat(334, (i) => `a${i}: licences { id title }`)} }`, limits)!.message).toBe(
+      '查询字段过多 / Query too large: 1002 fields once fragments are expanded, at most 1000',
+    );
   });
 
   it('refuses many fields side by side, which validation would compare pairwise', () => {

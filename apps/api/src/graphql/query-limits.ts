@@ -30,6 +30,11 @@ export const MAX_QUERY_TOKENS = 20_000;
 /** The stable code of a query refused for its size, depth or cost (HTTP 400), before it runs. */
 export const QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY';
 
+/** The points a request is charged and told it costs: its cost rounded, and at least the 1 every request costs. */
+export function chargedPoints(cost: number): number {
+  return Math.max(1, Math.round(cost));
+}
+
 /**
  * Measures a document (every operation and fragment, in time linear in its size) and refuses it when any
  * operation or fragment passes a limit: GraphQL validation runs over all of them, and execution over one.
@@ -76,9 +81,9 @@ function tooCostly(message: string, figures: Record<string, number>): GraphQLErr
 
 /** Fan-out documents reach figures like 2^100: say "more than" rather than print 31 digits. */
 function shown(value: number): string {
-  return value < 1e12 ? String(Math.ceil(value)) : 'more than 10^12';
+  return value < 1e12 ? String(chargedPoints(value)) : 'more than 10^12';
 }
 
 function shownNumber(value: number): number {
-  return value < 1e12 ? Math.ceil(value) : 1e12;
+  return value < 1e12 ? chargedPoints(value) : 1e12;
 }
