@@ -152,7 +152,8 @@ class DocumentMeter {
   }
 
   private field(node: FieldNode, parent: GraphQLNamedType | null): Part {
-    // Introspection (__schema, __type, __typename and the fields of the __ types): no cost, no depth.
+    // Introspection (__schema, __type, __typename and the fields of the __ types): no points and no depth of its
+    // own; its values count like any others.
     const introspection = node.name.value.startsWith('__') || Boolean(parent?.name.startsWith('__'));
     const cost: FieldCost | undefined = parent && !introspection ? this.table.costs[`${parent.name}.${node.name.value}`] : undefined;
     const child = node.selectionSet ? this.selectionSet(node.selectionSet, this.fieldType(parent, node)) : EMPTY;
