@@ -25,7 +25,8 @@ export async function createApp(
     bodyParser: true,
   });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For names the client (and so its quota) only when it comes from a configured proxy.
+  app.set('trust proxy', config.trustProxy);
   app.useGlobalFilters(new HttpErrorFilter([{ prefix: CKAN_ROUTES, write: ckanErrorWriter(config.publicUrl) }]));
   await app.init();
   await app.get(PlatformInitializer).run();

@@ -5,6 +5,9 @@ import { GraphQLFormattedError } from 'graphql';
 
 const logger = new Logger('GraphQL');
 
+/** Figures a refused query carries for clients that adjust themselves (cost and budget, depth, field count). */
+const LIMIT_FIGURES = ['cost', 'maxCost', 'depth', 'maxDepth', 'fields', 'maxFields', 'width', 'maxWidth'];
+
 /**
  * The one place GraphQL errors get their public shape: the domain's stable code (and the field paths of
  * BAD_USER_INPUT), the codes Apollo gives to malformed queries, and for anything unexpected a generic message.
@@ -19,7 +22,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-    return { ...base, message: formatted.message, extensions: { code } };
+    const figures = LIMIT_FIGURES.filter((name) => typeof formatted.extensions?.[name] === 'number').map((name) => [name, formatted.extensions![name]]);
+    return { ...base, message: formatted.message, extensions: { code, ...Object.fromEntries(figures) } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
