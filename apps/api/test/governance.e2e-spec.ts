@@ -1,4 +1,4 @@
-import { TimelinessService } from '@opendata/catalog';
+import { Clock } from '@opendata/catalog';
 import { PeriodicJobs } from '@opendata/jobs';
 import { DataSource } from 'typeorm';
 import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
@@ -130,22 +130,51 @@ describe('supervision: negative list, deadlines, data requests, upload limits', 
       monthlyId = monthly.body.data?.createDataset.id;
     });
 
-    it('recomputes daily as a registered periodic job', () => {
-      const job = t.app.get(PeriodicJobs).registered().find((j) => j.name === 'timeliness');
-      expect(job?.everyMs).toBe(DAY_MS);
+    const slugsOf = (res: { body: { data?: Record<string, any> | null } }) =>
+      (res.body.data?.overdueDatasets as Array<{ dataset: { slug: string } }>).map((o) => o.dataset.slug);
+    /** Sets the platform's clock (what deadlines are compared with); nothing else moves. */
+    const clockAt = (when: Date) => jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(when);
+    afterEach(() => jest.restoreAllMocks());
+
+    it('runs no job: deadlines are compared with the clock when read', () => {
+      expect(t.app.get(PeriodicJobs).registered().map((j) => j.name)).not.toContain('timeliness');
     });
 
     it('lists a dataset as overdue once its period has passed, and not before', async () => {
-      const timeliness = t.app.get(TimelinessService);
-      await timeliness.recompute(new Date(Date.now() + 2 * DAY_MS));
-      let overdue = await t.gql(`{ overdueDatasets { dataset { slug } dueAt } }`);
-      expect(overdue.body.data?.overdueDatasets.map((o: { dataset: { slug: string } }) => o.dataset.slug)).not.toContain('budget');
-      await timeliness.recompute(new Date(Date.now() + 40 * DAY_MS));
-      overdue = await t.gql(`{ overdueDatasets(organization: "finance-bureau") { dataset { slug } dueAt } }`);
-      expect(overdue.body.data?.overdueDatasets.map((o: { dataset: { slug: string } }) => o.dataset.slug)).toContain('budget');
+      clockAt(new Date(Date.now() + 2 * DAY_MS));
+      expect(slugsOf(await t.gql(`{ overdueDatasets { dataset { slug } dueAt } }`))).not.toContain('budget');
+      clockAt(new Date(Date.now() + 40 * DAY_MS));
+      expect(slugsOf(await t.gql(`{ overdueDatasets(organization: "finance-bureau") { dataset { slug } dueAt } }`))).toContain('budget');
       const rates = await t.gql(`{ organizationTimeliness { organization { slug } datasets overdue periods onTime onTimeRate } }`);
       const finance = rates.body.data?.organizationTimeliness.find((r: { organization: { slug: string } }) => r.organization.slug === 'finance-bureau');
       expect(finance).toMatchObject({ overdue: 1, onTime: 0, onTimeRate: 0 });
+    });
+
+    it('lists an hourly dataset as overdue as soon as its hour has passed, counted in hours', async () => {
+      const hourly = await createDataset(datasetInput('hourly-air', { updateFrequency: 'HOURLY', organization: 'finance-bureau' }));
+      expect(hourly.body.errors).toBeUndefined();
+      const id = hourly.body.data?.createDataset.id as string;
+      expect((await upload(csvRows(5), 'hourly-air', outsider)).status).toBe(201);
+      const released = await t.gql(`{ dataset(slug: "hourly-air") { resources { versions { signOff { approvedAt } } } } }`);
+      const releasedAt = new Date(released.body.data?.dataset.resources[0].versions[0].signOff.approvedAt);
+      const record = async () => (await t.gql(`query($id: ID!) { datasetTimeliness(datasetId: $id) { nextDueAt overdue } }`, { id })).body.data?.datasetTimeliness;
+      const dueAt = new Date((await record()).nextDueAt);
+      expect(dueAt.getTime() - releasedAt.getTime()).toBe(3_600_000);
+
+      clockAt(new Date(dueAt.getTime() - 1000));
+      expect(slugsOf(await t.gql(`{ overdueDatasets(organization: "finance-bureau") { dataset { slug } dueAt } }`))).not.toContain('hourly-air');
+      expect((await record()).overdue).toBe(false);
+
+      clockAt(new Date(dueAt.getTime() + 1));
+      const overdue = await t.gql(`{ overdueDatasets(organization: "finance-bureau") { dataset { slug } dueAt } }`);
+      expect(overdue.body.data?.overdueDatasets).toContainEqual({ dataset: { slug: 'hourly-air' }, dueAt: dueAt.toISOString() });
+      expect((await record()).overdue).toBe(true);
+      const rates = await t.gql(`{ organizationTimeliness { organization { slug } overdue } }`);
+      expect(rates.body.data?.organizationTimeliness).toContainEqual({ organization: { slug: 'finance-bureau' }, overdue: 1 });
+
+      // A new publication closes the period at once: no job has to notice it.
+      expect((await upload(csvRows(6), 'hourly-air', outsider)).status).toBe(201);
+      expect(slugsOf(await t.gql(`{ overdueDatasets(organization: "finance-bureau") { dataset { slug } dueAt } }`))).not.toContain('hourly-air');
     });
 
     it('counts statutory deadlines in working days, skipping listed holidays', async () => {
