@@ -192,6 +192,15 @@ describe('supervision: negative list, deadlines, data requests, upload limits', 
       // 2 October 2026 is a Friday; with the 6th a listed holiday the three working days are the 5th, 7th and 8th.
       const period = record.body.data?.datasetTimeliness.periods.find((p: { rule: string }) => p.rule === '政策解读');
       expect(period).toEqual({ rule: '政策解读', dueAt: '2026-10-08T15:59:59.999Z', onTime: false });
+      // The lists read the same due time, moved by the calendar as soon as it changes.
+      clockAt(new Date('2026-11-01T00:00:00+08:00'));
+      const listed = async () =>
+        (await t.gql(`{ overdueDatasets(organization: "finance-bureau") { dataset { slug } dueAt } }`)).body.data?.overdueDatasets.find(
+          (o: { dataset: { slug: string } }) => o.dataset.slug === 'budget',
+        );
+      expect(await listed()).toEqual({ dataset: { slug: 'budget' }, dueAt: '2026-10-08T15:59:59.999Z' });
+      expect((await t.gql(`mutation { removeCalendarDay(day: "2026-10-06") { day } }`, {}, TEST_ADMIN_TOKEN)).body.errors).toBeUndefined();
+      expect(await listed()).toEqual({ dataset: { slug: 'budget' }, dueAt: '2026-10-07T15:59:59.999Z' });
     });
   });
 
