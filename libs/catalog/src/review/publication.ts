@@ -6,7 +6,7 @@ import { DatasetStatus } from '../metadata/vocabularies';
 import { DeadlineRepository } from '../obligations/deadline.repository';
 import { ReviewAction, metadataSha256 } from './review-events';
 import { NewReviewEvent, PendingVersion, ReviewRepository } from './review.repository';
-import { WorkflowAction, WorkflowState, WorkflowSubject, requireStep, statusOf, workflowState } from './workflow';
+import { WorkflowAction, WorkflowState, WorkflowSubject, isPublicState, requireStep, statusOf, workflowState } from './workflow';
 
 const reviews = new ReviewRepository();
 const deadlines = new DeadlineRepository();
@@ -35,11 +35,6 @@ export async function decideStep(manager: EntityManager, caller: Caller, dataset
   const decision = requireStep(workflowState(found.facts), action, caller, found.subject);
   const unreleased = (await reviews.unreleasedOf(manager, [datasetId])).get(datasetId) ?? [];
   return { datasetId, action, from: decision.from, to: decision.to, direct: decision.by === 'publish', subject: found.subject, unreleased };
-}
-
-/** The workflow state of a dataset without locking it (an early answer before a long upload or validation). */
-export async function checkStep(manager: EntityManager, caller: Caller, datasetId: string, action: WorkflowAction): Promise<void> {
-  await manager.transaction((m) => decideStep(m, caller, datasetId, action));
 }
 
 /** The event that makes something public: a sign-off where review is required, a plain publication where not. */
@@ -73,7 +68,8 @@ export interface StepDetails {
  * - into review (submitted, updatePending): a submission of the record (when it enters review) and of every
  *   unreleased version not already awaiting review; returned versions go back with it;
  * - approve, and a direct publication of a draft: a sign-off of the record and of every unreleased version;
- * - a publisher's edit or upload of a published dataset: its own release, with a sign-off of the record;
+ * - a publisher's upload: the file's release (with a restated sign-off of the record when it is public);
+ * - a publisher's edit of a published dataset: a sign-off of the record;
  * - return: the record (if it was under review) and every version under review go back to the editors;
  * - withdraw: the reason.
  */
@@ -117,7 +113,10 @@ function eventsOf(step: WorkflowStep, details: StepDetails): NewReviewEvent[] {
   if (action === 'approve') return [...record('approve'), ...each('approve', versions)];
   const release = releaseAction(step.subject);
   if (action === 'publish' && (from === 'draft' || from === 'withdrawn')) return [...record(release), ...each(release, versions)];
-  if (step.direct && action === 'upload' && added) return [...record(release), ...each(release, [{ id: added.id, sha256: added.sha256, awaiting: false }])];
+  if (step.direct && action === 'upload' && added) {
+    // Only a public record restates its sign-off; a draft's record is signed off when it is published.
+    return [...(isPublicState(from) ? record(release) : []), ...each(release, [{ id: added.id, sha256: added.sha256, awaiting: false }])];
+  }
   if (step.direct && (action === 'edit' || action === 'publish')) return record(release);
   return [];
 }

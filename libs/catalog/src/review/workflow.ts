@@ -52,7 +52,11 @@ const NOT_PUBLISHED = refused('只有已发布的数据集可以撤回 (only a p
 const WITHDRAW_FIRST = refused('已发布的数据集须先撤回（withdrawDataset，说明原因）再删除 (withdraw a published dataset, with a reason, before deleting it)');
 const RETURNED_UPDATE = refused('更新已退回修改，须重新提交后才能审查 (the update was returned to the editors: it must be submitted again before a reviewer can act on it)');
 
-/** Editing a published dataset: a publisher's edit stays public; anyone else's goes back to review with it. */
+/**
+ * Editing a published dataset: a publisher's edit stays public; anyone else's goes back to review with it.
+ * (In upload cells, the publisher's step releases the file at once: their upload is their sign-off, and it
+ * becomes public with the dataset; a writer's file waits for the dataset's review.)
+ */
 const publishedEdit = (stays: WorkflowState): Cell => [step('publish', stays), step('write', 'submitted')];
 
 export const WORKFLOW: Record<LiveState, Record<WorkflowAction, Cell>> = {
@@ -62,7 +66,7 @@ export const WORKFLOW: Record<LiveState, Record<WorkflowAction, Cell>> = {
     return: NEVER_SUBMITTED_RETURN,
     withdraw: NOT_PUBLISHED,
     edit: [step('write', 'draft')],
-    upload: [step('write', 'draft')],
+    upload: [step('publish', 'draft'), step('write', 'draft')],
     delete: [step('write', 'deleted')],
     publish: [step('publish', 'published')],
   },
@@ -113,7 +117,7 @@ export const WORKFLOW: Record<LiveState, Record<WorkflowAction, Cell>> = {
     return: NEVER_SUBMITTED_RETURN,
     withdraw: refused('该数据集已撤回 (the dataset is already withdrawn)'),
     edit: [step('write', 'withdrawn')],
-    upload: [step('write', 'withdrawn')],
+    upload: [step('publish', 'withdrawn'), step('write', 'withdrawn')],
     delete: [step('write', 'deleted')],
     publish: [step('publish', 'published')],
   },
