@@ -93,9 +93,13 @@ describe.each(ORGANIZATIONS)('the review workflow table on the real service ($sl
       await ok(MUTATIONS.delete, { id: subject.id }, tokens.editor);
       return subject;
     }
-    const first = await upload(subject, tokens.editor);
-    expect(first.status).toBe(201);
-    subject.resourceId = first.body.resource.id;
+    // Files where they make the state (a draft's and a submission's files, an update); a published dataset
+    // without one behaves the same in every cell, and saves an upload per dataset.
+    if (state === 'draft' || state === 'submitted') {
+      const first = await upload(subject, tokens.editor);
+      expect(first.status).toBe(201);
+      subject.resourceId = first.body.resource.id;
+    }
     if (state === 'draft') return subject;
     await ok(MUTATIONS.submit, { id: subject.id }, tokens.editor);
     if (state === 'submitted') return subject;
@@ -105,7 +109,9 @@ describe.each(ORGANIZATIONS)('the review workflow table on the real service ($sl
       await ok(MUTATIONS.withdraw, { id: subject.id }, tokens.reviewer);
       return subject;
     }
-    expect((await upload(subject, tokens.editor)).status).toBe(201);
+    const update = await upload(subject, tokens.editor);
+    expect(update.status).toBe(201);
+    subject.resourceId = update.body.resource.id;
     if (state === 'updatePending') return subject;
     await ok(MUTATIONS.return, { id: subject.id }, tokens.reviewer);
     return subject;

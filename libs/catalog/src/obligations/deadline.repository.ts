@@ -77,14 +77,13 @@ export class DeadlineRepository {
   /** Per organization with published datasets: how many, how many overdue at `now`, periods counted and on time. */
   async organizationTotals(q: Queryable, now: Date): Promise<OrganizationDeadlineRow[]> {
     const rows = await q.query(
-      `SELECT d.organization_id, count(*)::int AS datasets, count(*) FILTER (WHERE x.overdue)::int AS overdue,
+      `WITH per_dataset AS (
+         SELECT t.dataset_id, bool_or(t.due_at < $1) AS overdue,
+                sum(t.closed_periods + CASE WHEN t.due_at < $1 THEN 1 ELSE 0 END) AS periods, sum(t.closed_on_time) AS on_time
+         FROM dataset_deadlines t GROUP BY t.dataset_id)
+       SELECT d.organization_id, count(*)::int AS datasets, count(*) FILTER (WHERE x.overdue)::int AS overdue,
               coalesce(sum(x.periods), 0)::int AS periods, coalesce(sum(x.on_time), 0)::int AS on_time
-       FROM datasets d
-       LEFT JOIN LATERAL (
-         SELECT bool_or(t.due_at < $1) AS overdue,
-                sum(t.closed_periods + CASE WHEN t.due_at < $1 THEN 1 ELSE 0 END) AS periods,
-                sum(t.closed_on_time) AS on_time
-         FROM dataset_deadlines t WHERE t.dataset_id = d.id) x ON true
+       FROM datasets d LEFT JOIN per_dataset x ON x.dataset_id = d.id
        WHERE d.deleted_at IS NULL AND d.status = 'published'
        GROUP BY d.organization_id`,
       [now],
