@@ -1,4 +1,4 @@
-import { Clock } from '@opendata/catalog';
+import { Clock, DEADLINE_RULES_VERSION, DeadlineRepository } from '@opendata/catalog';
 import { PeriodicJobs } from '@opendata/jobs';
 import { DataSource } from 'typeorm';
 import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
@@ -175,6 +175,21 @@ describe('supervision: negative list, deadlines, data requests, upload limits', 
       // A new publication closes the period at once: no job has to notice it.
       expect((await upload(csvRows(6), 'hourly-air', outsider)).status).toBe(201);
       expect(slugsOf(await t.gql(`{ overdueDatasets(organization: "finance-bureau") { dataset { slug } dueAt } }`))).not.toContain('hourly-air');
+    });
+
+    it('rebuilds the stored deadlines once after the arithmetic changed, and only then', async () => {
+      const db = t.app.get(DataSource);
+      const deadlines = t.app.get(DeadlineRepository);
+      const stored = () => db.query(`SELECT dataset_id, rule_key, due_at, closed_periods, closed_on_time FROM dataset_deadlines ORDER BY 1, 2`);
+      const before = await stored();
+      expect(before.length).toBeGreaterThan(0);
+      expect(await deadlines.ensureRulesVersion(db, DEADLINE_RULES_VERSION)).toBe(false);
+      // As after an upgrade: the table emptied, an older version recorded.
+      await db.query(`DELETE FROM dataset_deadlines`);
+      await db.query(`UPDATE deadline_rules_version SET version = version - 1`);
+      expect(await deadlines.ensureRulesVersion(db, DEADLINE_RULES_VERSION)).toBe(true);
+      expect(await stored()).toEqual(before);
+      expect(await deadlines.ensureRulesVersion(db, DEADLINE_RULES_VERSION)).toBe(false);
     });
 
     it('counts statutory deadlines in working days, skipping listed holidays', async () => {
