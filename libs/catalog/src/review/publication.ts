@@ -30,10 +30,12 @@ export interface WorkflowStep {
  * transaction, so that two requests never act on the same state.
  */
 export async function decideStep(manager: EntityManager, caller: Caller, datasetId: string, action: WorkflowAction): Promise<WorkflowStep> {
-  const found = await reviews.lockWorkflow(manager, datasetId);
+  const found = await reviews.lockDataset(manager, datasetId);
   if (!found) throw notFound('Dataset', datasetId);
-  const decision = requireStep(workflowState(found.facts), action, caller, found.subject);
   const unreleased = (await reviews.unreleasedOf(manager, [datasetId])).get(datasetId) ?? [];
+  const awaiting = unreleased.filter((p) => p.lastAction === 'submit').length;
+  const state = workflowState({ deleted: found.deleted, status: found.status, unreleased: unreleased.length, awaiting });
+  const decision = requireStep(state, action, caller, found.subject);
   return { datasetId, action, from: decision.from, to: decision.to, direct: decision.by === 'publish', subject: found.subject, unreleased };
 }
 

@@ -6,7 +6,7 @@ import { DatasetEntity, ResourceVersionEntity } from '../entities';
 import { DatasetStatus } from '../metadata/vocabularies';
 import { REVIEW_EVENT_COLUMNS, ReviewAction, ReviewEvent, reviewEventFromRow } from './review-events';
 import { releasedVersionSql } from './visibility';
-import { WorkflowFacts, WorkflowSubject } from './workflow';
+import { WorkflowSubject } from './workflow';
 
 /** A DataSource or a transaction's EntityManager. */
 export type Queryable = Pick<EntityManager, 'query'>;
@@ -60,22 +60,18 @@ function unreleasedSql(datasetCondition: string): string {
  */
 @Injectable()
 export class ReviewRepository {
-  /** Locks a dataset's row for the rest of the transaction and reads what places it in the workflow. */
-  async lockWorkflow(q: Queryable, datasetId: string): Promise<{ subject: WorkflowSubject; facts: WorkflowFacts } | null> {
+  /** Locks a dataset's row for the rest of the transaction and reads its status and organization's setting. */
+  async lockDataset(q: Queryable, datasetId: string): Promise<{ subject: WorkflowSubject; status: DatasetStatus; deleted: boolean } | null> {
     const [row] = await q.query(
       `SELECT d.organization_id, d.status, d.deleted_at IS NOT NULL AS deleted, o.review_required
        FROM datasets d JOIN organizations o ON o.id = d.organization_id WHERE d.id = $1 FOR UPDATE OF d`,
       [datasetId],
     );
     if (!row) return null;
-    const [counts] = await q.query(
-      `SELECT count(*)::int AS unreleased, count(*) FILTER (WHERE u.last_action = 'submit')::int AS awaiting
-       FROM (${unreleasedSql('r.dataset_id = $1')}) u`,
-      [datasetId],
-    );
     return {
       subject: { organizationId: row.organization_id, reviewRequired: row.review_required !== false },
-      facts: { deleted: row.deleted, status: row.status as DatasetStatus, unreleased: counts.unreleased, awaiting: counts.awaiting },
+      status: row.status as DatasetStatus,
+      deleted: row.deleted,
     };
   }
 
