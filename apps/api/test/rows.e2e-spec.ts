@@ -263,7 +263,9 @@ describe('validated rows: GraphQL Resource.rows / aggregate and data.csv / data.
     const document = { ...standard, 'x-id': 'station-air', title: '站点空气质量 / Station air quality' };
     const registered = await t.gql(`mutation($doc: JSONObject!) { registerSchema(organization: "env-bureau", document: $doc) { id } }`, { doc: document }, TEST_ADMIN_TOKEN);
     expect(registered.body.errors).toBeUndefined();
-    const own = await upload(csv.split('\n').slice(0, 21).join('\n') + '\n', 'own.csv', 'air', { schema: 'station-air' });
+    // A dataset of its own: 'air' has an editor's update awaiting review, which any new file would join.
+    await createDataset('air-own', 'PUBLISHED');
+    const own = await upload(csv.split('\n').slice(0, 21).join('\n') + '\n', 'own.csv', 'air-own', { schema: 'station-air' });
     const res = await t.gql(`query($id: ID!) { resource(id: $id) { rows(where: [{ field: "aqi", gte: 60 }], first: 100) { totalCount nodes { __typename ... on JsonRow { rowNumber values } } } } }`, { id: own.id });
     expect(res.body.errors).toBeUndefined();
     const expected = rows.slice(0, 20).filter((r) => r.aqi !== null && (r.aqi as number) >= 60);

@@ -11,12 +11,14 @@ import { NegativeListService } from './negative-list/negative-list.service';
 import { DataRequestService } from './requests/data-request.service';
 import { TimelinessService } from './obligations/timeliness.service';
 import { CalendarService } from './obligations/calendar.service';
-import { TimelinessJob } from './obligations/timeliness.job';
+import { Clock } from './obligations/clock';
+import { DeadlineRepository } from './obligations/deadline.repository';
 import { UploadLimitService } from './quotas/upload-limit.service';
+import { ReviewRepository } from './review/review.repository';
 import { ReviewService } from './review/review.service';
 import { AuditService } from './audit/audit.service';
 
-const SERVICES = [NegativeListService, DataRequestService, TimelinessService, TimelinessJob, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, AuditService];
+const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, ReviewRepository, AuditService];
 
 @Module({
   imports: [AuthModule],
