@@ -5,6 +5,7 @@ import { AppConfig, ServiceEndpoints } from '@opendata/config';
 import { runMigrations } from '@opendata/database';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { TextInputInterceptor } from './http/text-input.interceptor';
 import { PlatformInitializer } from './platform/platform-initializer';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -26,6 +27,7 @@ export async function createApp(
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalInterceptors(new TextInputInterceptor());
   await app.init();
   await app.get(PlatformInitializer).run();
   return app;

@@ -1,3 +1,4 @@
 export * from './app-error';
 export * from './identifiers';
 export * from './project-root';
+export * from './text-input';

@@ -19,7 +19,9 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-    return { ...base, message: formatted.message, extensions: { code } };
+    // The edge check (text-input.plugin.ts) names the variable or argument as BAD_USER_INPUT does.
+    const fields = formatted.extensions?.fields;
+    return { ...base, message: formatted.message, extensions: { code, ...(Array.isArray(fields) ? { fields } : {}) } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

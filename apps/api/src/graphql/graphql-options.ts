@@ -4,6 +4,7 @@ import { ANONYMOUS } from '@opendata/auth';
 import { CatalogLoaderFactory } from './catalog-loaders';
 import { formatGraphqlError } from './format-graphql-error';
 import { GqlContext } from './graphql-context';
+import { textInputPlugin } from './text-input.plugin';
 import { RequestWithCaller } from '../http/current-caller.decorator';
 import { queryCostRule } from '../rows/query-cost.rule';
 
@@ -21,7 +22,7 @@ export function graphqlOptions(loaders: CatalogLoaderFactory): ApolloDriverConfi
     formatError: formatGraphqlError,
     // Cache hints are not used; the plugin would otherwise instrument every field resolution. (The cast bridges
     // the CommonJS and ES module typings of @apollo/server; the plugin is a marker object Apollo checks by id.)
-    plugins: [ApolloServerPluginCacheControlDisabled() as unknown as ApolloPlugin],
+    plugins: [ApolloServerPluginCacheControlDisabled() as unknown as ApolloPlugin, textInputPlugin() as unknown as ApolloPlugin],
     // Depth and cost limits: expensive queries are refused before they run.
     validationRules: [queryCostRule()],
     context: ({ req }: { req: RequestWithCaller }): GqlContext => {
