@@ -99,10 +99,13 @@ export class ResourceService {
   }
 
   private async addVersionIn(m: EntityManager, caller: Caller, input: AddVersionInput) {
+    // FOR NO KEY UPDATE, not FOR UPDATE: an upload's transaction already holds the KEY SHARE lock its report's
+    // foreign key took on this row, and two uploads upgrading that to FOR UPDATE deadlock each other. NO KEY
+    // UPDATE still serialises the versions of a dataset, and coexists with KEY SHARE.
     const dataset = await m
       .getRepository(DatasetEntity)
       .createQueryBuilder('d')
-      .setLock('pessimistic_write')
+      .setLock('for_no_key_update')
       .where('d.id = :id AND d.deleted_at IS NULL', { id: input.datasetId })
       .getOne();
     if (!dataset || !isVisible(caller, dataset)) throw notFound('Dataset', input.datasetId);

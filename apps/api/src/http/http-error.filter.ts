@@ -58,6 +58,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const error = toPublicError(exception);
     if (error.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (response.headersSent) return response.end();
+    // A busy server says when to come back (uploads beyond the queue, quotas).
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     if (request.originalUrl.startsWith('/graphql')) {
       // GraphQL clients expect the GraphQL error shape even for errors raised before execution (401, 413).
       return response.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
