@@ -64,7 +64,7 @@ export function readMultipart(req: Request, maxBytes: number): Promise<Multipart
       resolve({ fields, file: { fileName: info.filename || 'upload', mimeType: info.mimeType, stream } });
     });
     parser.on('error', (error: Error) => {
-      if (!settled) reject(new AppError('BAD_USER_INPUT', `Malformed multipart body: ${error.message}`));
+      if (!settled) reject(badInput([{ path: 'body', message: `multipart 正文格式错误 (malformed multipart body: ${error.message})` }]));
     });
     parser.on('close', () => {
       if (!settled) resolve({ fields, file: null });
