@@ -119,6 +119,12 @@ describe.each([false, true])('bad input, validation threads: %s', (validationThr
     expect(datasets.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'after' }] });
   });
 
+  it('answers BAD_USER_INPUT, not 500, to a value PostgreSQL cannot take that no check caught first', async () => {
+    // Year 0 passes a YYYY-MM-DD pattern, but PostgreSQL has no year 0 (a data exception, SQLSTATE 22008).
+    const res = await t.gql(`mutation { setCalendarDay(input: { day: "0000-01-01", working: false, name: "x" }) { day } }`, {}, TEST_ADMIN_TOKEN);
+    expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('out of range') });
+  });
+
   it('refuses request bodies nested past 64 levels, in GraphQL variables and CKAN bodies, naming where', async () => {
     // 30,000 deep: within the 100 kB a JSON body may have.
     const deep = '['.repeat(30_000) + ']'.repeat(30_000);

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
-import { isAppError } from '@opendata/common';
+import { fromDataException, isAppError } from '@opendata/common';
 import { GraphQLFormattedError } from 'graphql';
 
 const logger = new Logger('GraphQL');
@@ -11,7 +11,8 @@ const logger = new Logger('GraphQL');
  * Stack traces and internal details never leave the server; unexpected errors are logged.
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  const original = fromDataException(unwrapped) ?? unwrapped;
   const base = { locations: formatted.locations, path: formatted.path };
   if (isAppError(original)) {
     const fields = original.details?.fields;

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ErrorCode, HTTP_STATUS_BY_CODE, isAppError } from '@opendata/common';
+import { ErrorCode, HTTP_STATUS_BY_CODE, fromDataException, isAppError } from '@opendata/common';
 import { Request, Response } from 'express';
 
 interface PublicError {
@@ -23,7 +23,8 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 };
 
 /** Maps any error to its public shape once, for REST routes (and errors raised before GraphQL runs). */
-export function toPublicError(exception: unknown): PublicError {
+export function toPublicError(thrown: unknown): PublicError {
+  const exception = fromDataException(thrown) ?? thrown;
   if (isAppError(exception)) {
     return {
       status: HTTP_STATUS_BY_CODE[exception.code],
