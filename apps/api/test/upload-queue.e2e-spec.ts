@@ -121,6 +121,13 @@ describe('upload queue (UPLOAD_CONCURRENCY, UPLOAD_QUEUE_LENGTH, UPLOAD_QUEUE_TI
     queued.req.destroy();
     await eventually(() => queue().waiting === 0, 'the abandoned upload to leave the queue');
     expect(queue().running).toBe(1);
+    // A small file arrives whole and waits, its body unread; then its client gives up.
+    const whole = openUpload('whole');
+    whole.req.end('\r\n--queue-whole--\r\n');
+    await eventually(() => queue().waiting === 1, 'the whole upload to wait');
+    whole.req.destroy();
+    await eventually(() => queue().waiting === 0, 'the whole upload to leave the queue once its client is gone');
+    expect(queue().running).toBe(1);
     expect((await running.finish()).status).toBe(201);
     // The slot the abandoned upload waited for went back: the next upload runs at once.
     expect((await smallUpload()).status).toBe(201);

@@ -28,6 +28,8 @@ export interface UploadRequest {
   encoding?: string | null;
   delimiter?: string | null;
   file: { fileName: string; mimeType: string | null; stream: Readable };
+  /** Aborts when the client goes away (its connection closed): an upload waiting for a slot then leaves the queue. */
+  clientGone?: AbortSignal | null;
 }
 
 export interface UploadOutcome {
@@ -80,7 +82,7 @@ export class IngestService {
     const schema = await this.schemaFor(request);
     const negativeRules = await this.negativeList.rulesFor(dataset.organizationId);
     // Waits its turn with the body unread; nothing exists yet that a client going away would leave behind.
-    const release = await this.acquireSlot(request.file.stream);
+    const release = await this.acquireSlot(request);
     const runner = this.db.createQueryRunner();
     const uploadId = randomUUID();
     const objectKey = `uploads/${uploadId}`;
@@ -180,8 +182,8 @@ export class IngestService {
     return this.slots.state;
   }
 
-  private async acquireSlot(body: Readable): Promise<() => void> {
-    const closed = abortWhenClosed(body);
+  private async acquireSlot(request: Pick<UploadRequest, 'file' | 'clientGone'>): Promise<() => void> {
+    const closed = abortWhenClosed(request.file.stream, request.clientGone);
     try {
       return await this.slots.acquire(closed.signal);
     } finally {
@@ -201,7 +203,7 @@ export class IngestService {
 
   /** Validation without storing anything (POST /api/v1/validate). */
   async validateOnly(request: Omit<UploadRequest, 'dataset' | 'resourceId' | 'name'>, schema: TableSchema | null): Promise<ValidationReport> {
-    const release = await this.acquireSlot(request.file.stream);
+    const release = await this.acquireSlot(request);
     try {
       const tap = new ByteTap(new PassThrough().resume());
       const started = Date.now();

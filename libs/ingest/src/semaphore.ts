@@ -120,13 +120,23 @@ export function uploadSemaphore(config: AppConfig, what: string): Semaphore {
 }
 
 /**
- * A signal that aborts when a request body closes before it is read (the client went away while its upload
- * waited), with the body's error as the reason. `dispose` once the wait is over: the body closes normally later.
+ * A signal that aborts when the client goes away while its upload waits: its request body closes before it is
+ * read (the body's error is the reason), or `clientGone` aborts (the connection closed after the whole body had
+ * arrived). `dispose` once the wait is over: the body closes normally later.
  */
-export function abortWhenClosed(body: Readable): { signal: AbortSignal; dispose(): void } {
+export function abortWhenClosed(body: Readable, clientGone?: AbortSignal | null): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const onClose = () => controller.abort(body.errored ?? new Error('the request body closed before it was read'));
+  const onGone = () => controller.abort(clientGone?.reason);
   if (body.destroyed) onClose();
   else body.once('close', onClose);
-  return { signal: controller.signal, dispose: () => body.off('close', onClose) };
+  if (clientGone?.aborted) onGone();
+  else clientGone?.addEventListener('abort', onGone, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      body.off('close', onClose);
+      clientGone?.removeEventListener('abort', onGone);
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { AppError, FieldError, badInput, textProblem } from '@opendata/common';
 import busboy from 'busboy';
-import { Request } from 'express';
+import { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 
 export interface UploadedFile {
@@ -100,4 +100,16 @@ function fileNameProblem(fileName: string): FieldError | null {
     return { path: 'file', message: `文件名不能超过 ${MAX_FILE_NAME_CHARS} 个字符 (the file name must be at most ${MAX_FILE_NAME_CHARS} characters)` };
   }
   return null;
+}
+
+/**
+ * Aborts when the client's connection closes before the answer was sent. The request body alone cannot say so:
+ * a small upload may have arrived whole and wait for a slot, its body unread, when its client gives up.
+ */
+export function clientGone(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new AppError('BAD_USER_INPUT', 'The client closed the connection before the answer'));
+  });
+  return controller.signal;
 }

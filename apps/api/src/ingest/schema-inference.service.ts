@@ -11,6 +11,8 @@ export interface InferRequest {
   id?: string | null;
   encoding?: string | null;
   delimiter?: string | null;
+  /** Aborts when the client goes away: a pass waiting for a slot then leaves the queue. */
+  clientGone?: AbortSignal | null;
 }
 
 const SCHEMA_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -39,7 +41,7 @@ export class SchemaInferenceService {
     if (request.id && standards.some((s) => s.id === request.id)) {
       throw badInput([{ path: 'id', message: `"${request.id}" is a platform collection standard; choose another id` }]);
     }
-    const closed = abortWhenClosed(request.file.stream);
+    const closed = abortWhenClosed(request.file.stream, request.clientGone);
     const release = await this.slots.acquire(closed.signal).finally(() => closed.dispose());
     try {
       const inference = await inferSchema(request.file.stream, {
