@@ -6,6 +6,7 @@ import { runMigrations } from '@opendata/database';
 import { AppModule } from './app.module';
 import { CKAN_ROUTES, ckanErrorWriter } from './ckan/ckan-envelope';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { TextInputInterceptor } from './http/text-input.interceptor';
 import { PlatformInitializer } from './platform/platform-initializer';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -28,6 +29,7 @@ export async function createApp(
   // X-Forwarded-For names the client (and so its quota) only when it comes from a configured proxy.
   app.set('trust proxy', config.trustProxy);
   app.useGlobalFilters(new HttpErrorFilter([{ prefix: CKAN_ROUTES, write: ckanErrorWriter(config.publicUrl) }]));
+  app.useGlobalInterceptors(new TextInputInterceptor());
   await app.init();
   await app.get(PlatformInitializer).run();
   return app;

@@ -17,7 +17,8 @@ function expectedRows(csv: string): Row[] {
       const cell = cells[c];
       if (MISSING.has(cell)) row[name] = null;
       else if (NUMERIC.has(name)) row[name] = Number(cell);
-      else if (name === 'time') row[name] = `${cell.replace(' ', 'T')}:00`;
+      // ISO 8601 with the offset: the file's times are Beijing time.
+      else if (name === 'time') row[name] = `${cell.replace(' ', 'T')}:00+08:00`;
       else row[name] = cell;
     });
     return row;
@@ -231,6 +232,39 @@ describe('validated rows: GraphQL Resource.rows / aggregate and data.csv / data.
 
     const empty = await t.http.get(`/api/v1/resources/${resourceId}/data.json`).query({ where: JSON.stringify({ aqi: { gt: 100000 } }) }).buffer(true).parse(textParser);
     expect(JSON.parse(empty.body as string)).toEqual([]);
+  });
+
+  it('writes date-times in one form, ISO 8601 with the offset, in CSV, JSON, NDJSON and GraphQL alike', async () => {
+    const first = rows[0].time as string;
+    expect(first).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    const query = { fields: 'time' };
+    const csvText = (await t.http.get(`/api/v1/resources/${resourceId}/data.csv`).query(query).buffer(true).parse(textParser)).body as string;
+    const json = JSON.parse((await t.http.get(`/api/v1/resources/${resourceId}/data.json`).query(query).buffer(true).parse(textParser)).body as string);
+    const ndjson = ((await t.http.get(`/api/v1/resources/${resourceId}/data.ndjson`).query(query).buffer(true).parse(textParser)).body as string).trim().split('\n').map((l) => JSON.parse(l));
+    const graphql = await rowsPage({ first: rows.length });
+    const expected = rows.map((r) => r.time);
+    expect(csvText.trim().split('\n').slice(1)).toEqual(expected);
+    expect(json.map((r: Row) => r.time)).toEqual(expected);
+    expect(ndjson.map((r: Row) => r.time)).toEqual(expected);
+    expect(graphql.nodes.map((r: Row) => r.time)).toEqual(expected);
+    // What an export wrote reads back as a bound.
+    expect((await rowsPage({ where: [{ field: 'time', eq: first }] })).totalCount).toBe(rows.filter((r) => r.time === first).length);
+  });
+
+  it('reads a date alone as the start of that day in China Standard Time, in GraphQL and in export filters', async () => {
+    const day = (rows[0].time as string).slice(0, 10);
+    const fromMidnight = rows.filter((r) => (r.time as string) >= `${day}T00:00:00+08:00`);
+    const page = await rowsPage({ where: [{ field: 'time', gte: day }], first: 500 });
+    expect(page.totalCount).toBe(fromMidnight.length);
+    expect(page.totalCount).toBeGreaterThan(0);
+    // Midnight in Beijing is 16:00 UTC the day before: both name the same instant.
+    const previous = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect((await rowsPage({ where: [{ field: 'time', gte: `${previous}T16:00:00Z` }], first: 1 })).totalCount).toBe(fromMidnight.length);
+    const before = await t.http.get(`/api/v1/resources/${resourceId}/data.ndjson`).query({ where: JSON.stringify({ time: { lt: day } }), fields: 'time' }).buffer(true).parse(textParser);
+    expect(before.status).toBe(200);
+    expect((before.body as string).trim()).toBe('');
+    const onDay = await t.http.get(`/api/v1/resources/${resourceId}/data.csv`).query({ where: JSON.stringify({ time: { gte: day, lt: `${day}T01:00` } }), fields: 'time' }).buffer(true).parse(textParser);
+    expect((onDay.body as string).trim().split('\n').slice(1)).toEqual(rows.filter((r) => (r.time as string) < `${day}T01:00:00+08:00`).map((r) => r.time));
   });
 
   it('selects versions, answers 404 for unknown resources and versions', async () => {

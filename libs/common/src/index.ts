@@ -1,3 +1,5 @@
 export * from './app-error';
 export * from './identifiers';
 export * from './project-root';
+export * from './text-input';
+export * from './data-exception';

@@ -16,6 +16,8 @@ describe('loadConfig', () => {
       apiWorkers: 1,
       uploadMaxBytes: 5 * 1024 ** 3,
       uploadConcurrency: 4,
+      uploadQueueLength: 32,
+      uploadQueueTimeoutSeconds: 120,
       validationThreads: false,
       stagingMaxAgeHours: 24,
       jobsInApi: true,
@@ -64,6 +66,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
     [{ SEARCH_CACHE_SECONDS: '-1' }, /^SEARCH_CACHE_SECONDS must be an integer from 0 to 86400/],
     [{ API_WORKERS: '0' }, /^API_WORKERS must be an integer from 1 to 64/],
+    [{ UPLOAD_QUEUE_LENGTH: '-1' }, /^UPLOAD_QUEUE_LENGTH must be an integer from 0 to 10000/],
+    [{ UPLOAD_QUEUE_TIMEOUT_SECONDS: '0' }, /^UPLOAD_QUEUE_TIMEOUT_SECONDS must be an integer from 1 to 3600/],
   ])('refuses %j with a one-line reason', (env, reason) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(reason);

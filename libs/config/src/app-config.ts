@@ -39,6 +39,10 @@ export interface AppConfig {
   uploadMaxBytes: number;
   /** Uploads (and validations) processed at once per API process; each holds a database connection. */
   uploadConcurrency: number;
+  /** Uploads that may wait for one of those slots (in arrival order); beyond them 503 with Retry-After. */
+  uploadQueueLength: number;
+  /** How long an upload waits for a slot at most before 503 with Retry-After. */
+  uploadQueueTimeoutSeconds: number;
   /**
    * Read and check uploads on validation threads, off the event loop that serves requests. Worth it with cores
    * to spare (other requests stay fast during large uploads); each busy thread costs about 60 MB.
@@ -242,6 +246,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     apiWorkers: parseInteger(env, 'API_WORKERS', 1, 1, 64),
     uploadMaxBytes: parseInteger(env, 'UPLOAD_MAX_BYTES', 5 * 1024 ** 3, 1024, Number.MAX_SAFE_INTEGER),
     uploadConcurrency: parseInteger(env, 'UPLOAD_CONCURRENCY', 4, 1, 64),
+    uploadQueueLength: parseInteger(env, 'UPLOAD_QUEUE_LENGTH', 32, 0, 10_000),
+    uploadQueueTimeoutSeconds: parseInteger(env, 'UPLOAD_QUEUE_TIMEOUT_SECONDS', 120, 1, 3600),
     validationThreads: parseBoolean(env, 'VALIDATION_THREADS', false),
     stagingMaxAgeHours: parseInteger(env, 'STAGING_MAX_AGE_HOURS', 24, 1, 24 * 365),
     jobsInApi: parseBoolean(env, 'JOBS_IN_API', true),

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
-import { isAppError } from '@opendata/common';
+import { fromDataException, isAppError } from '@opendata/common';
 import { GraphQLFormattedError } from 'graphql';
 
 const logger = new Logger('GraphQL');
@@ -14,7 +14,8 @@ const LIMIT_FIGURES = ['cost', 'maxCost', 'depth', 'maxDepth', 'fields', 'maxFie
  * Stack traces and internal details never leave the server; unexpected errors are logged.
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  const original = fromDataException(unwrapped) ?? unwrapped;
   const base = { locations: formatted.locations, path: formatted.path };
   if (isAppError(original)) {
     const fields = original.details?.fields;
@@ -23,7 +24,9 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     const figures = LIMIT_FIGURES.filter((name) => typeof formatted.extensions?.[name] === 'number').map((name) => [name, formatted.extensions![name]]);
-    return { ...base, message: formatted.message, extensions: { code, ...Object.fromEntries(figures) } };
+    // The edge check (text-input.plugin.ts) names the variable or argument as BAD_USER_INPUT does.
+    const fields = formatted.extensions?.fields;
+    return { ...base, message: formatted.message, extensions: { code, ...Object.fromEntries(figures), ...(Array.isArray(fields) ? { fields } : {}) } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

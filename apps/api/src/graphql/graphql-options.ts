@@ -7,6 +7,7 @@ import { formatGraphqlError } from './format-graphql-error';
 import { GqlContext } from './graphql-context';
 import { QueryCostGuard } from './query-cost.guard';
 import { DEFAULT_QUERY_LIMITS, MAX_QUERY_TOKENS } from './query-limits';
+import { textInputPlugin } from './text-input.plugin';
 import { RequestWithCaller } from '../http/current-caller.decorator';
 import { RateLimitService } from '../http/rate-limit.service';
 
@@ -31,6 +32,8 @@ export function graphqlOptions(loaders: CatalogLoaderFactory, quotas: RateLimitS
       ApolloServerPluginCacheControlDisabled() as unknown as ApolloPlugin,
       // Size, depth and cost limits, checked again on the document that runs, and the quota charged by cost.
       costGuard.plugin as unknown as ApolloPlugin,
+      // Client text (variables and literals) checked at the edge: no NUL, no lone surrogate, bounded nesting.
+      textInputPlugin() as unknown as ApolloPlugin,
     ],
     context: ({ req }: { req: RequestWithCaller }): GqlContext => {
       // Apollo builds the context before it parses and validates: a query past the limits stops here.

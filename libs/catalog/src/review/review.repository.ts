@@ -60,11 +60,16 @@ function unreleasedSql(datasetCondition: string): string {
  */
 @Injectable()
 export class ReviewRepository {
-  /** Locks a dataset's row for the rest of the transaction and reads its status and organization's setting. */
+  /**
+   * Locks a dataset's row for the rest of the transaction and reads its status and organization's setting.
+   * FOR NO KEY UPDATE, not FOR UPDATE: an upload's transaction already holds the KEY SHARE lock its report's
+   * foreign key took on this row, and two uploads upgrading that to FOR UPDATE deadlock each other. NO KEY
+   * UPDATE still serialises the workflow steps of a dataset, and coexists with KEY SHARE.
+   */
   async lockDataset(q: Queryable, datasetId: string): Promise<{ subject: WorkflowSubject; status: DatasetStatus; deleted: boolean } | null> {
     const [row] = await q.query(
       `SELECT d.organization_id, d.status, d.deleted_at IS NOT NULL AS deleted, o.review_required
-       FROM datasets d JOIN organizations o ON o.id = d.organization_id WHERE d.id = $1 FOR UPDATE OF d`,
+       FROM datasets d JOIN organizations o ON o.id = d.organization_id WHERE d.id = $1 FOR NO KEY UPDATE OF d`,
       [datasetId],
     );
     if (!row) return null;
