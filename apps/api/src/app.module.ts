@@ -17,6 +17,7 @@ import { GovernanceApiModule } from './governance/governance-api.module';
 import { PlatformInitializer } from './platform/platform-initializer';
 import { ReviewApiModule } from './review/review-api.module';
 import { RowsApiModule } from './rows/rows-api.module';
+import { ScoreboardApiModule } from './scoreboard/scoreboard-api.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -33,6 +34,7 @@ export class AppModule implements NestModule {
         DownloadsModule,
         DcatApiModule,
         RowsApiModule,
+        ScoreboardApiModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CatalogApiModule],
