@@ -18,6 +18,7 @@ import { PlatformInitializer } from './platform/platform-initializer';
 import { ReviewApiModule } from './review/review-api.module';
 import { RowsApiModule } from './rows/rows-api.module';
 import { ScoreboardApiModule } from './scoreboard/scoreboard-api.module';
+import { PortalModule } from './portal/portal.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -41,6 +42,8 @@ export class AppModule implements NestModule {
           inject: [CatalogLoaderFactory],
           useFactory: graphqlOptions,
         }),
+        // Last: the portal's routes come after every API route (see PortalModule).
+        PortalModule,
       ],
       controllers: [HealthController],
       providers: [PlatformInitializer],
