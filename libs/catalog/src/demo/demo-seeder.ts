@@ -93,9 +93,11 @@ export class DemoSeeder {
         if (!existing.has(resourceName(file))) pending.push({ datasetId: dataset.id, organization: record.organization, file });
       }
     }
+    const records = Date.now();
     await this.publishFiles(pending);
     this.logger.log(
-      `Demo catalogue loaded: ${DEMO_ORGANIZATIONS.length} organizations, ${DEMO_DATASETS.length} datasets, ${pending.length} files (${Date.now() - started} ms)`,
+      `Demo catalogue loaded: ${DEMO_ORGANIZATIONS.length} organizations, ${DEMO_DATASETS.length} datasets, ${pending.length} files ` +
+        `(${Date.now() - started} ms: records ${records - started} ms, files ${Date.now() - records} ms)`,
     );
   }
 
