@@ -50,6 +50,10 @@ describe('the demo catalogue as seeded', () => {
       const dataset = datasets.find((d) => d.slug === file.dataset)!;
       expect({ schema: file.schemaId, owner: owners.get(file.schemaId) }).toEqual({ schema: file.schemaId, owner: dataset.organization.slug });
     }
+    // Registered schemas keep their fields in the order they were written (the order of the file's columns).
+    const outlets = DEMO_FILES.find((f) => f.schemaId === 'hy-service-utility-outlets')!;
+    const registered = await t.gql(`{ schema(id: "hy-service-utility-outlets") { fields { name } } }`);
+    expect(registered.body.data?.schema.fields.map((f: { name: string }) => f.name)).toEqual(Object.keys(outlets.schema!.properties as object));
     const standards = new Set(DEMO_FILES.filter((f) => !f.schema).map((f) => f.schemaId));
     expect([...standards].sort()).toEqual(['administrative-penalty', 'air-quality-daily', 'air-quality-hourly', 'budget-final-accounts', 'hotline-12345', 'housing-allocation', 'social-insurance', 'surface-water']);
   });

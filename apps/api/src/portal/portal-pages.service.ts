@@ -5,7 +5,7 @@ import { isAppError } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { notBuiltPage } from './not-built-page';
 import { PortalFiles } from './portal-files.service';
-import { PageHead, injectHead, summary } from './portal-head';
+import { HEAD_MARKER, PageHead, injectHead, summary } from './portal-head';
 import { PortalLang, STATIC_PAGES } from './portal-routes';
 
 /** A page to send: the portal's index.html with its head written in, or the page saying it is not built. */
@@ -82,10 +82,11 @@ export class PortalPages {
     return this.render(head, 404);
   }
 
-  /** The self-hosted GraphQL explorer (explorer.html of the portal build). */
+  /** The self-hosted GraphQL explorer (explorer.html of the portal build), with head tags if it asks for them. */
   async explorer(): Promise<HtmlPage> {
     const html = await this.files.page('explorer.html');
     if (html === null) return { status: 503, html: notBuiltPage(this.config.portalDir) };
+    if (!html.includes(HEAD_MARKER)) return { status: 200, html };
     const head: PageHead = { title: `GraphQL - ${await this.siteName('zh-CN')}`, description: '数据开放平台的GraphQL接口浏览器。', canonical: `${this.base}/graphql`, lang: 'zh-CN' };
     return { status: 200, html: injectHead(html, head) };
   }
