@@ -82,10 +82,18 @@ describe('the demo catalogue as seeded', () => {
       resources: published.reduce((n, d) => n + d.resources.length, 0),
       rows: published.reduce((n, d) => n + d.resources.reduce((m, r) => m + r.rowCount, 0), 0),
     });
-    const board = (await t.gql(`{ scoreboard { organization { slug } planItems planItemsPublished publishedDatasets uploads validationPassRate } }`)).body.data?.scoreboard;
+    const board = (await t.gql(`{ scoreboard { organization { slug } planItems planItemsPublished publishedDatasets uploads validationPassRate dataRequests answeredRequests medianResponseDays } }`)).body.data?.scoreboard;
     const of = (slug: string) => board.find((s: { organization: { slug: string } }) => s.organization.slug === slug);
-    expect(of('hy-env-bureau')).toEqual({ organization: { slug: 'hy-env-bureau' }, planItems: 1, planItemsPublished: 1, publishedDatasets: 6, uploads: 8, validationPassRate: 1 });
-    expect(of('hy-press-office')).toMatchObject({ planItems: 3, planItemsPublished: 0, publishedDatasets: 0, validationPassRate: null });
+    // hy-env-bureau: 8 files and one broken first attempt; two data requests, one answered after 3 days.
+    expect(of('hy-env-bureau')).toEqual({
+      organization: { slug: 'hy-env-bureau' }, planItems: 1, planItemsPublished: 1, publishedDatasets: 6, uploads: 9, validationPassRate: 8 / 9,
+      dataRequests: 2, answeredRequests: 1, medianResponseDays: 3.21,
+    });
+    expect(of('hy-finance-bureau')).toMatchObject({ uploads: 3, validationPassRate: 1, dataRequests: 1, answeredRequests: 1 });
+    // A redirected request is answered where it was filed, and pending where it was sent.
+    expect(of('hy-land-resources-bureau')).toMatchObject({ dataRequests: 1, answeredRequests: 1 });
+    expect(of('hy-housing-construction-bureau')).toMatchObject({ dataRequests: 2, answeredRequests: 1 });
+    expect(of('hy-press-office')).toMatchObject({ planItems: 3, planItemsPublished: 0, publishedDatasets: 0, validationPassRate: null, dataRequests: 0, medianResponseDays: null });
     expect(of('hy-gov-service-centre')).toMatchObject({ planItems: 7, planItemsPublished: 5 });
   });
 });

@@ -15,13 +15,14 @@ import { TimelinessJob } from './obligations/timeliness.job';
 import { UploadLimitService } from './quotas/upload-limit.service';
 import { ReviewService } from './review/review.service';
 import { AuditService } from './audit/audit.service';
+import { DemoRepository } from './demo/demo.repository';
 import { PlanItemRepository } from './plan/plan-item.repository';
 import { PlanService } from './plan/plan.service';
 import { ScoreboardRepository } from './scoreboard/scoreboard.repository';
 import { ScoreboardService } from './scoreboard/scoreboard.service';
 
-/** The openness plan and the scoreboard computed against it. */
-const PLAN_SERVICES = [PlanItemRepository, PlanService, ScoreboardRepository, ScoreboardService];
+/** The openness plan, the scoreboard computed against it, and the demo's own statements. */
+const PLAN_SERVICES = [PlanItemRepository, PlanService, ScoreboardRepository, ScoreboardService, DemoRepository];
 
 const SERVICES = [NegativeListService, DataRequestService, TimelinessService, TimelinessJob, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, AuditService];
 

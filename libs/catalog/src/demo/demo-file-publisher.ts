@@ -8,7 +8,13 @@ import { Readable } from 'node:stream';
 export interface DemoFilePublisher {
   /** Registers an organization's own schema through the schema registry, unless it is registered already. */
   ensureSchema(organizationSlug: string, document: Record<string, unknown>): Promise<void>;
-  publish(file: { datasetId: string; name: string; description: string; schemaId: string; fileName: string; body: () => Readable }): Promise<void>;
+  /** Uploads a file as the system; resolves with the outcome and, when rejected, the first errors of its report. */
+  publish(file: { datasetId: string; name: string; description: string; schemaId: string; fileName: string; body: () => Readable }): Promise<DemoUploadOutcome>;
+}
+
+export interface DemoUploadOutcome {
+  published: boolean;
+  errors: string[];
 }
 
 export const DEMO_FILE_PUBLISHER = Symbol('DEMO_FILE_PUBLISHER');

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SYSTEM } from '@opendata/auth';
+import { ANONYMOUS, SYSTEM } from '@opendata/auth';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -9,16 +9,20 @@ import { DatasetService } from '../dataset.service';
 import { DatasetEntity, OrganizationEntity } from '../entities';
 import { OrganizationService } from '../organization.service';
 import { PlanService } from '../plan/plan.service';
+import { DataRequestService } from '../requests/data-request.service';
 import { ResourceService } from '../resource.service';
+import { DEMO_REJECTED_UPLOADS, DEMO_REQUESTS } from './demo-activity';
 import { DEMO_DATASETS } from './demo-datasets';
 import { DEMO_FILE_PUBLISHER, DemoFilePublisher } from './demo-file-publisher';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
 import { demoPlanLeads } from './demo-plan-leads';
+import { DemoRepository } from './demo.repository';
 import { DemoFile, demoFilesOf } from './files';
 
 const STATE_KEY = 'demo_catalogue';
 /** An arbitrary constant naming the advisory lock held while seeding (api and worker may start together). */
 const SEED_LOCK = 7_366_202_418;
+const DAY_MS = 86_400_000;
 /** Demo files uploaded at once (never more than the upload slots of the process). */
 const DEMO_UPLOADS_AT_ONCE = 3;
 
@@ -49,6 +53,8 @@ export class DemoSeeder {
     private readonly datasets: DatasetService,
     private readonly resources: ResourceService,
     private readonly plan: PlanService,
+    private readonly requests: DataRequestService,
+    private readonly demo: DemoRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -94,7 +100,10 @@ export class DemoSeeder {
       }
     }
     const records = Date.now();
+    const firstSeeding = !(await this.demo.hasDataRequests());
+    if (firstSeeding) await this.rejectedUploads(pending);
     await this.publishFiles(pending);
+    if (firstSeeding) await this.dataRequests();
     this.logger.log(
       `Demo catalogue loaded: ${DEMO_ORGANIZATIONS.length} organizations, ${DEMO_DATASETS.length} datasets, ${pending.length} files ` +
         `(${Date.now() - started} ms: records ${records - started} ms, files ${Date.now() - records} ms)`,
@@ -117,7 +126,7 @@ export class DemoSeeder {
     const worker = async (): Promise<void> => {
       for (let files = queue.shift(); files; files = queue.shift()) {
         for (const { datasetId, file } of files) {
-          await publisher.publish({
+          const outcome = await publisher.publish({
             datasetId,
             name: resourceName(file),
             description: file.description,
@@ -125,11 +134,45 @@ export class DemoSeeder {
             fileName: file.fileName,
             body: () => Readable.from([Buffer.from(file.generate(), 'utf8')]),
           });
+          if (!outcome.published) throw new Error(`demo file ${file.fileName} was rejected: ${outcome.errors.join('; ')}`);
         }
       }
     };
     const parallel = Math.max(1, Math.min(DEMO_UPLOADS_AT_ONCE, this.config.uploadConcurrency));
     await Promise.all(Array.from({ length: parallel }, worker));
+  }
+
+  /** Broken copies of a few files, uploaded first and rejected, as agencies' first attempts are. */
+  private async rejectedUploads(pending: PendingFile[]): Promise<void> {
+    const publisher = this.modules.get<DemoFilePublisher>(DEMO_FILE_PUBLISHER, { strict: false });
+    for (const upload of DEMO_REJECTED_UPLOADS) {
+      const target = pending.find((p) => p.file.key === upload.fileKey);
+      if (!target) continue;
+      if (target.file.schema) await publisher.ensureSchema(target.organization, target.file.schema);
+      const outcome = await publisher.publish({
+        datasetId: target.datasetId,
+        name: upload.fileName.replace(/\.csv$/, ''),
+        description: target.file.description,
+        schemaId: target.file.schemaId,
+        fileName: upload.fileName,
+        body: () => Readable.from([Buffer.from(upload.spoil(target.file.generate()), 'utf8')]),
+      });
+      if (outcome.published) throw new Error(`the broken demo file ${upload.fileName} passed validation`);
+    }
+  }
+
+  /** The demo's data requests, filed and answered on the days they say. */
+  private async dataRequests(): Promise<void> {
+    const now = Date.now();
+    for (const [i, demo] of DEMO_REQUESTS.entries()) {
+      // Anonymous requesters, each from an address of their own (requests are limited per requester and day).
+      const origin = { ip: `demo-requester-${i}` };
+      const request = await this.requests.submit(ANONYMOUS, { organization: demo.organization, title: demo.title, description: demo.description, contact: 'requester@example.org' }, origin);
+      const createdAt = new Date(now - demo.daysAgo * DAY_MS + (i % 5) * 3_600_000);
+      if (demo.answer) await this.requests.respond(SYSTEM, request.id, demo.answer);
+      const respondedAt = demo.answer ? new Date(createdAt.getTime() + demo.answer.afterDays * DAY_MS + 5 * 3_600_000) : null;
+      await this.demo.backdateRequest(request.id, createdAt, respondedAt);
+    }
   }
 
   private async setState(status: 'started' | 'done'): Promise<void> {
