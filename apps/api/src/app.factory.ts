@@ -8,6 +8,7 @@ import { CKAN_ROUTES, ckanErrorWriter } from './ckan/ckan-envelope';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { TextInputInterceptor } from './http/text-input.interceptor';
 import { PlatformInitializer } from './platform/platform-initializer';
+import { PortalNotFoundFilter } from './portal/portal-not-found.filter';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -28,7 +29,8 @@ export async function createApp(
   app.disable('x-powered-by');
   // X-Forwarded-For names the client (and so its quota) only when it comes from a configured proxy.
   app.set('trust proxy', config.trustProxy);
-  app.useGlobalFilters(new HttpErrorFilter([{ prefix: CKAN_ROUTES, write: ckanErrorWriter(config.publicUrl) }]));
+  // Filters are tried last first: addresses no route answers go to the portal's 404 page for browsers.
+  app.useGlobalFilters(new HttpErrorFilter([{ prefix: CKAN_ROUTES, write: ckanErrorWriter(config.publicUrl) }]), app.get(PortalNotFoundFilter));
   app.useGlobalInterceptors(new TextInputInterceptor());
   await app.init();
   await app.get(PlatformInitializer).run();

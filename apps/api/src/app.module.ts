@@ -19,6 +19,8 @@ import { GovernanceApiModule } from './governance/governance-api.module';
 import { PlatformInitializer } from './platform/platform-initializer';
 import { ReviewApiModule } from './review/review-api.module';
 import { RowsApiModule } from './rows/rows-api.module';
+import { ScoreboardApiModule } from './scoreboard/scoreboard-api.module';
+import { PortalModule } from './portal/portal.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -36,12 +38,15 @@ export class AppModule implements NestModule {
         DcatApiModule,
         RowsApiModule,
         RateLimitModule,
+        ScoreboardApiModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CatalogApiModule, RateLimitModule],
           inject: [CatalogLoaderFactory, RateLimitService, APP_CONFIG],
           useFactory: graphqlOptions,
         }),
+        // Last: the portal's routes come after every API route (see PortalModule).
+        PortalModule,
       ],
       controllers: [HealthController],
       providers: [PlatformInitializer],

@@ -17,12 +17,20 @@ import { UploadLimitService } from './quotas/upload-limit.service';
 import { ReviewRepository } from './review/review.repository';
 import { ReviewService } from './review/review.service';
 import { AuditService } from './audit/audit.service';
+import { DemoRepository } from './demo/demo.repository';
+import { PlanItemRepository } from './plan/plan-item.repository';
+import { PlanService } from './plan/plan.service';
+import { ScoreboardRepository } from './scoreboard/scoreboard.repository';
+import { ScoreboardService } from './scoreboard/scoreboard.service';
+
+/** The openness plan, the scoreboard computed against it, and the demo's own statements. */
+const PLAN_SERVICES = [PlanItemRepository, PlanService, ScoreboardRepository, ScoreboardService, DemoRepository];
 
 const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, ReviewRepository, AuditService];
 
 @Module({
   imports: [AuthModule],
-  providers: SERVICES,
-  exports: SERVICES,
+  providers: [...SERVICES, ...PLAN_SERVICES],
+  exports: [...SERVICES, ...PLAN_SERVICES],
 })
 export class CatalogModule {}

@@ -41,3 +41,6 @@ export * from './review/review.repository';
 export * from './review/workflow';
 export * from './audit/audit-context';
 export * from './audit/audit.service';
+export * from './plan/plan-items';
+export * from './plan/plan.service';
+export * from './scoreboard/scoreboard.service';

@@ -61,6 +61,8 @@ export interface AppConfig {
    * the address of the connection counts), a number of proxy hops, or proxy addresses and CIDR ranges.
    */
   trustProxy: TrustProxy;
+  /** Absolute; the built portal (index.html, explorer.html, assets/) the API serves at / and GET /graphql. */
+  portalDir: string;
 }
 
 export type TrustProxy = false | number | string[];
@@ -260,5 +262,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     graphqlMaxCost: parseInteger(env, 'GRAPHQL_MAX_COST', 500, 1, 1_000_000),
     trustProxy: parseTrustProxy(env),
+    portalDir: resolve(cwd, optional(env, 'PORTAL_DIR') ?? './dist/portal'),
   };
 }

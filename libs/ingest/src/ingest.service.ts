@@ -24,6 +24,8 @@ export interface UploadRequest {
   /** An existing resource to add a version to; a new resource otherwise. */
   resourceId?: string | null;
   name?: string | null;
+  /** Description of a new resource. */
+  description?: string | null;
   schemaId?: string | null;
   encoding?: string | null;
   delimiter?: string | null;
@@ -133,6 +135,7 @@ export class IngestService {
           datasetId: dataset.id,
           resourceId: request.resourceId,
           name: request.name?.trim() || request.file.fileName.replace(/\.[^.]+$/, ''),
+          description: request.description?.trim() || null,
           file: {
             format: result.format.toUpperCase(),
             mediaType: MEDIA_TYPES[result.format],

@@ -21,7 +21,9 @@ export function graphqlOptions(loaders: CatalogLoaderFactory, quotas: RateLimitS
     autoSchemaFile: true,
     sortSchema: true,
     introspection: true,
-    graphiql: true,
+    // The explorer is the portal's own page (GET /graphql for browsers); Apollo's landing page would load its
+    // scripts from a public CDN, which intranets cannot reach.
+    graphiql: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
     // The parser stops at this many tokens, so that no document is large enough to make parsing slow.
