@@ -57,18 +57,21 @@ function discoverRoutes(t: TestApp): { routes: Route[]; unmatched: string[] } {
         const sub = Reflect.getMetadata(PATH_METADATA, handler);
         if (name === 'constructor' || sub === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number].toLowerCase();
-        const path = `/${[base, String(sub)].filter(Boolean).join('/')}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
+        // A handler may serve several paths (@Get(['a', 'b'])).
+        const paths = (Array.isArray(sub) ? sub : [sub]).map((one) => `/${[base, String(one)].filter(Boolean).join('/')}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1'));
         const args = Object.entries((Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { data?: string }>).map(([key, value]) => ({
           type: Number(key.split(':')[0]),
           data: value.data,
         }));
         const of = (type: RouteParamtypes) => args.filter((a) => a.type === type);
-        handlers.set(`${method} ${path}`, {
-          query: of(RouteParamtypes.QUERY).some((a) => !a.data) ? null : of(RouteParamtypes.QUERY).map((a) => a.data!),
-          body: of(RouteParamtypes.BODY).length > 0,
-          headers: of(RouteParamtypes.HEADERS).map((a) => a.data!),
-          raw: of(RouteParamtypes.REQUEST).length > 0 && method === 'post',
-        });
+        for (const path of paths) {
+          handlers.set(`${method} ${path}`, {
+            query: of(RouteParamtypes.QUERY).some((a) => !a.data) ? null : of(RouteParamtypes.QUERY).map((a) => a.data!),
+            body: of(RouteParamtypes.BODY).length > 0,
+            headers: of(RouteParamtypes.HEADERS).map((a) => a.data!),
+            raw: of(RouteParamtypes.REQUEST).length > 0 && method === 'post',
+          });
+        }
       }
     }
   }
@@ -89,9 +92,10 @@ function discoverRoutes(t: TestApp): { routes: Route[]; unmatched: string[] } {
   return { routes, unmatched };
 }
 
-/** Whether an error body names the parameter: our `details.fields[].path`, or a key of CKAN's error object. */
+/** Whether an error body names the parameter: our `details.fields[].path` (GraphQL's shape: `extensions.fields`), or a key of CKAN's error object. */
 function names(body: any, parameter: string): boolean {
   if (body?.details?.fields?.some((f: { path: string }) => f.path === parameter)) return true;
+  if (body?.errors?.[0]?.extensions?.fields?.some((f: { path: string }) => f.path === parameter)) return true;
   return body?.success === false && body.error?.__type === 'Validation Error' && Array.isArray(body.error[parameter]);
 }
 

@@ -149,4 +149,19 @@ describe('upload queue (UPLOAD_CONCURRENCY, UPLOAD_QUEUE_LENGTH, UPLOAD_QUEUE_TI
     expect(queue()).toEqual({ running: 1, waiting: 0 });
     expect((await running.finish()).status).toBe(201);
   });
+
+  it('cuts an upload whose client stalls after the idle timeout, not after a limit on the whole request, and keeps nothing of it', async () => {
+    await start({ uploadConcurrency: 1, uploadQueueLength: 4, uploadQueueTimeoutSeconds: 1, httpIdleTimeoutSeconds: 2 });
+    // Node's own 300 s limit on a whole request would cut a gigabyte upload that is still sending.
+    expect(t.app.getHttpServer().requestTimeout).toBe(0);
+    const stalled = openUpload('stalled');
+    const closed = new Promise<void>((resolve) => stalled.req.on('close', () => resolve()));
+    await eventually(() => queue().running === 1, 'the stalled upload to run');
+    await closed;
+    await eventually(() => queue().running === 0, 'the stalled upload to give its slot back');
+    await eventually(async () => (await count(`SELECT count(*) AS n FROM staging_uploads`)) === 0, 'the staging record to go');
+    expect(await count(`SELECT count(*) AS n FROM resource_versions`)).toBe(0);
+    expect(await storedObjects()).toBe(0);
+    expect((await smallUpload()).status).toBe(201);
+  });
 });

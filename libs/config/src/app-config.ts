@@ -44,6 +44,12 @@ export interface AppConfig {
   /** How long an upload waits for a slot at most before 503 with Retry-After. */
   uploadQueueTimeoutSeconds: number;
   /**
+   * A connection that sends and receives nothing for this long is closed. It replaces Node's limit on the time
+   * a whole request may take (300 s), which would cut uploads of gigabytes; longer than the queue wait, during
+   * which a waiting upload's body is not read.
+   */
+  httpIdleTimeoutSeconds: number;
+  /**
    * Read and check uploads on validation threads, off the event loop that serves requests. Worth it with cores
    * to spare (other requests stay fast during large uploads); each busy thread costs about 60 MB.
    */
@@ -250,6 +256,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     uploadConcurrency: parseInteger(env, 'UPLOAD_CONCURRENCY', 4, 1, 64),
     uploadQueueLength: parseInteger(env, 'UPLOAD_QUEUE_LENGTH', 32, 0, 10_000),
     uploadQueueTimeoutSeconds: parseInteger(env, 'UPLOAD_QUEUE_TIMEOUT_SECONDS', 120, 1, 3600),
+    httpIdleTimeoutSeconds: parseIdleTimeout(env),
     validationThreads: parseBoolean(env, 'VALIDATION_THREADS', false),
     stagingMaxAgeHours: parseInteger(env, 'STAGING_MAX_AGE_HOURS', 24, 1, 24 * 365),
     jobsInApi: parseBoolean(env, 'JOBS_IN_API', true),
@@ -264,4 +271,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxy: parseTrustProxy(env),
     portalDir: resolve(cwd, optional(env, 'PORTAL_DIR') ?? './dist/portal'),
   };
+}
+
+function parseIdleTimeout(env: Env): number {
+  const queue = parseInteger(env, 'UPLOAD_QUEUE_TIMEOUT_SECONDS', 120, 1, 3600);
+  const idle = parseInteger(env, 'HTTP_IDLE_TIMEOUT_SECONDS', Math.max(180, queue + 60), 1, 86400);
+  if (idle <= queue) {
+    throw new ConfigError(`HTTP_IDLE_TIMEOUT_SECONDS must be longer than UPLOAD_QUEUE_TIMEOUT_SECONDS (${queue}): a waiting upload's connection is idle`);
+  }
+  return idle;
 }

@@ -77,7 +77,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (shape) return shape.write(exception, request, response);
     if (request.originalUrl.startsWith('/graphql')) {
       // GraphQL clients expect the GraphQL error shape even for errors raised before execution (401, 413).
-      return response.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+      const fields = error.details?.fields;
+      return response.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code, ...(fields ? { fields } : {}) } }] });
     }
     return response.status(error.status).json({ code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) });
   }

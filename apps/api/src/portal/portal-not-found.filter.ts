@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Injectable, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, NotFoundException } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { HttpErrorFilter } from '../http/http-error.filter';
 import { PortalPages } from './portal-pages.service';
@@ -11,11 +11,12 @@ import { sendPage, wantsHtml } from './portal-http';
  * route" reaches here; services report missing things as AppError NOT_FOUND, which stays JSON.
  */
 @Catch(NotFoundException)
-@Injectable()
 export class PortalNotFoundFilter implements ExceptionFilter {
-  private readonly json = new HttpErrorFilter();
-
-  constructor(private readonly pages: PortalPages) {}
+  /** `json` is the platform's error filter, with the shapes of its route families (CKAN's envelope ...). */
+  constructor(
+    private readonly pages: PortalPages,
+    private readonly json: HttpErrorFilter,
+  ) {}
 
   async catch(exception: NotFoundException, host: ArgumentsHost): Promise<unknown> {
     if (host.getType<string>() !== 'http') return this.json.catch(exception, host);

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@opendata/catalog';
 import { DcatApiModule } from '../dcat/dcat-api.module';
 import { PortalFiles } from './portal-files.service';
-import { PortalNotFoundFilter } from './portal-not-found.filter';
 import { PortalPages } from './portal-pages.service';
 import { PortalController } from './portal.controller';
 
@@ -13,7 +12,7 @@ import { PortalController } from './portal.controller';
 @Module({
   imports: [CatalogModule, DcatApiModule],
   controllers: [PortalController],
-  providers: [PortalFiles, PortalPages, PortalNotFoundFilter],
-  exports: [PortalNotFoundFilter],
+  providers: [PortalFiles, PortalPages],
+  exports: [PortalPages],
 })
 export class PortalModule {}
