@@ -4,12 +4,12 @@ import { IngestModule } from '@opendata/ingest';
 import { CatalogLoaderFactory } from '../graphql/catalog-loaders';
 import { DatasetResolver } from './dataset.resolver';
 import { OrganizationResolver } from './organization.resolver';
-import { ResourceResolver } from './resource.resolver';
+import { ResourceResolver, ResourceVersionResolver } from './resource.resolver';
 import { VocabularyResolver } from './vocabulary.resolver';
 
 @Module({
   imports: [CatalogModule, IngestModule],
-  providers: [DatasetResolver, OrganizationResolver, ResourceResolver, VocabularyResolver, CatalogLoaderFactory],
+  providers: [DatasetResolver, OrganizationResolver, ResourceResolver, ResourceVersionResolver, VocabularyResolver, CatalogLoaderFactory],
   exports: [CatalogLoaderFactory],
 })
 export class CatalogApiModule {}

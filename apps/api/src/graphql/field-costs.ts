@@ -72,6 +72,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Resource.versions': { points: 1, batched: true, items: 20 },
   'Resource.downloadCount': BATCHED,
   'ResourceVersion.signOff': BATCHED,
+  'ResourceVersion.report': BATCHED,
 
   // Rows: a keyset page is cheap; an exact count or an aggregate reads every matching row.
   'Resource.rows': { points: 2, page: { arg: 'first', default: 20, max: 500 } },
