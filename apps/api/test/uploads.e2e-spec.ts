@@ -118,8 +118,8 @@ describe.each([false, true])('uploads (POST /api/v1/datasets/:dataset/resources)
     // Each version keeps its own report, readable beside the latest one.
     const res = await t.gql(`query($id: ID!) { resource(id: $id) { report { rowCount } versions { version report { valid rowCount } } } }`, { id: first.body.resource.id }, TEST_ADMIN_TOKEN);
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.resource.report.rowCount).toBe(4);
-    expect(res.body.data.resource.versions).toEqual([
+    expect(res.body.data?.resource.report.rowCount).toBe(4);
+    expect(res.body.data?.resource.versions).toEqual([
       { version: 2, report: { valid: true, rowCount: 4 } },
       { version: 1, report: { valid: true, rowCount: 2 } },
     ]);
