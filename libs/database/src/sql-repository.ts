@@ -35,6 +35,11 @@ export abstract class SqlRepository {
   protected on(tx?: Tx): Queryable {
     return tx ?? this.db;
   }
+
+  /** The same, for statements made through TypeORM's entity repositories. */
+  protected manager(tx?: Tx): EntityManager {
+    return tx ?? this.db.manager;
+  }
 }
 
 /**

@@ -1,0 +1,35 @@
+import { Caller, OrgRole } from '@opendata/auth';
+import { AppError } from '@opendata/common';
+
+/** Callers and error helpers for unit specs of services (which build services on fake repositories). */
+
+/** A signed-in user with roles by organization id. */
+export function signedIn(userId: string, roles: Record<string, OrgRole> = {}, isSysadmin = false): Caller {
+  return { userId, username: userId, isSysadmin, roles: new Map(Object.entries(roles)) };
+}
+
+export function sysadmin(userId = 'admin'): Caller {
+  return signedIn(userId, {}, true);
+}
+
+/** The AppError a call rejects with; fails when the call succeeds or throws something else. */
+export async function rejection(call: Promise<unknown>): Promise<AppError> {
+  const outcome = await call.then(
+    () => new Error('expected the call to be refused, but it succeeded'),
+    (error: unknown) => error,
+  );
+  if (!(outcome instanceof AppError)) throw outcome;
+  return outcome;
+}
+
+/** The code of the AppError a call rejects with. */
+export async function codeOf(call: Promise<unknown>): Promise<string> {
+  return (await rejection(call)).code;
+}
+
+/** The field paths named by the BAD_USER_INPUT a call rejects with. */
+export async function badFields(call: Promise<unknown>): Promise<string[]> {
+  const error = await rejection(call);
+  if (error.code !== 'BAD_USER_INPUT') throw new Error(`expected BAD_USER_INPUT, got ${error.code}: ${error.message}`);
+  return (error.details?.fields ?? []).map((f) => f.path);
+}
