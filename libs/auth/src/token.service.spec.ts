@@ -3,22 +3,14 @@ import { ApiTokenEntity, UserEntity } from './entities';
 import { ActiveToken, NewToken, TokenRepository } from './token.repository';
 import { ADMIN_TOKEN_USER, TokenService, hashToken } from './token.service';
 import { UserService } from './user.service';
-import { badFields, codeOf, signedIn, sysadmin } from '../../../test/support/unit-callers';
+import { FAKE_TX, FakeTransactions, badFields, codeOf, signedIn, sysadmin } from '../../../test/support/unit-fakes';
 
-const TX = { transaction: 'tx' } as never;
-
-/** Tokens in memory, with the methods TokenService uses; `transaction` hands out TX and records its actor. */
-class FakeTokens {
+/** Tokens in memory, with the methods TokenService uses. */
+class FakeTokens extends FakeTransactions {
   readonly tokens: ApiTokenEntity[] = [];
-  readonly actors: unknown[] = [];
   readonly handles: unknown[] = [];
   active: ActiveToken | null = null;
   readonly used: string[] = [];
-
-  async transaction<T>(actor: unknown, work: (tx: never) => Promise<T>): Promise<T> {
-    this.actors.push(actor);
-    return work(TX);
-  }
 
   async findActive(hash: string): Promise<ActiveToken | null> {
     return this.active && this.tokens.some((t) => t.id === this.active!.tokenId && t.tokenHash === hash) ? this.active : null;
@@ -166,7 +158,7 @@ describe('TokenService', () => {
       await tokens.ensureAdminToken('a-long-admin-token-value');
       expect(repo.actors).toEqual([SYSTEM]);
       expect(repo.handles.length).toBeGreaterThan(0);
-      expect(repo.handles.every((h) => h === TX)).toBe(true);
+      expect(repo.handles.every((h) => h === FAKE_TX)).toBe(true);
       expect(repo.tokens).toEqual([expect.objectContaining({ userId: 'u-system', name: 'ADMIN_TOKEN', tokenHash: hashToken('a-long-admin-token-value') })]);
     });
 

@@ -2,7 +2,7 @@ import { ANONYMOUS, Caller, OrgRole } from './caller';
 import { MembershipEntity, UserEntity } from './entities';
 import { NewUser, UserRepository } from './user.repository';
 import { UserService } from './user.service';
-import { badFields, codeOf, signedIn, sysadmin } from '../../../test/support/unit-callers';
+import { badFields, codeOf, signedIn, sysadmin } from '../../../test/support/unit-fakes';
 
 /** Users and memberships in memory, with the methods UserService uses. */
 class FakeUsers {

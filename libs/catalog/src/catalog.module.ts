@@ -17,12 +17,16 @@ import { UploadLimitService } from './quotas/upload-limit.service';
 import { ReviewRepository } from './review/review.repository';
 import { ReviewService } from './review/review.service';
 import { AuditService } from './audit/audit.service';
+import { NegativeListRepository } from './negative-list/negative-list.repository';
+
+/** The statements of the governance features (the services above keep the rules). */
+const REPOSITORIES = [NegativeListRepository];
 
 const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, ReviewRepository, AuditService];
 
 @Module({
   imports: [AuthModule],
-  providers: SERVICES,
+  providers: [...SERVICES, ...REPOSITORIES],
   exports: SERVICES,
 })
 export class CatalogModule {}

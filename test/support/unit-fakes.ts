@@ -1,7 +1,7 @@
 import { Caller, OrgRole } from '@opendata/auth';
 import { AppError } from '@opendata/common';
 
-/** Callers and error helpers for unit specs of services (which build services on fake repositories). */
+/** Callers, error helpers and a transaction stand-in for unit specs of services built on fake repositories. */
 
 /** A signed-in user with roles by organization id. */
 export function signedIn(userId: string, roles: Record<string, OrgRole> = {}, isSysadmin = false): Caller {
@@ -32,4 +32,17 @@ export async function badFields(call: Promise<unknown>): Promise<string[]> {
   const error = await rejection(call);
   if (error.code !== 'BAD_USER_INPUT') throw new Error(`expected BAD_USER_INPUT, got ${error.code}: ${error.message}`);
   return (error.details?.fields ?? []).map((f) => f.path);
+}
+
+/** The handle a fake repository's `transaction` hands to the work, so that a spec can check what ran inside. */
+export const FAKE_TX = Object.freeze({ fakeTransaction: true }) as never;
+
+/** The `transaction(actor, work)` of a repository: records whom it names, then runs the work with FAKE_TX. */
+export class FakeTransactions {
+  readonly actors: Caller[] = [];
+
+  async transaction<T>(actor: Caller, work: (tx: never) => Promise<T>): Promise<T> {
+    this.actors.push(actor);
+    return work(FAKE_TX);
+  }
 }
