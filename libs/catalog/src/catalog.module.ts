@@ -18,9 +18,10 @@ import { ReviewRepository } from './review/review.repository';
 import { ReviewService } from './review/review.service';
 import { AuditService } from './audit/audit.service';
 import { NegativeListRepository } from './negative-list/negative-list.repository';
+import { DataRequestRepository } from './requests/data-request.repository';
 
 /** The statements of the governance features (the services above keep the rules). */
-const REPOSITORIES = [NegativeListRepository];
+const REPOSITORIES = [NegativeListRepository, DataRequestRepository];
 
 const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, ReviewRepository, AuditService];
 
