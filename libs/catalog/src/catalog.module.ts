@@ -19,9 +19,10 @@ import { ReviewService } from './review/review.service';
 import { AuditService } from './audit/audit.service';
 import { NegativeListRepository } from './negative-list/negative-list.repository';
 import { DataRequestRepository } from './requests/data-request.repository';
+import { UploadLimitRepository } from './quotas/upload-limit.repository';
 
 /** The statements of the governance features (the services above keep the rules). */
-const REPOSITORIES = [NegativeListRepository, DataRequestRepository];
+const REPOSITORIES = [NegativeListRepository, DataRequestRepository, UploadLimitRepository];
 
 const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, ReviewRepository, AuditService];
 
