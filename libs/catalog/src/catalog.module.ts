@@ -20,9 +20,10 @@ import { AuditService } from './audit/audit.service';
 import { NegativeListRepository } from './negative-list/negative-list.repository';
 import { DataRequestRepository } from './requests/data-request.repository';
 import { UploadLimitRepository } from './quotas/upload-limit.repository';
+import { CalendarRepository } from './obligations/calendar.repository';
 
 /** The statements of the governance features (the services above keep the rules). */
-const REPOSITORIES = [NegativeListRepository, DataRequestRepository, UploadLimitRepository];
+const REPOSITORIES = [NegativeListRepository, DataRequestRepository, UploadLimitRepository, CalendarRepository];
 
 const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, ReviewRepository, AuditService];
 
