@@ -21,9 +21,10 @@ import { NegativeListRepository } from './negative-list/negative-list.repository
 import { DataRequestRepository } from './requests/data-request.repository';
 import { UploadLimitRepository } from './quotas/upload-limit.repository';
 import { CalendarRepository } from './obligations/calendar.repository';
+import { AuditRepository } from './audit/audit.repository';
 
 /** The statements of the governance features (the services above keep the rules). */
-const REPOSITORIES = [NegativeListRepository, DataRequestRepository, UploadLimitRepository, CalendarRepository];
+const REPOSITORIES = [NegativeListRepository, DataRequestRepository, UploadLimitRepository, CalendarRepository, AuditRepository];
 
 const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, ReviewRepository, AuditService];
 
