@@ -23,6 +23,11 @@ export interface Actor {
 export abstract class SqlRepository {
   constructor(@InjectDataSource() protected readonly db: DataSource) {}
 
+  /** A repository on the data source of a transaction, for code that is handed the transaction, not injected. */
+  static forTransaction<R extends SqlRepository>(this: new (db: DataSource) => R, tx: Tx): R {
+    return new this(tx.dataSource);
+  }
+
   /** Runs `work` in one transaction whose writes the audit trail records as the actor's. */
   transaction<T>(actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { Caller } from '@opendata/auth';
 import { badInput, notFound } from '@opendata/common';
-import { EntityManager } from 'typeorm';
+import { Tx } from '@opendata/database';
 import { DatasetMetadata } from '../metadata/dataset-metadata';
 import { DatasetStatus } from '../metadata/vocabularies';
 import { DeadlineRepository } from '../obligations/deadline.repository';
@@ -8,12 +8,9 @@ import { ReviewAction, metadataSha256 } from './review-events';
 import { NewReviewEvent, PendingVersion, ReviewRepository } from './review.repository';
 import { WorkflowAction, WorkflowState, WorkflowSubject, isPublicState, requireStep, statusOf, workflowState } from './workflow';
 
-/**
- * The statements a step runs. Steps run inside the transactions of the services that take them (which pass
- * their EntityManager), so the repositories are made here from its data source rather than injected.
- */
-function statements(manager: EntityManager): { reviews: ReviewRepository; deadlines: DeadlineRepository } {
-  return { reviews: new ReviewRepository(manager.dataSource), deadlines: new DeadlineRepository(manager.dataSource) };
+/** The statements a step runs, in the transaction of the service that takes it. */
+function statements(tx: Tx): { reviews: ReviewRepository; deadlines: DeadlineRepository } {
+  return { reviews: ReviewRepository.forTransaction(tx), deadlines: DeadlineRepository.forTransaction(tx) };
 }
 
 /** A transition decided under the dataset's row lock, with what it acts on. */
@@ -34,7 +31,7 @@ export interface WorkflowStep {
  * `action`; throws the table's refusal. Every write that touches the workflow starts here, in its
  * transaction, so that two requests never act on the same state.
  */
-export async function decideStep(manager: EntityManager, caller: Caller, datasetId: string, action: WorkflowAction): Promise<WorkflowStep> {
+export async function decideStep(manager: Tx, caller: Caller, datasetId: string, action: WorkflowAction): Promise<WorkflowStep> {
   const { reviews } = statements(manager);
   const found = await reviews.lockDataset(datasetId, manager);
   if (!found) throw notFound('Dataset', datasetId);
@@ -81,7 +78,7 @@ export interface StepDetails {
  * - return: the record (if it was under review) and every version under review go back to the editors;
  * - withdraw: the reason.
  */
-export async function applyStep(manager: EntityManager, caller: Caller, step: WorkflowStep, details: StepDetails = {}): Promise<boolean> {
+export async function applyStep(manager: Tx, caller: Caller, step: WorkflowStep, details: StepDetails = {}): Promise<boolean> {
   const { reviews, deadlines } = statements(manager);
   let recordHash = details.recordSha256 ?? null;
   if (!recordHash && step.direct && step.action === 'upload') {
