@@ -1,5 +1,6 @@
 import { Caller, OrgRole } from '@opendata/auth';
-import { AppError } from '@opendata/common';
+import type { OrganizationEntity, OrganizationService } from '@opendata/catalog';
+import { AppError, notFound } from '@opendata/common';
 
 /** Callers, error helpers and a transaction stand-in for unit specs of services built on fake repositories. */
 
@@ -45,4 +46,17 @@ export class FakeTransactions {
     this.actors.push(actor);
     return work(FAKE_TX);
   }
+}
+
+/** An OrganizationService that knows these organizations: by slug (else NOT_FOUND), and as its list. */
+export function fakeOrganizations(...organizations: Array<Partial<OrganizationEntity> & Pick<OrganizationEntity, 'id' | 'slug'>>): OrganizationService {
+  const fake = {
+    list: async () => organizations,
+    getBySlug: async (slug: string) => {
+      const found = organizations.find((o) => o.slug === slug);
+      if (!found) throw notFound('Organization', slug);
+      return found;
+    },
+  };
+  return fake as unknown as OrganizationService;
 }

@@ -1,10 +1,8 @@
 import { ANONYMOUS } from '@opendata/auth';
-import { notFound } from '@opendata/common';
 import { NegativeRule } from '@opendata/validation';
-import { OrganizationService } from '../organization.service';
 import { NegativeListRepository, StoredNegativeRule } from './negative-list.repository';
 import { NegativeListService } from './negative-list.service';
-import { FAKE_TX, FakeTransactions, badFields, codeOf, signedIn, sysadmin } from '../../../../test/support/unit-fakes';
+import { FAKE_TX, FakeTransactions, badFields, codeOf, fakeOrganizations, signedIn, sysadmin } from '../../../../test/support/unit-fakes';
 
 const ORG = 'org-1';
 const RULE_ID = '00000000-0000-4000-8000-000000000001';
@@ -41,13 +39,6 @@ class FakeRules extends FakeTransactions {
   }
 }
 
-const organizations = {
-  getBySlug: async (slug: string) => {
-    if (slug !== 'env-bureau') throw notFound('Organization', slug);
-    return { id: ORG, slug };
-  },
-} as unknown as OrganizationService;
-
 describe('NegativeListService', () => {
   let repo: FakeRules;
   let service: NegativeListService;
@@ -57,7 +48,7 @@ describe('NegativeListService', () => {
 
   beforeEach(() => {
     repo = new FakeRules();
-    service = new NegativeListService(repo as unknown as NegativeListRepository, organizations);
+    service = new NegativeListService(repo as unknown as NegativeListRepository, fakeOrganizations({ id: ORG, slug: 'env-bureau' }));
   });
 
   describe('add', () => {

@@ -1,13 +1,12 @@
 import { ANONYMOUS } from '@opendata/auth';
 import { notFound } from '@opendata/common';
 import { DatasetService } from '../dataset.service';
-import { DatasetEntity, OrganizationEntity } from '../entities';
-import { OrganizationService } from '../organization.service';
+import { DatasetEntity } from '../entities';
 import { Clock } from './clock';
 import { DeadlineFacts, Obligation } from './dataset-deadlines';
 import { DeadlineRepository, OrganizationDeadlineRow, OverdueRow } from './deadline.repository';
 import { TimelinessService } from './timeliness.service';
-import { FAKE_TX, FakeTransactions, badFields, codeOf, signedIn } from '../../../../test/support/unit-fakes';
+import { FAKE_TX, FakeTransactions, badFields, codeOf, fakeOrganizations, signedIn } from '../../../../test/support/unit-fakes';
 
 const ORG = 'org-env';
 const DATASET = { id: 'ds-air', organizationId: ORG, slug: 'air' } as DatasetEntity;
@@ -80,12 +79,11 @@ const datasets = {
   findByIds: async (ids: readonly string[]) => (ids.includes(DATASET.id) ? [DATASET] : []),
 } as unknown as DatasetService;
 
-const organizationList = [
+const organizations = fakeOrganizations(
   { id: 'org-a', slug: 'a', name: '甲局' },
   { id: ORG, slug: 'env-bureau', name: '环保局' },
   { id: 'org-idle', slug: 'idle', name: '无数据局' },
-] as OrganizationEntity[];
-const organizations = { list: async () => organizationList } as unknown as OrganizationService;
+);
 
 describe('TimelinessService', () => {
   let deadlines: FakeDeadlines;

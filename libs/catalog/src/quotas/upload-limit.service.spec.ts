@@ -1,10 +1,8 @@
 import { ANONYMOUS } from '@opendata/auth';
-import { notFound } from '@opendata/common';
 import { OrganizationEntity } from '../entities';
-import { OrganizationService } from '../organization.service';
 import { UploadLimitRepository } from './upload-limit.repository';
 import { UploadLimitService } from './upload-limit.service';
-import { FAKE_TX, FakeTransactions, badFields, codeOf, signedIn, sysadmin } from '../../../../test/support/unit-fakes';
+import { FAKE_TX, FakeTransactions, badFields, codeOf, fakeOrganizations, signedIn, sysadmin } from '../../../../test/support/unit-fakes';
 
 const DATASET_ID = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const ORG = { id: 'org-env', slug: 'env-bureau' } as OrganizationEntity;
@@ -31,20 +29,13 @@ class FakeLimits extends FakeTransactions {
   }
 }
 
-const organizations = {
-  getBySlug: async (slug: string) => {
-    if (slug !== ORG.slug) throw notFound('Organization', slug);
-    return ORG;
-  },
-} as unknown as OrganizationService;
-
 describe('UploadLimitService', () => {
   let repo: FakeLimits;
   let service: UploadLimitService;
 
   beforeEach(() => {
     repo = new FakeLimits();
-    service = new UploadLimitService(repo as unknown as UploadLimitRepository, organizations);
+    service = new UploadLimitService(repo as unknown as UploadLimitRepository, fakeOrganizations(ORG));
   });
 
   it('lets system administrators only set a limit, in a transaction naming them', async () => {

@@ -1,13 +1,11 @@
 import { ANONYMOUS } from '@opendata/auth';
-import { notFound } from '@opendata/common';
 import { DatasetService } from '../dataset.service';
 import { DatasetEntity, OrganizationEntity } from '../entities';
-import { OrganizationService } from '../organization.service';
 import { CatalogueChanges } from '../search/catalogue-changes';
 import { ReviewEvent } from './review-events';
 import { ReviewRepository } from './review.repository';
 import { ReviewService } from './review.service';
-import { codeOf, signedIn, sysadmin } from '../../../../test/support/unit-fakes';
+import { codeOf, fakeOrganizations, signedIn, sysadmin } from '../../../../test/support/unit-fakes';
 
 // The workflow steps themselves run under a row lock in PostgreSQL (review e2e specs); these are the rules
 // ReviewService applies around them.
@@ -33,20 +31,13 @@ class FakeReviews {
   }
 }
 
-const organizations = {
-  getBySlug: async (slug: string) => {
-    if (slug !== ORG.slug) throw notFound('Organization', slug);
-    return ORG;
-  },
-} as unknown as OrganizationService;
-
 describe('ReviewService', () => {
   let reviews: FakeReviews;
   let service: ReviewService;
 
   beforeEach(() => {
     reviews = new FakeReviews();
-    service = new ReviewService(reviews as unknown as ReviewRepository, {} as DatasetService, organizations, {} as CatalogueChanges);
+    service = new ReviewService(reviews as unknown as ReviewRepository, {} as DatasetService, fakeOrganizations(ORG), {} as CatalogueChanges);
   });
 
   it('queues for reviewers what awaits them in their organizations, and everything for system administrators', async () => {
