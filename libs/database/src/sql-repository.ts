@@ -19,6 +19,8 @@ export interface Actor {
  * optional last argument `tx`: given, the statement runs in that transaction; left out, on the pool. A service
  * whose statements must commit together opens `transaction(caller, (tx) => ...)` on one of its repositories
  * and passes `tx` to every call inside; which repository opens it does not matter (they share one data source).
+ * Transactions are opened, and their actor named, only here, so that a shared helper can take this over without
+ * touching the statements.
  */
 export abstract class SqlRepository {
   constructor(@InjectDataSource() protected readonly db: DataSource) {}
