@@ -25,12 +25,20 @@ import { ScoreboardService } from './scoreboard/scoreboard.service';
 
 /** The openness plan, the scoreboard computed against it, and the demo's own statements. */
 const PLAN_SERVICES = [PlanItemRepository, PlanService, ScoreboardRepository, ScoreboardService, DemoRepository];
+import { NegativeListRepository } from './negative-list/negative-list.repository';
+import { DataRequestRepository } from './requests/data-request.repository';
+import { UploadLimitRepository } from './quotas/upload-limit.repository';
+import { CalendarRepository } from './obligations/calendar.repository';
+import { AuditRepository } from './audit/audit.repository';
+
+/** The statements of the governance features (the services above keep the rules). */
+const REPOSITORIES = [NegativeListRepository, DataRequestRepository, UploadLimitRepository, CalendarRepository, AuditRepository];
 
 const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, ReviewRepository, AuditService];
 
 @Module({
   imports: [AuthModule],
-  providers: [...SERVICES, ...PLAN_SERVICES],
+  providers: [...SERVICES, ...PLAN_SERVICES, ...REPOSITORIES],
   exports: [...SERVICES, ...PLAN_SERVICES],
 })
 export class CatalogModule {}

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { SqlRepository, Tx } from '@opendata/database';
+import { DataSource } from 'typeorm';
 import { DeadlineFacts, Obligation, ObligationKind, RuleSchedule, scheduleRules } from './dataset-deadlines';
 import { WorkingCalendar } from './deadlines';
-
-type Queryable = Pick<EntityManager, 'query'>;
 
 /**
  * Bumped whenever the deadline arithmetic changes: at start the stored deadlines are rebuilt once for the new
@@ -33,27 +32,33 @@ const OBLIGATION_COLUMNS = `id, dataset_id, kind, days, to_char(event_on, 'YYYY-
  * every read compares the stored due times with the clock in SQL: an answer is current when it is read.
  */
 @Injectable()
-export class DeadlineRepository {
+export class DeadlineRepository extends SqlRepository {
   /** Recomputes the stored deadlines of the given datasets (all live datasets when null). */
-  async refresh(q: Queryable, datasetIds: readonly string[] | null): Promise<number> {
-    const facts = await this.facts(q, datasetIds);
-    const obligations = groupBy(await this.obligationsOf(q, facts.map((f) => f.id)), (o) => o.datasetId);
-    const calendar = await this.calendar(q);
+  async refresh(datasetIds: readonly string[] | null, tx?: Tx): Promise<number> {
+    const q = this.on(tx);
+    const facts = await this.facts(datasetIds, tx);
+    const obligations = groupBy(await this.obligationsOf(facts.map((f) => f.id), tx), (o) => o.datasetId);
+    const calendar = await this.calendar(tx);
     const rows = facts.flatMap((f) => scheduleRules(f, obligations.get(f.id) ?? [], calendar).map((r) => ({ datasetId: f.id, rule: r })));
     if (datasetIds === null) await q.query(`DELETE FROM dataset_deadlines`);
     else await q.query(`DELETE FROM dataset_deadlines WHERE dataset_id = ANY($1::uuid[])`, [datasetIds]);
-    await this.insert(q, rows);
+    await this.insert(rows, tx);
     return facts.length;
   }
 
-  /** Rebuilds every stored deadline once per version of the arithmetic; true when it did. */
+  /** Rebuilds every stored deadline once after the arithmetic changed (DEADLINE_RULES_VERSION); true when it did. */
+  ensureCurrentRules(): Promise<boolean> {
+    return this.ensureRulesVersion(this.db, DEADLINE_RULES_VERSION);
+  }
+
+  /** Rebuilds every stored deadline once per version of the arithmetic, on the given data source; true when it did. */
   async ensureRulesVersion(db: DataSource, version: number): Promise<boolean> {
     return db.transaction(async (m) => {
       // One process rebuilds; the others wait here and find the version recorded.
       await m.query(`LOCK TABLE deadline_rules_version IN EXCLUSIVE MODE`);
       const [row] = await m.query(`SELECT version FROM deadline_rules_version`);
       if (row?.version === version) return false;
-      await this.refresh(m, null);
+      await this.refresh(null, m);
       await m.query(`DELETE FROM deadline_rules_version`);
       await m.query(`INSERT INTO deadline_rules_version (version, rebuilt_at) VALUES ($1, now())`, [version]);
       return true;
@@ -61,8 +66,8 @@ export class DeadlineRepository {
   }
 
   /** Published datasets with a due time before `now`, earliest first. */
-  async overdue(q: Queryable, now: Date, organizationSlug: string | null, limit: number): Promise<OverdueRow[]> {
-    const rows: Array<{ dataset_id: string; due_at: Date }> = await q.query(
+  async overdue(now: Date, organizationSlug: string | null, limit: number, tx?: Tx): Promise<OverdueRow[]> {
+    const rows: Array<{ dataset_id: string; due_at: Date }> = await this.on(tx).query(
       `SELECT x.dataset_id, min(x.due_at) AS due_at
        FROM dataset_deadlines x
        JOIN datasets d ON d.id = x.dataset_id AND d.deleted_at IS NULL AND d.status = 'published'
@@ -75,8 +80,8 @@ export class DeadlineRepository {
   }
 
   /** Per organization with published datasets: how many, how many overdue at `now`, periods counted and on time. */
-  async organizationTotals(q: Queryable, now: Date): Promise<OrganizationDeadlineRow[]> {
-    const rows = await q.query(
+  async organizationTotals(now: Date, tx?: Tx): Promise<OrganizationDeadlineRow[]> {
+    const rows = await this.on(tx).query(
       `WITH per_dataset AS (
          SELECT t.dataset_id, bool_or(t.due_at < $1) AS overdue,
                 sum(t.closed_periods + CASE WHEN t.due_at < $1 THEN 1 ELSE 0 END) AS periods, sum(t.closed_on_time) AS on_time
@@ -98,8 +103,8 @@ export class DeadlineRepository {
   }
 
   /** Live datasets (all, or the given ones) with the instants their versions were released. */
-  async facts(q: Queryable, datasetIds: readonly string[] | null): Promise<DeadlineFacts[]> {
-    const rows = await q.query(
+  async facts(datasetIds: readonly string[] | null, tx?: Tx): Promise<DeadlineFacts[]> {
+    const rows = await this.on(tx).query(
       `SELECT d.id, d.organization_id, d.update_frequency, d.created_at,
               coalesce(array_agg(e.created_at ORDER BY e.created_at) FILTER (WHERE e.id IS NOT NULL), '{}') AS published
        FROM datasets d
@@ -119,18 +124,18 @@ export class DeadlineRepository {
     }));
   }
 
-  async obligationsOf(q: Queryable, datasetIds: readonly string[]): Promise<Obligation[]> {
-    const rows = await q.query(`SELECT ${OBLIGATION_COLUMNS} FROM dataset_obligations WHERE dataset_id = ANY($1::uuid[]) ORDER BY created_at`, [datasetIds]);
+  async obligationsOf(datasetIds: readonly string[], tx?: Tx): Promise<Obligation[]> {
+    const rows = await this.on(tx).query(`SELECT ${OBLIGATION_COLUMNS} FROM dataset_obligations WHERE dataset_id = ANY($1::uuid[]) ORDER BY created_at`, [datasetIds]);
     return rows.map(obligationFromRow);
   }
 
-  async obligation(q: Queryable, id: string): Promise<Obligation | null> {
-    const rows = await q.query(`SELECT ${OBLIGATION_COLUMNS} FROM dataset_obligations WHERE id = $1`, [id]);
+  async obligation(id: string, tx?: Tx): Promise<Obligation | null> {
+    const rows = await this.on(tx).query(`SELECT ${OBLIGATION_COLUMNS} FROM dataset_obligations WHERE id = $1`, [id]);
     return rows.length ? obligationFromRow(rows[0]) : null;
   }
 
-  async insertObligation(q: Queryable, o: Omit<Obligation, 'id'>, createdBy: string | null): Promise<Obligation> {
-    const rows = await q.query(
+  async insertObligation(o: Omit<Obligation, 'id'>, createdBy: string | null, tx?: Tx): Promise<Obligation> {
+    const rows = await this.on(tx).query(
       `INSERT INTO dataset_obligations (dataset_id, kind, days, event_on, label, basis, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
        RETURNING ${OBLIGATION_COLUMNS}`,
       [o.datasetId, o.kind, o.days, o.eventOn, o.label, o.basis, createdBy],
@@ -138,24 +143,24 @@ export class DeadlineRepository {
     return obligationFromRow(rows[0]);
   }
 
-  async deleteObligation(q: Queryable, id: string): Promise<void> {
-    await q.query(`DELETE FROM dataset_obligations WHERE id = $1`, [id]);
+  async deleteObligation(id: string, tx?: Tx): Promise<void> {
+    await this.on(tx).query(`DELETE FROM dataset_obligations WHERE id = $1`, [id]);
   }
 
   /** Datasets whose deadlines count working days, which the calendar moves. */
-  async datasetsCountingWorkingDays(q: Queryable): Promise<string[]> {
-    const rows: Array<{ dataset_id: string }> = await q.query(`SELECT DISTINCT dataset_id FROM dataset_obligations WHERE kind = 'within-working-days'`);
+  async datasetsCountingWorkingDays(tx?: Tx): Promise<string[]> {
+    const rows: Array<{ dataset_id: string }> = await this.on(tx).query(`SELECT DISTINCT dataset_id FROM dataset_obligations WHERE kind = 'within-working-days'`);
     return rows.map((r) => r.dataset_id);
   }
 
-  async calendar(q: Queryable): Promise<WorkingCalendar> {
-    const rows: Array<{ day: string; working: boolean }> = await q.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, working FROM calendar_days`);
+  async calendar(tx?: Tx): Promise<WorkingCalendar> {
+    const rows: Array<{ day: string; working: boolean }> = await this.on(tx).query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, working FROM calendar_days`);
     return new Map(rows.map((r) => [r.day, r.working]));
   }
 
-  private async insert(q: Queryable, rows: Array<{ datasetId: string; rule: RuleSchedule }>): Promise<void> {
+  private async insert(rows: Array<{ datasetId: string; rule: RuleSchedule }>, tx?: Tx): Promise<void> {
     if (!rows.length) return;
-    await q.query(
+    await this.on(tx).query(
       `INSERT INTO dataset_deadlines (dataset_id, rule_key, due_at, closed_periods, closed_on_time)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::int[])
        ON CONFLICT (dataset_id, rule_key) DO UPDATE

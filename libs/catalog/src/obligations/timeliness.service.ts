@@ -1,14 +1,12 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireDatasetWriter } from '@opendata/auth';
 import { FieldError, badInput, notFound } from '@opendata/common';
-import { DataSource } from 'typeorm';
 import { DatasetService } from '../dataset.service';
 import { DatasetEntity, OrganizationEntity } from '../entities';
-import { writeAs } from '../negative-list/actor';
+import { OrganizationService } from '../organization.service';
 import { Clock } from './clock';
 import { OBLIGATION_KINDS, Obligation, ObligationKind, TimelinessRecord, recordAt, scheduleRules } from './dataset-deadlines';
-import { DEADLINE_RULES_VERSION, DeadlineRepository } from './deadline.repository';
+import { DeadlineRepository } from './deadline.repository';
 
 export interface ObligationInput {
   datasetId: string;
@@ -42,19 +40,19 @@ export interface OrganizationTimeliness {
 @Injectable()
 export class TimelinessService implements OnApplicationBootstrap {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly datasets: DatasetService,
     private readonly deadlines: DeadlineRepository,
+    private readonly datasets: DatasetService,
+    private readonly organizations: OrganizationService,
     private readonly clock: Clock,
   ) {}
 
   /** After an upgrade that changed the arithmetic, the stored deadlines are rebuilt once. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.deadlines.ensureRulesVersion(this.db, DEADLINE_RULES_VERSION);
+    await this.deadlines.ensureCurrentRules();
   }
 
   obligationsOf(datasetIds: readonly string[]): Promise<Obligation[]> {
-    return this.deadlines.obligationsOf(this.db, datasetIds);
+    return this.deadlines.obligationsOf(datasetIds);
   }
 
   async addObligation(caller: Caller, input: ObligationInput): Promise<Obligation> {
@@ -77,21 +75,21 @@ export class TimelinessService implements OnApplicationBootstrap {
       label: input.label.trim(),
       basis: input.basis?.trim() || null,
     };
-    return writeAs(this.db, caller, async (manager) => {
-      const added = await this.deadlines.insertObligation(manager, obligation, caller.userId);
-      await this.deadlines.refresh(manager, [dataset.id]);
+    return this.deadlines.transaction(caller, async (tx) => {
+      const added = await this.deadlines.insertObligation(obligation, caller.userId, tx);
+      await this.deadlines.refresh([dataset.id], tx);
       return added;
     });
   }
 
   async removeObligation(caller: Caller, id: string): Promise<Obligation> {
-    const obligation = /^[0-9a-f-]{36}$/i.test(id) ? await this.deadlines.obligation(this.db, id) : null;
+    const obligation = /^[0-9a-f-]{36}$/i.test(id) ? await this.deadlines.obligation(id) : null;
     if (!obligation) throw notFound('Obligation', id);
     const dataset = await this.datasets.get(caller, { id: obligation.datasetId });
     requireDatasetWriter(caller, dataset.organizationId);
-    await writeAs(this.db, caller, async (manager) => {
-      await this.deadlines.deleteObligation(manager, id);
-      await this.deadlines.refresh(manager, [dataset.id]);
+    await this.deadlines.transaction(caller, async (tx) => {
+      await this.deadlines.deleteObligation(id, tx);
+      await this.deadlines.refresh([dataset.id], tx);
     });
     return obligation;
   }
@@ -99,23 +97,23 @@ export class TimelinessService implements OnApplicationBootstrap {
   /** One dataset's public on-time record, as of now, with every period. */
   async recordOf(caller: Caller, datasetId: string): Promise<TimelinessRecord> {
     const dataset = await this.datasets.get(caller, { id: datasetId });
-    const [facts] = await this.deadlines.facts(this.db, [dataset.id]);
+    const [facts] = await this.deadlines.facts([dataset.id]);
     const obligations = await this.obligationsOf([dataset.id]);
-    const calendar = await this.deadlines.calendar(this.db);
+    const calendar = await this.deadlines.calendar();
     return recordAt(dataset.id, scheduleRules(facts, obligations, calendar), this.clock.now());
   }
 
   /** Published datasets past a deadline now, most overdue first. */
   async overdue(organizationSlug: string | null, limit: number): Promise<OverdueDataset[]> {
-    const rows = await this.deadlines.overdue(this.db, this.clock.now(), organizationSlug, limit);
+    const rows = await this.deadlines.overdue(this.clock.now(), organizationSlug, limit);
     const datasets = new Map((await this.datasets.findByIds(rows.map((r) => r.datasetId))).map((d) => [d.id, d]));
     return rows.filter((r) => datasets.has(r.datasetId)).map((r) => ({ dataset: datasets.get(r.datasetId)!, nextDueAt: r.dueAt }));
   }
 
   /** Each organization's on-time record now, over its published datasets. */
   async organizationRates(): Promise<OrganizationTimeliness[]> {
-    const totals = new Map((await this.deadlines.organizationTotals(this.db, this.clock.now())).map((r) => [r.organizationId, r]));
-    const organizations = await this.db.getRepository(OrganizationEntity).find({ order: { name: 'ASC' } });
+    const totals = new Map((await this.deadlines.organizationTotals(this.clock.now())).map((r) => [r.organizationId, r]));
+    const organizations = await this.organizations.list();
     return organizations
       .filter((o) => totals.has(o.id))
       .map((organization) => {

@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { SqlRepository, Tx } from '@opendata/database';
 import { publicDatasetSql } from '../review/visibility';
 
 /** The statements on plan items: who leads each item, and which items published datasets answer. */
 @Injectable()
-export class PlanItemRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
+export class PlanItemRepository extends SqlRepository {
   /** Replaces the lead organizations of one item. */
-  async setLeads(manager: EntityManager, planItem: number, organizationIds: readonly string[]): Promise<void> {
-    await manager.query(`DELETE FROM plan_item_leads WHERE plan_item = $1 AND NOT (organization_id = ANY($2::uuid[]))`, [planItem, organizationIds]);
-    await manager.query(
+  async setLeads(planItem: number, organizationIds: readonly string[], tx?: Tx): Promise<void> {
+    await this.on(tx).query(`DELETE FROM plan_item_leads WHERE plan_item = $1 AND NOT (organization_id = ANY($2::uuid[]))`, [planItem, organizationIds]);
+    await this.on(tx).query(
       `INSERT INTO plan_item_leads (plan_item, organization_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
       [planItem, organizationIds],
     );

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireSysadmin } from '@opendata/auth';
 import { badInput } from '@opendata/common';
-import { DataSource, In } from 'typeorm';
-import { OrganizationEntity } from '../entities';
-import { writeAs } from '../negative-list/actor';
+import { OrganizationService } from '../organization.service';
 import { PLAN_ITEMS, PlanItem, isPlanItem } from './plan-items';
 import { PlanItemRepository } from './plan-item.repository';
 
@@ -19,8 +16,8 @@ export interface PlanItemStatus extends PlanItem {
 @Injectable()
 export class PlanService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly repository: PlanItemRepository,
+    private readonly organizations: OrganizationService,
   ) {}
 
   async items(): Promise<PlanItemStatus[]> {
@@ -37,10 +34,11 @@ export class PlanService {
     requireSysadmin(caller, 'assign the lead units of the openness plan');
     if (!isPlanItem(planItem)) throw badInput([{ path: 'planItem', message: `must be an item of the plan, 1 to ${PLAN_ITEMS.length}` }]);
     const slugs = [...new Set(organizationSlugs)];
-    const found = slugs.length ? await this.db.getRepository(OrganizationEntity).findBy({ slug: In(slugs) }) : [];
+    const all = slugs.length ? await this.organizations.list() : [];
+    const found = all.filter((o) => slugs.includes(o.slug));
     const unknown = slugs.filter((slug) => !found.some((o) => o.slug === slug));
     if (unknown.length) throw badInput([{ path: 'organizations', message: `not existing organizations: ${unknown.join(', ')}` }]);
-    await writeAs(this.db, caller, (manager) => this.repository.setLeads(manager, planItem, found.map((o) => o.id)));
+    await this.repository.transaction(caller, (tx) => this.repository.setLeads(planItem, found.map((o) => o.id), tx));
     return (await this.items())[planItem - 1];
   }
 }

@@ -1,6 +1,6 @@
 import { Caller } from '@opendata/auth';
 import { badInput, notFound } from '@opendata/common';
-import { EntityManager } from 'typeorm';
+import { Tx } from '@opendata/database';
 import { DatasetMetadata } from '../metadata/dataset-metadata';
 import { DatasetStatus } from '../metadata/vocabularies';
 import { DeadlineRepository } from '../obligations/deadline.repository';
@@ -8,8 +8,10 @@ import { ReviewAction, metadataSha256 } from './review-events';
 import { NewReviewEvent, PendingVersion, ReviewRepository } from './review.repository';
 import { WorkflowAction, WorkflowState, WorkflowSubject, isPublicState, requireStep, statusOf, workflowState } from './workflow';
 
-const reviews = new ReviewRepository();
-const deadlines = new DeadlineRepository();
+/** The statements a step runs, in the transaction of the service that takes it. */
+function statements(tx: Tx): { reviews: ReviewRepository; deadlines: DeadlineRepository } {
+  return { reviews: ReviewRepository.forTransaction(tx), deadlines: DeadlineRepository.forTransaction(tx) };
+}
 
 /** A transition decided under the dataset's row lock, with what it acts on. */
 export interface WorkflowStep {
@@ -29,10 +31,11 @@ export interface WorkflowStep {
  * `action`; throws the table's refusal. Every write that touches the workflow starts here, in its
  * transaction, so that two requests never act on the same state.
  */
-export async function decideStep(manager: EntityManager, caller: Caller, datasetId: string, action: WorkflowAction): Promise<WorkflowStep> {
-  const found = await reviews.lockDataset(manager, datasetId);
+export async function decideStep(manager: Tx, caller: Caller, datasetId: string, action: WorkflowAction): Promise<WorkflowStep> {
+  const { reviews } = statements(manager);
+  const found = await reviews.lockDataset(datasetId, manager);
   if (!found) throw notFound('Dataset', datasetId);
-  const unreleased = (await reviews.unreleasedOf(manager, [datasetId])).get(datasetId) ?? [];
+  const unreleased = (await reviews.unreleasedOf([datasetId], manager)).get(datasetId) ?? [];
   const awaiting = unreleased.filter((p) => p.lastAction === 'submit').length;
   const state = workflowState({ deleted: found.deleted, status: found.status, unreleased: unreleased.length, awaiting });
   const decision = requireStep(state, action, caller, found.subject);
@@ -75,18 +78,19 @@ export interface StepDetails {
  * - return: the record (if it was under review) and every version under review go back to the editors;
  * - withdraw: the reason.
  */
-export async function applyStep(manager: EntityManager, caller: Caller, step: WorkflowStep, details: StepDetails = {}): Promise<boolean> {
+export async function applyStep(manager: Tx, caller: Caller, step: WorkflowStep, details: StepDetails = {}): Promise<boolean> {
+  const { reviews, deadlines } = statements(manager);
   let recordHash = details.recordSha256 ?? null;
   if (!recordHash && step.direct && step.action === 'upload') {
     // The record is unchanged: its release restates the hash of its latest sign-off.
-    recordHash = (await reviews.datasetSignOffs(manager, [step.datasetId]))[0]?.sha256 ?? null;
+    recordHash = (await reviews.datasetSignOffs([step.datasetId], manager))[0]?.sha256 ?? null;
   }
   const events = eventsOf(step, { ...details, recordSha256: recordHash });
   if (step.to !== 'deleted' && statusOf(step.to) !== statusOf(step.from)) {
-    await reviews.setStatus(manager, step.datasetId, statusOf(step.to));
+    await reviews.setStatus(step.datasetId, statusOf(step.to), manager);
   }
-  await reviews.record(manager, caller, events);
-  await deadlines.refresh(manager, [step.datasetId]);
+  await reviews.record(caller, events, manager);
+  await deadlines.refresh([step.datasetId], manager);
   return events.some((e) => e.versionId === details.newVersion?.id && (e.action === 'approve' || e.action === 'publish'));
 }
 

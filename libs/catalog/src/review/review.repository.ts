@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
-import { EntityManager } from 'typeorm';
+import { SqlRepository, Tx } from '@opendata/database';
 import { DATASET_COLUMNS, VERSION_COLUMNS, datasetFromRow, groupRows, versionFromRow } from '../catalog-rows';
-import { DatasetEntity, ResourceVersionEntity } from '../entities';
+import { DatasetEntity, OrganizationEntity, ResourceVersionEntity } from '../entities';
 import { DatasetStatus } from '../metadata/vocabularies';
 import { REVIEW_EVENT_COLUMNS, ReviewAction, ReviewEvent, reviewEventFromRow } from './review-events';
 import { releasedVersionSql } from './visibility';
 import { WorkflowSubject } from './workflow';
-
-/** A DataSource or a transaction's EntityManager. */
-export type Queryable = Pick<EntityManager, 'query'>;
 
 /** A version the next approval of its dataset would publish: the file, its resource, and who put it there. */
 export interface PendingVersion {
@@ -55,19 +52,19 @@ function unreleasedSql(datasetCondition: string): string {
 }
 
 /**
- * The statements of review before publication. Stateless: ReviewService gets it injected, and the steps other
- * services run inside their own transactions (publication.ts) use the same statements.
+ * The statements of review before publication. ReviewService gets it injected, and the steps other services run
+ * inside their own transactions (publication.ts) use the same statements.
  */
 @Injectable()
-export class ReviewRepository {
+export class ReviewRepository extends SqlRepository {
   /**
    * Locks a dataset's row for the rest of the transaction and reads its status and organization's setting.
    * FOR NO KEY UPDATE, not FOR UPDATE: an upload's transaction already holds the KEY SHARE lock its report's
    * foreign key took on this row, and two uploads upgrading that to FOR UPDATE deadlock each other. NO KEY
    * UPDATE still serialises the workflow steps of a dataset, and coexists with KEY SHARE.
    */
-  async lockDataset(q: Queryable, datasetId: string): Promise<{ subject: WorkflowSubject; status: DatasetStatus; deleted: boolean } | null> {
-    const [row] = await q.query(
+  async lockDataset(datasetId: string, tx: Tx): Promise<{ subject: WorkflowSubject; status: DatasetStatus; deleted: boolean } | null> {
+    const [row] = await this.on(tx).query(
       `SELECT d.organization_id, d.status, d.deleted_at IS NOT NULL AS deleted, o.review_required
        FROM datasets d JOIN organizations o ON o.id = d.organization_id WHERE d.id = $1 FOR NO KEY UPDATE OF d`,
       [datasetId],
@@ -80,14 +77,23 @@ export class ReviewRepository {
     };
   }
 
-  async setStatus(q: Queryable, datasetId: string, status: DatasetStatus): Promise<void> {
-    await q.query(`UPDATE datasets SET status = $2, modified = now() WHERE id = $1`, [datasetId, status]);
+  /** A dataset as stored; throws when there is none. */
+  findDataset(datasetId: string, tx?: Tx): Promise<DatasetEntity> {
+    return this.manager(tx).getRepository(DatasetEntity).findOneByOrFail({ id: datasetId });
+  }
+
+  async setReviewRequired(organizationId: string, required: boolean): Promise<void> {
+    await this.manager().getRepository(OrganizationEntity).update({ id: organizationId }, { reviewRequired: required });
+  }
+
+  async setStatus(datasetId: string, status: DatasetStatus, tx?: Tx): Promise<void> {
+    await this.on(tx).query(`UPDATE datasets SET status = $2, modified = now() WHERE id = $1`, [datasetId, status]);
   }
 
   /** Appends events, in the caller's transaction (the table refuses updates and deletes). */
-  async record(q: Queryable, caller: Caller, events: readonly NewReviewEvent[]): Promise<void> {
+  async record(caller: Caller, events: readonly NewReviewEvent[], tx?: Tx): Promise<void> {
     if (!events.length) return;
-    await q.query(
+    await this.on(tx).query(
       `INSERT INTO review_events (dataset_id, version_id, action, actor_id, actor_name, comment, sha256)
        SELECT x.dataset_id, x.version_id, x.action, $4, $5, x.comment, x.sha256
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $6::text[], $7::text[]) WITH ORDINALITY AS x(dataset_id, version_id, action, comment, sha256, n)
@@ -104,8 +110,8 @@ export class ReviewRepository {
     );
   }
 
-  async unreleasedOf(q: Queryable, datasetIds: readonly string[]): Promise<Map<string, PendingVersion[]>> {
-    const rows = await q.query(`${unreleasedSql('r.dataset_id = ANY($1::uuid[])')} ORDER BY r.position, v.version`, [datasetIds]);
+  async unreleasedOf(datasetIds: readonly string[], tx?: Tx): Promise<Map<string, PendingVersion[]>> {
+    const rows = await this.on(tx).query(`${unreleasedSql('r.dataset_id = ANY($1::uuid[])')} ORDER BY r.position, v.version`, [datasetIds]);
     return groupRows(rows, 'dataset_id', (r) => ({
       datasetId: r.dataset_id as string,
       resourceName: r.resource_name as string,
@@ -116,16 +122,16 @@ export class ReviewRepository {
   }
 
   /** Who asked for the current review of the record: the actor of its latest submission. */
-  async lastRecordSubmitter(q: Queryable, datasetId: string): Promise<string | null> {
-    const [row] = await q.query(
+  async lastRecordSubmitter(datasetId: string, tx?: Tx): Promise<string | null> {
+    const [row] = await this.on(tx).query(
       `SELECT actor_id FROM review_events WHERE dataset_id = $1 AND version_id IS NULL AND action = 'submit' ORDER BY id DESC LIMIT 1`,
       [datasetId],
     );
     return row?.actor_id ?? null;
   }
 
-  async history(q: Queryable, datasetIds: readonly string[]): Promise<Map<string, ReviewEvent[]>> {
-    const rows = await q.query(
+  async history(datasetIds: readonly string[], tx?: Tx): Promise<Map<string, ReviewEvent[]>> {
+    const rows = await this.on(tx).query(
       `SELECT ${REVIEW_EVENT_COLUMNS} FROM review_events e WHERE e.dataset_id = ANY($1::uuid[]) ORDER BY e.id`,
       [datasetIds],
     );
@@ -133,8 +139,8 @@ export class ReviewRepository {
   }
 
   /** The latest sign-off (approval or direct publication) of each dataset. */
-  async datasetSignOffs(q: Queryable, datasetIds: readonly string[]): Promise<ReviewEvent[]> {
-    const rows = await q.query(
+  async datasetSignOffs(datasetIds: readonly string[], tx?: Tx): Promise<ReviewEvent[]> {
+    const rows = await this.on(tx).query(
       `SELECT DISTINCT ON (e.dataset_id) ${REVIEW_EVENT_COLUMNS} FROM review_events e
        WHERE e.dataset_id = ANY($1::uuid[]) AND e.version_id IS NULL AND e.action IN ('approve', 'publish')
        ORDER BY e.dataset_id, e.id DESC`,
@@ -144,8 +150,8 @@ export class ReviewRepository {
   }
 
   /** The release (sign-off) of each version. */
-  async versionSignOffs(q: Queryable, versionIds: readonly string[]): Promise<ReviewEvent[]> {
-    const rows = await q.query(
+  async versionSignOffs(versionIds: readonly string[], tx?: Tx): Promise<ReviewEvent[]> {
+    const rows = await this.on(tx).query(
       `SELECT ${REVIEW_EVENT_COLUMNS} FROM review_events e WHERE e.version_id = ANY($1::uuid[]) AND e.action IN ('approve', 'publish')`,
       [versionIds],
     );
@@ -156,8 +162,8 @@ export class ReviewRepository {
    * The files each sign-off approved: the version releases recorded in the same transaction (events written
    * before transactions were recorded fall back to the transaction's timestamp, which they share).
    */
-  async signedFiles(q: Queryable, signOffIds: readonly string[]): Promise<Map<string, SignedFile[]>> {
-    const rows = await q.query(
+  async signedFiles(signOffIds: readonly string[], tx?: Tx): Promise<Map<string, SignedFile[]>> {
+    const rows = await this.on(tx).query(
       `SELECT s.id::text AS sign_off_id, v.resource_id, r.name AS resource_name, v.version, v.file_name, v.sha256,
               v.byte_size::float8 AS byte_size
        FROM review_events s
@@ -179,8 +185,8 @@ export class ReviewRepository {
   }
 
   /** Resource and number of every version of a dataset, by version id (to label its review history). */
-  async versionKeysOf(q: Queryable, datasetId: string): Promise<Map<string, { resourceId: string; version: number }>> {
-    const rows: Array<{ id: string; resource_id: string; version: number }> = await q.query(
+  async versionKeysOf(datasetId: string, tx?: Tx): Promise<Map<string, { resourceId: string; version: number }>> {
+    const rows: Array<{ id: string; resource_id: string; version: number }> = await this.on(tx).query(
       `SELECT v.id, v.resource_id, v.version FROM resource_versions v JOIN resources r ON r.id = v.resource_id WHERE r.dataset_id = $1`,
       [datasetId],
     );
@@ -191,8 +197,8 @@ export class ReviewRepository {
    * Datasets under review in the given organizations (all of them when `everywhere`): submitted ones, and
    * published ones whose update awaits review; oldest first.
    */
-  async queue(q: Queryable, everywhere: boolean, organizationIds: readonly string[]): Promise<DatasetEntity[]> {
-    const rows = await q.query(
+  async queue(everywhere: boolean, organizationIds: readonly string[], tx?: Tx): Promise<DatasetEntity[]> {
+    const rows = await this.on(tx).query(
       `SELECT ${DATASET_COLUMNS} FROM datasets d
        WHERE d.deleted_at IS NULL AND ($1 OR d.organization_id = ANY($2::uuid[]))
          AND (d.status = 'submitted' OR (d.status = 'published' AND EXISTS (

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, canReviewFor, canSeeUnpublishedOf, requireSignedIn, requireSysadmin } from '@opendata/auth';
 import { AppError, badInput, notFound } from '@opendata/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Tx } from '@opendata/database';
 import { DatasetService } from '../dataset.service';
 import { DatasetEntity, OrganizationEntity } from '../entities';
+import { OrganizationService } from '../organization.service';
 import { DatasetStatus } from '../metadata/vocabularies';
 import { CatalogueChanges } from '../search/catalogue-changes';
 import { reindexDataset } from '../search/search-indexer';
@@ -29,10 +29,10 @@ export interface SignOffRecord {
 @Injectable()
 export class ReviewService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly datasets: DatasetService,
-    private readonly changes: CatalogueChanges,
     private readonly repository: ReviewRepository,
+    private readonly datasets: DatasetService,
+    private readonly organizations: OrganizationService,
+    private readonly changes: CatalogueChanges,
   ) {}
 
   submit(caller: Caller, datasetId: string, comment?: string | null): Promise<DatasetEntity> {
@@ -48,7 +48,7 @@ export class ReviewService {
    * would otherwise be signed off unseen.
    */
   approve(caller: Caller, datasetId: string, comment?: string | null, checked?: readonly string[] | null): Promise<DatasetEntity> {
-    return this.act(caller, datasetId, 'approve', async (step, manager) => {
+    return this.act(caller, datasetId, 'approve', async (step, tx) => {
       const files = step.unreleased.map((p) => p.version.sha256);
       if (!checked && files.length) {
         throw badInput([{ path: 'checkedSha256', message: 'list the SHA-256 of every file you examined (review.pendingVersions)' }]);
@@ -56,7 +56,7 @@ export class ReviewService {
       if (checked && !sameSet(checked.map((s) => s.trim().toLowerCase()), files)) {
         throw new AppError('CONFLICT', '待审查的文件与你审查的不一致，请重新审查 (the files awaiting review are not the ones you checked)', { pending: files });
       }
-      await this.requireFourEyes(manager, caller, step);
+      await this.requireFourEyes(tx, caller, step);
       return { comment: clean(comment), recordSha256: await this.publishableHash(datasetId) };
     });
   }
@@ -80,22 +80,20 @@ export class ReviewService {
   /** Turns review before publication on or off for an organization (system administrators only). */
   async setReviewRequired(caller: Caller, organizationSlug: string, required: boolean): Promise<OrganizationEntity> {
     requireSysadmin(caller, 'change whether an organization requires review');
-    const repo = this.db.getRepository(OrganizationEntity);
-    const organization = await repo.findOneBy({ slug: organizationSlug });
-    if (!organization) throw notFound('Organization', organizationSlug);
-    await repo.update({ id: organization.id }, { reviewRequired: required });
+    const organization = await this.organizations.getBySlug(organizationSlug);
+    await this.repository.setReviewRequired(organization.id, required);
     return { ...organization, reviewRequired: required };
   }
 
   /** The review history of a dataset, oldest first; for those who may see its unpublished state. */
   async history(caller: Caller, dataset: Pick<DatasetEntity, 'id' | 'organizationId'>): Promise<ReviewEvent[] | null> {
     if (!canSeeUnpublishedOf(caller, dataset.organizationId)) return null;
-    return (await this.repository.history(this.db, [dataset.id])).get(dataset.id) ?? [];
+    return (await this.repository.history([dataset.id])).get(dataset.id) ?? [];
   }
 
   /** Where a live dataset stands in the workflow (read without locking). */
   async stateOf(dataset: { id: string; status: DatasetStatus }): Promise<WorkflowState> {
-    const unreleased = (await this.repository.unreleasedOf(this.db, [dataset.id])).get(dataset.id) ?? [];
+    const unreleased = (await this.repository.unreleasedOf([dataset.id])).get(dataset.id) ?? [];
     return workflowState({
       deleted: false,
       status: dataset.status,
@@ -106,21 +104,21 @@ export class ReviewService {
 
   /** The latest sign-off of each dataset (public information), with the files it approved. */
   async datasetSignOffs(datasetIds: readonly string[]): Promise<Map<string, SignOffRecord>> {
-    const events = await this.repository.datasetSignOffs(this.db, datasetIds);
-    const files = await this.repository.signedFiles(this.db, events.map((e) => e.id));
+    const events = await this.repository.datasetSignOffs(datasetIds);
+    const files = await this.repository.signedFiles(events.map((e) => e.id));
     return new Map(events.map((e) => [e.datasetId, { event: e, files: files.get(e.id) ?? [] }]));
   }
 
   /** The release of each version, with the files released with it. */
   async versionSignOffs(versionIds: readonly string[]): Promise<Map<string, SignOffRecord>> {
-    const events = await this.repository.versionSignOffs(this.db, versionIds);
-    const files = await this.repository.signedFiles(this.db, events.map((e) => e.id));
+    const events = await this.repository.versionSignOffs(versionIds);
+    const files = await this.repository.signedFiles(events.map((e) => e.id));
     return new Map(events.map((e) => [e.versionId as string, { event: e, files: files.get(e.id) ?? [] }]));
   }
 
   /** Resource and number of every version of a dataset, by version id (to label its review history). */
   versionKeysOf(datasetId: string): Promise<Map<string, { resourceId: string; version: number }>> {
-    return this.repository.versionKeysOf(this.db, datasetId);
+    return this.repository.versionKeysOf(datasetId);
   }
 
   /**
@@ -128,7 +126,7 @@ export class ReviewService {
    * its update awaits review, with the editors otherwise (returned, or not yet submitted).
    */
   pendingVersionsOf(datasetIds: readonly string[]): Promise<Map<string, PendingVersion[]>> {
-    return this.repository.unreleasedOf(this.db, datasetIds);
+    return this.repository.unreleasedOf(datasetIds);
   }
 
   /**
@@ -139,20 +137,20 @@ export class ReviewService {
     requireSignedIn(caller);
     const organizations = [...caller.roles.keys()].filter((id) => canReviewFor(caller, id));
     if (!caller.isSysadmin && organizations.length === 0) return [];
-    return this.repository.queue(this.db, caller.isSysadmin, organizations);
+    return this.repository.queue(caller.isSysadmin, organizations);
   }
 
   /** Four eyes: nobody approves a record they submitted, or files they submitted or uploaded. */
-  private async requireFourEyes(manager: EntityManager, caller: Caller, step: WorkflowStep): Promise<void> {
+  private async requireFourEyes(tx: Tx, caller: Caller, step: WorkflowStep): Promise<void> {
     if (!caller.userId) return;
     const submitters = new Set<string | null>(step.unreleased.flatMap((p) => [p.submittedBy, p.version.createdBy]));
-    if (step.from === 'submitted') submitters.add(await this.repository.lastRecordSubmitter(manager, step.datasetId));
+    if (step.from === 'submitted') submitters.add(await this.repository.lastRecordSubmitter(step.datasetId, tx));
     if (submitters.has(caller.userId)) throw new AppError('FORBIDDEN', '不能审查自己提交的内容 (you cannot approve what you submitted yourself)');
   }
 
   /** The metadata hash of a dataset whose record must be complete enough to publish. */
   private async publishableHash(datasetId: string): Promise<string> {
-    const dataset = await this.db.getRepository(DatasetEntity).findOneByOrFail({ id: datasetId });
+    const dataset = await this.repository.findDataset(datasetId);
     const record = await this.datasets.recordOf(dataset);
     const problems = this.datasets.schemaProblems({ ...record, status: 'published' });
     if (problems.length) throw badInput(problems, 'The record is not complete enough to publish');
@@ -167,16 +165,16 @@ export class ReviewService {
     caller: Caller,
     datasetId: string,
     action: WorkflowAction,
-    prepare: (step: WorkflowStep, manager: EntityManager) => Promise<StepDetails>,
+    prepare: (step: WorkflowStep, tx: Tx) => Promise<StepDetails>,
   ): Promise<DatasetEntity> {
     requireSignedIn(caller);
     if (!isUuid(datasetId)) throw notFound('Dataset', datasetId);
-    const result = await this.db.transaction(async (manager) => {
-      const step = await decideStep(manager, caller, datasetId, action);
-      await applyStep(manager, caller, step, await prepare(step, manager));
-      await reindexDataset(manager, datasetId);
-      await this.changes.notify(manager);
-      return manager.getRepository(DatasetEntity).findOneByOrFail({ id: datasetId });
+    const result = await this.repository.transaction(caller, async (tx) => {
+      const step = await decideStep(tx, caller, datasetId, action);
+      await applyStep(tx, caller, step, await prepare(step, tx));
+      await reindexDataset(tx, datasetId);
+      await this.changes.notify(tx);
+      return this.repository.findDataset(datasetId, tx);
     });
     this.changes.committed();
     return result;
