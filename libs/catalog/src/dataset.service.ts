@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, canSeeUnpublishedOf, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
-import { FieldError, badInput, notFound } from '@opendata/common';
+import { FieldError, badInput, isEntityId, notFound } from '@opendata/common';
 import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { DATASET_COLUMNS, datasetFromRow, groupRows } from './catalog-rows';
 import { DatasetEntity, OrganizationEntity, ThemeEntity } from './entities';
@@ -38,7 +38,7 @@ export class DatasetService {
   async get(caller: Caller, key: { id?: string | null; slug?: string | null }): Promise<DatasetEntity> {
     if (!key.id === !key.slug) throw badInput([{ path: 'id', message: 'give exactly one of id and slug' }]);
     const where = key.id ? { id: key.id } : { slug: key.slug as string };
-    if (key.id && !isUuid(key.id)) throw notFound('Dataset', key.id);
+    if (key.id && !isEntityId(key.id)) throw notFound('Dataset', key.id);
     const dataset = await this.db.getRepository(DatasetEntity).findOneBy({ ...where, deletedAt: IsNull() });
     if (!dataset || !isVisible(caller, dataset)) throw notFound('Dataset', (key.id ?? key.slug) as string);
     return dataset;
@@ -220,8 +220,5 @@ export function isVisible(caller: Caller, dataset: Pick<DatasetEntity, 'status' 
   return dataset.status === 'published' || canSeeUnpublishedOf(caller, dataset.organizationId);
 }
 
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
 
 

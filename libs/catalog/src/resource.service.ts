@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller } from '@opendata/auth';
-import { badInput, notFound } from '@opendata/common';
+import { badInput, isEntityId, notFound } from '@opendata/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { RESOURCE_COLUMNS, VERSION_COLUMNS, groupRows, resourceFromRow, versionFromRow } from './catalog-rows';
 import { isVisible } from './dataset.service';
@@ -74,7 +74,7 @@ export class ResourceService {
 
   /** A resource the caller may see (its dataset live and visible); NOT_FOUND otherwise. */
   async get(caller: Caller, id: string): Promise<{ resource: ResourceEntity; dataset: DatasetEntity }> {
-    const uuid = /^[0-9a-f-]{36}$/i.test(id);
+    const uuid = isEntityId(id);
     const resource = uuid ? await this.db.getRepository(ResourceEntity).findOneBy({ id, deletedAt: IsNull() }) : null;
     const dataset = resource
       ? await this.db.getRepository(DatasetEntity).findOneBy({ id: resource.datasetId, deletedAt: IsNull() })

@@ -3,3 +3,4 @@ export * from './identifiers';
 export * from './project-root';
 export * from './text-input';
 export * from './data-exception';
+export * from './entity-key';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
 import { CatalogueChanges, DatasetService, NegativeListService, ResourceService } from '@opendata/catalog';
-import { badInput } from '@opendata/common';
+import { badInput, parseEntityKey } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
 import { randomUUID } from 'node:crypto';
@@ -79,7 +79,7 @@ export class IngestService {
   async upload(caller: Caller, request: UploadRequest): Promise<UploadOutcome> {
     requireSignedIn(caller);
     const key = request.dataset;
-    const dataset = await this.datasets.get(caller, /^[0-9a-f-]{36}$/i.test(key) ? { id: key } : { slug: key });
+    const dataset = await this.datasets.get(caller, parseEntityKey(key));
     requireDatasetWriter(caller, dataset.organizationId);
     const schema = await this.schemaFor(request);
     const negativeRules = await this.negativeList.rulesFor(dataset.organizationId);

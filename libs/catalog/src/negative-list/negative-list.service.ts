@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, requireOrganizationAdmin, requireSysadmin } from '@opendata/auth';
-import { FieldError, badInput, notFound } from '@opendata/common';
+import { FieldError, badInput, isEntityId, notFound } from '@opendata/common';
 import { NEGATIVE_RULE_KINDS, NegativeListMatcher, NegativeRule, NegativeRuleKind, describeRule, ruleProblem } from '@opendata/validation';
 import { OrganizationService } from '../organization.service';
 import { NegativeListRepository, StoredNegativeRule } from './negative-list.repository';
@@ -51,7 +51,7 @@ export class NegativeListService {
   }
 
   async remove(caller: Caller, id: string): Promise<StoredNegativeRule> {
-    const rule = /^[0-9a-f-]{36}$/i.test(id) ? await this.rules.findById(id) : null;
+    const rule = isEntityId(id) ? await this.rules.findById(id) : null;
     if (!rule) throw notFound('Negative list rule', id);
     if (rule.organizationId) requireOrganizationAdmin(caller, rule.organizationId);
     else requireSysadmin(caller, 'change the city-wide negative list');

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Caller, requireDatasetWriter } from '@opendata/auth';
-import { FieldError, badInput, notFound } from '@opendata/common';
+import { FieldError, badInput, isEntityId, notFound } from '@opendata/common';
 import { DatasetService } from '../dataset.service';
 import { DatasetEntity, OrganizationEntity } from '../entities';
 import { OrganizationService } from '../organization.service';
@@ -83,7 +83,7 @@ export class TimelinessService implements OnApplicationBootstrap {
   }
 
   async removeObligation(caller: Caller, id: string): Promise<Obligation> {
-    const obligation = /^[0-9a-f-]{36}$/i.test(id) ? await this.deadlines.obligation(id) : null;
+    const obligation = isEntityId(id) ? await this.deadlines.obligation(id) : null;
     if (!obligation) throw notFound('Obligation', id);
     const dataset = await this.datasets.get(caller, { id: obligation.datasetId });
     requireDatasetWriter(caller, dataset.organizationId);

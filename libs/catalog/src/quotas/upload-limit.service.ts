@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, requireSysadmin } from '@opendata/auth';
-import { badInput } from '@opendata/common';
+import { badInput, parseEntityKey } from '@opendata/common';
 import { OrganizationEntity } from '../entities';
 import { OrganizationService } from '../organization.service';
 import { UploadLimitRepository } from './upload-limit.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Organizations' own upload size limits (UPLOAD_MAX_BYTES applies where none is set). */
 @Injectable()
@@ -17,7 +16,7 @@ export class UploadLimitService {
 
   /** The limit of the organization owning a dataset (by id or slug); null when it has none or the dataset is unknown. */
   limitForDataset(datasetKey: string): Promise<number | null> {
-    return this.limits.limitOfDataset(UUID.test(datasetKey) ? { id: datasetKey } : { slug: datasetKey });
+    return this.limits.limitOfDataset(parseEntityKey(datasetKey));
   }
 
   async get(organizationSlug: string): Promise<{ organization: OrganizationEntity; maxBytes: number | null }> {

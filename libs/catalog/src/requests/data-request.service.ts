@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, isAnonymous, requireDatasetWriter } from '@opendata/auth';
-import { AppError, FieldError, badInput, notFound } from '@opendata/common';
+import { AppError, FieldError, badInput, isEntityId, notFound } from '@opendata/common';
 import { createHash } from 'node:crypto';
 import { DataRequest, DataRequestRepository, DataRequestStatus } from './data-request.repository';
 
@@ -48,7 +48,7 @@ export class DataRequestService {
     const contact = input.contact?.trim() || null;
     if (isAnonymous(caller) && !contact) problems.push({ path: 'contact', message: 'leave an e-mail address or telephone number so that the answer can reach you' });
     if (contact && (contact.length > 200 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$|^[+\d][\d\s-]{5,}$/.test(contact))) problems.push({ path: 'contact', message: 'must be an e-mail address or a telephone number' });
-    if (input.datasetId && !/^[0-9a-f-]{36}$/i.test(input.datasetId)) problems.push({ path: 'datasetId', message: 'is not a dataset id' });
+    if (input.datasetId && !isEntityId(input.datasetId)) problems.push({ path: 'datasetId', message: 'is not a dataset id' });
     if (problems.length) throw badInput(problems);
     const requesterKey = caller.userId ? `user:${caller.userId}` : `ip:${createHash('sha256').update(origin.ip ?? 'unknown').digest('hex')}`;
     if ((await this.requests.countFiledInLastDay(requesterKey)) >= DATA_REQUESTS_PER_DAY) {
@@ -92,7 +92,7 @@ export class DataRequestService {
   }
 
   async get(id: string): Promise<DataRequest> {
-    const request = /^[0-9a-f-]{36}$/i.test(id) ? await this.requests.findById(id) : null;
+    const request = isEntityId(id) ? await this.requests.findById(id) : null;
     if (!request) throw notFound('Data request', id);
     return request;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, canReviewFor, canSeeUnpublishedOf, requireSignedIn, requireSysadmin } from '@opendata/auth';
-import { AppError, badInput, notFound } from '@opendata/common';
+import { AppError, badInput, isEntityId, notFound } from '@opendata/common';
 import { Tx } from '@opendata/database';
 import { DatasetService } from '../dataset.service';
 import { DatasetEntity, OrganizationEntity } from '../entities';
@@ -168,7 +168,7 @@ export class ReviewService {
     prepare: (step: WorkflowStep, tx: Tx) => Promise<StepDetails>,
   ): Promise<DatasetEntity> {
     requireSignedIn(caller);
-    if (!isUuid(datasetId)) throw notFound('Dataset', datasetId);
+    if (!isEntityId(datasetId)) throw notFound('Dataset', datasetId);
     const result = await this.repository.transaction(caller, async (tx) => {
       const step = await decideStep(tx, caller, datasetId, action);
       await applyStep(tx, caller, step, await prepare(step, tx));
@@ -192,6 +192,3 @@ function clean(text: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
