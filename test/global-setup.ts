@@ -6,7 +6,8 @@
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runS3rver, startEmbeddedPostgres } from '../libs/config/src';
+import { startEmbeddedPostgres } from '../libs/platform/src/embedded/embedded-postgres';
+import { runS3rver } from '../libs/platform/src/embedded/embedded-s3';
 
 const log = { log: () => undefined, warn: console.warn, error: console.error };
 

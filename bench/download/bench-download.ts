@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { freePort } from '../../libs/config/src/embedded/free-port';
+import { freePort } from '@opendata/platform';
 import { BENCH_ROWS, millionRowServer, peakRssMb } from '../rows/million-row-resource';
 
 /**

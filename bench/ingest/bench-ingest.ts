@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { freePort } from '../../libs/config/src/embedded/free-port';
+import { freePort } from '@opendata/platform';
 import { startEmbeddedServer, stopEmbeddedServer } from '../lib/embedded-server';
 import { uploadFile } from '../lib/multipart-upload';
 import { writeAirQualityFile } from './air-quality-file';

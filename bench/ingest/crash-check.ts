@@ -6,7 +6,7 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
-import { freePort } from '../../libs/config/src/embedded/free-port';
+import { freePort } from '@opendata/platform';
 import { startApiProcess } from '../lib/api-process';
 import { startBenchServices } from '../lib/bench-services';
 import { uploadFile } from '../lib/multipart-upload';

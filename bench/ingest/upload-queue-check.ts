@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { projectRoot } from '@opendata/common';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../../libs/config/src/embedded/free-port';
+import { freePort } from '@opendata/platform';
 import { startEmbeddedServer, stopEmbeddedServer } from '../lib/embedded-server';
 import { uploadFile } from '../lib/multipart-upload';
 import { writeAirQualityFile } from './air-quality-file';

@@ -1,4 +1,5 @@
-import { ServiceEndpoints, loadConfig, startServices } from '@opendata/config';
+import { ServiceEndpoints, loadConfig } from '@opendata/config';
+import { startServices } from '@opendata/platform';
 import { runMigrations } from '@opendata/database';
 import { join } from 'node:path';
 

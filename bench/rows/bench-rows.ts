@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { encodeCursor } from '@opendata/datastore';
 import { Client } from 'pg';
-import { freePort } from '../../libs/config/src/embedded/free-port';
+import { freePort } from '@opendata/platform';
 import { summarize } from '../lib/stats';
 import { BENCH_ROWS, graphql, millionRowServer } from './million-row-resource';
 

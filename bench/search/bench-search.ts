@@ -3,7 +3,7 @@ import { SYSTEM } from '@opendata/auth';
 import { CATALOG_ENTITIES, DatasetSearchQuery, OrganizationService, ThemeService, searchDatasets } from '@opendata/catalog';
 import { projectRoot } from '@opendata/common';
 import { dataSourceOptions } from '@opendata/database';
-import { freePort } from '../../libs/config/src/embedded/free-port';
+import { freePort } from '@opendata/platform';
 import { Agent, request } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { Client } from 'pg';

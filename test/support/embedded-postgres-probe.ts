@@ -6,8 +6,8 @@
  *   check <dir>  start, print the row written by init, stop
  */
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from '../../libs/config/src/embedded/embedded-postgres';
-import { silentLog } from '../../libs/config/src/embedded/service-log';
+import { startEmbeddedPostgres } from '../../libs/platform/src/embedded/embedded-postgres';
+import { silentLog } from '../../libs/platform/src/embedded/service-log';
 
 async function main(): Promise<void> {
   const [mode, dir] = process.argv.slice(2);

@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 
 /** Connection settings for a fresh, empty bucket on the shared embedded S3 endpoint. */
 export function testStorage(): StorageConnection {
-  const s3 = JSON.parse(requireEnv('TEST_S3')) as { endPoint: string; port: number; accessKey: string; secretKey: string };
+  const s3 = JSON.parse(requireEnv('TEST_S3')) as Pick<StorageConnection, 'endPoint' | 'port' | 'accessKey' | 'secretKey'>;
   return { ...s3, useSSL: false, region: 'us-east-1', bucket: `test-${randomBytes(6).toString('hex')}` };
 }
 

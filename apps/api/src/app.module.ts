@@ -2,7 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig, ServiceEndpoints } from '@opendata/config';
-import { platformModules } from '@opendata/ingest';
+import { platformModules } from '@opendata/platform';
 import { CatalogApiModule } from './catalog/catalog-api.module';
 import { CkanModule } from './ckan/ckan.module';
 import { DownloadsModule } from './downloads/downloads.module';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { AppConfig, ConfigError, StartupError, loadConfig } from '@opendata/config';
+import { AppConfig, ConfigError, loadConfig } from '@opendata/config';
+import { StartupError } from '@opendata/platform';
 import cluster from 'node:cluster';
 import { runClusterPrimary, runClusterWorker, runSingleProcess } from './platform/server-process';
 

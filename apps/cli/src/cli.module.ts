@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ServiceEndpoints } from '@opendata/config';
-import { platformModules } from '@opendata/ingest';
+import { platformModules } from '@opendata/platform';
 
 /** Operator commands use the platform's services (the demo seeder publishes its files through ingest). */
 @Module({})

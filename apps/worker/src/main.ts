@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, StartupError, attachOrStartServices, loadConfig } from '@opendata/config';
+import { ConfigError, loadConfig } from '@opendata/config';
+import { StartupError, attachOrStartServices } from '@opendata/platform';
 import { runMigrations } from '@opendata/database';
 import { PeriodicJobs } from '@opendata/jobs';
 import { WorkerModule } from './worker.module';

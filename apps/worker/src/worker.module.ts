@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ServiceEndpoints } from '@opendata/config';
-import { platformModules } from '@opendata/ingest';
+import { platformModules } from '@opendata/platform';
 
 /** The worker runs the platform's services only: their periodic jobs register themselves with the job runner. */
 @Module({})

@@ -1,18 +1,14 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { StorageConnection } from './connections';
 
 /**
  * Typed configuration, read once from the environment at boot. Every variable is optional (DESIGN.md); a bad
  * value stops the process with a one-line reason (ConfigError) instead of failing later in an obscure place.
  */
-export interface ExternalStorageConfig {
-  endPoint: string;
-  port: number;
-  useSSL: boolean;
-  accessKey: string;
-  secretKey: string;
-  region: string;
-}
+
+/** An external S3/MinIO endpoint; the bucket is configured on its own (MINIO_BUCKET), embedded or not. */
+export type ExternalStorageConfig = Omit<StorageConnection, 'bucket'>;
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 

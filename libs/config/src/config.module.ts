@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from './app-config';
-import { ServiceEndpoints } from './service-endpoints';
+import { ServiceEndpoints } from './connections';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 export const SERVICE_ENDPOINTS = Symbol('SERVICE_ENDPOINTS');

@@ -1,15 +1,9 @@
+import type { StorageConnection } from '@opendata/config';
 import { Client } from 'minio';
 import { Readable } from 'node:stream';
 import { ByteRange, ListedObject, ObjectInfo, ObjectStore, PutOptions, PutResult } from './object-store';
 
-export interface MinioStoreOptions {
-  endPoint: string;
-  port: number;
-  useSSL: boolean;
-  accessKey: string;
-  secretKey: string;
-  region: string;
-  bucket: string;
+export interface MinioStoreOptions extends StorageConnection {
   /** Multipart part size; S3 needs at least 5 MiB for every part but the last. */
   partSize?: number;
 }

@@ -1,5 +1,6 @@
 import { INestApplication, Logger } from '@nestjs/common';
-import { AppConfig, ServiceEndpoints, startServices } from '@opendata/config';
+import { AppConfig, ServiceEndpoints } from '@opendata/config';
+import { startServices } from '@opendata/platform';
 import { runMigrations } from '@opendata/database';
 import cluster, { Worker } from 'node:cluster';
 import { createApp } from '../app.factory';

@@ -1,4 +1,4 @@
-import { StartupError } from '@opendata/config';
+import { StartupError } from '@opendata/platform';
 import { createServer } from 'node:net';
 import { checkDatabase, checkPortFree, checkStorage } from './startup-checks';
 

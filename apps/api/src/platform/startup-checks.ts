@@ -1,4 +1,5 @@
-import { AppConfig, ServiceEndpoints, StartupError, systemReason } from '@opendata/config';
+import { AppConfig, ServiceEndpoints } from '@opendata/config';
+import { StartupError, systemReason } from '@opendata/platform';
 import { MinioObjectStore } from '@opendata/storage';
 import { createServer } from 'node:net';
 import { Client } from 'pg';

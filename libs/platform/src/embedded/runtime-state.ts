@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StorageConnection } from '../service-endpoints';
+import type { StorageConnection } from '@opendata/config';
 
 /**
  * While a server runs on the embedded services it records how to reach them in DATA_DIR/runtime.json (mode

@@ -1,3 +1,4 @@
+import type { StorageConnection } from '@opendata/config';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
@@ -12,11 +13,7 @@ export interface EmbeddedS3Options {
   port?: number;
 }
 
-export interface EmbeddedS3Handle {
-  endPoint: string;
-  port: number;
-  accessKey: string;
-  secretKey: string;
+export interface EmbeddedS3Handle extends Pick<StorageConnection, 'endPoint' | 'port' | 'accessKey' | 'secretKey'> {
   stop(): Promise<void>;
 }
 

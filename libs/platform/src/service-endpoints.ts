@@ -1,30 +1,11 @@
+import { AppConfig, ServiceEndpoints, StorageConnection } from '@opendata/config';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppConfig } from './app-config';
 import { startEmbeddedPostgres } from './embedded/embedded-postgres';
 import { startEmbeddedS3 } from './embedded/embedded-s3';
 import { clearRuntimeState, readLiveRuntimeState, writeRuntimeState } from './embedded/runtime-state';
 import { ServiceLog } from './embedded/service-log';
 import { StartupError, systemReason } from './startup-error';
-
-/** How to reach the object store; the same shape for MinIO in production and the embedded endpoint. */
-export interface StorageConnection {
-  endPoint: string;
-  port: number;
-  useSSL: boolean;
-  accessKey: string;
-  secretKey: string;
-  region: string;
-  bucket: string;
-}
-
-/** Where the database and the object store are, once started; `stop()` stops whatever was started here. */
-export interface ServiceEndpoints {
-  databaseUrl: string;
-  storage: StorageConnection;
-  embedded: { database: boolean; storage: boolean };
-  stop(): Promise<void>;
-}
 
 /**
  * Resolves the database and object store: the external ones when configured, otherwise embedded PostgreSQL

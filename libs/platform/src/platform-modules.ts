@@ -3,9 +3,9 @@ import { AUTH_ENTITIES, AuthModule } from '@opendata/auth';
 import { CATALOG_ENTITIES, CatalogModule } from '@opendata/catalog';
 import { AppConfig, ConfigModule, ServiceEndpoints } from '@opendata/config';
 import { DatabaseModule } from '@opendata/database';
+import { IngestModule } from '@opendata/ingest';
 import { JobsModule } from '@opendata/jobs';
 import { StorageModule } from '@opendata/storage';
-import { IngestModule } from './ingest.module';
 
 /**
  * The modules every process of the platform runs on (api, worker, cli): configuration, the database, the object

@@ -1,6 +1,6 @@
 import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadConfig } from './app-config';
+import { loadConfig } from '@opendata/config';
 import { startServices } from './service-endpoints';
 import { StartupError } from './startup-error';
 
