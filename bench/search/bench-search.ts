@@ -12,7 +12,7 @@ import { startApiProcess } from '../lib/api-process';
 import { startBenchServices } from '../lib/bench-services';
 import { LatencySummary, runLoad } from '../lib/stats';
 import { loadCatalogue } from './catalogue-generator';
-import { DEMO_ORGANIZATIONS } from '../../libs/catalog/src/demo/demo-organizations';
+import { DEMO_ORGANIZATIONS } from '@opendata/demo';
 
 /**
  * npm run bench:search — 100,000 datasets; GraphQL `datasets(search:, first: 20)` with totalCount and facets,

@@ -9,7 +9,7 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'js-yaml';
-import { airQualityHourlyCsv } from '../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp } from '../support/test-app';
 import { sharedData } from './shared-data';
 // eslint-disable-next-line @typescript-eslint/no-require-imports

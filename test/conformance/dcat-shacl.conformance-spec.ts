@@ -8,14 +8,11 @@
  * Acceptance: 0 violations against the 3.0.x shapes; warnings (recommended properties, vocabulary checks) are
  * listed in the output.
  */
-import { DemoSeeder } from '@opendata/catalog';
 import jsonldModule from 'jsonld';
 import { Parser, Store, Writer } from 'n3';
 import { readFileSync } from 'node:fs';
 import SHACLValidator from 'rdf-validate-shacl';
-import { DEMO_DATASETS } from '../../libs/catalog/src/demo/demo-datasets';
-import { DEMO_FILES } from '../../libs/catalog/src/demo/files';
-import { airQualityHourlyCsv } from '../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv, DEMO_DATASETS, DEMO_FILES, DemoSeeder } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp } from '../support/test-app';
 import { sharedData } from './shared-data';
 

@@ -2,6 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_CONFIG, AppConfig, ServiceEndpoints } from '@opendata/config';
+import { DemoModule } from '@opendata/demo';
 import { platformModules } from '@opendata/platform';
 import { CatalogApiModule } from './catalog/catalog-api.module';
 import { CkanModule } from './ckan/ckan.module';
@@ -29,6 +30,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ...platformModules(config, endpoints),
+        DemoModule,
         CatalogApiModule,
         IngestApiModule,
         GovernanceApiModule,

@@ -1,6 +1,6 @@
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
 import { DataSource } from 'typeorm';
-import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp } from '../../../test/support/test-app';
 
 const LINES = airQualityHourlyCsv().split('\n').filter((line) => line !== '');

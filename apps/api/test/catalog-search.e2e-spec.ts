@@ -1,4 +1,4 @@
-import { DEMO_DATASETS } from '../../../libs/catalog/src/demo/demo-datasets';
+import { DEMO_DATASETS } from '@opendata/demo';
 import { TestApp, startTestApp } from '../../../test/support/test-app';
 import { DataSource } from 'typeorm';
 

@@ -1,5 +1,5 @@
 import { AddressInfo } from 'node:net';
-import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
 import { CkanActions } from '../src/ckan/ckan-actions.service';
 // The CKAN JavaScript client (okfn/ckan.js), as third-party tools use it.

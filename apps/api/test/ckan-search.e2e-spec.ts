@@ -1,6 +1,4 @@
-import { DEMO_DATASETS } from '../../../libs/catalog/src/demo/demo-datasets';
-import { DEMO_ORGANIZATIONS } from '../../../libs/catalog/src/demo/demo-organizations';
-import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv, DEMO_DATASETS, DEMO_ORGANIZATIONS } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp } from '../../../test/support/test-app';
 
 /**

@@ -1,5 +1,4 @@
-import { DEMO_DATASETS } from '../../../libs/catalog/src/demo/demo-datasets';
-import { DEMO_FILES } from '../../../libs/catalog/src/demo/files';
+import { DEMO_DATASETS, DEMO_FILES } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp } from '../../../test/support/test-app';
 
 interface ResourceNode {

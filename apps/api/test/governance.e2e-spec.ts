@@ -1,7 +1,7 @@
 import { Clock, DEADLINE_RULES_VERSION, DeadlineRepository } from '@opendata/catalog';
 import { PeriodicJobs } from '@opendata/jobs';
 import { DataSource } from 'typeorm';
-import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
 
 const DAY_MS = 86_400_000;

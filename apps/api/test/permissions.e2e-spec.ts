@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
 
 /**

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DEMO_DATASETS } from '../../../libs/catalog/src/demo/demo-datasets';
+import { DEMO_DATASETS } from '@opendata/demo';
 import { TestApp, startTestApp } from '../../../test/support/test-app';
 
 describe('the demo catalogue under review before publication', () => {

@@ -1,5 +1,5 @@
 import { WORKFLOW, WORKFLOW_ACTIONS, WORKFLOW_STATES, WorkflowAction, WorkflowState, decide } from '@opendata/catalog';
-import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
 import { WORKFLOW_ROLES, WorkflowRole, callerAs } from '../../../test/support/workflow-roles';
 

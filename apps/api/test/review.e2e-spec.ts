@@ -3,7 +3,7 @@ import { SYSTEM } from '@opendata/auth';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
 
 const csvOf = (lines: number) => Buffer.from(airQualityHourlyCsv().split('\n').slice(0, lines).join('\n') + '\n');

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
 import { DownloadCounter } from '../../api/src/downloads/download-counter.service';
 

@@ -1,6 +1,6 @@
 import { DownloadCounter } from '../../../apps/api/src/downloads/download-counter.service';
 import { DataSource } from 'typeorm';
-import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
 
 const datasetInput = (slug: string, extra: Record<string, unknown> = {}) => ({

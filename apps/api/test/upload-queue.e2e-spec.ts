@@ -4,7 +4,7 @@ import { ClientRequest, IncomingMessage, request as httpRequest } from 'node:htt
 import { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp } from '../../../test/support/test-app';
 
 const LINES = airQualityHourlyCsv().split('\n').filter((line) => line !== '');

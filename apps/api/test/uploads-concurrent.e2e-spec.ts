@@ -1,4 +1,4 @@
-import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp } from '../../../test/support/test-app';
 
 describe('concurrent uploads to one dataset', () => {

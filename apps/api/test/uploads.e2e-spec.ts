@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
+import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
 
 const FIXTURES = join(__dirname, '../../../schemas/fixtures');

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@opendata/auth';
 import { DatasetSearchService } from './dataset-search.service';
 import { DatasetService } from './dataset.service';
-import { DemoSeeder } from './demo/demo-seeder';
 import { OrganizationService } from './organization.service';
 import { ResourceService } from './resource.service';
 import { CatalogueChanges } from './search/catalogue-changes';
@@ -17,14 +16,13 @@ import { UploadLimitService } from './quotas/upload-limit.service';
 import { ReviewRepository } from './review/review.repository';
 import { ReviewService } from './review/review.service';
 import { AuditService } from './audit/audit.service';
-import { DemoRepository } from './demo/demo.repository';
 import { PlanItemRepository } from './plan/plan-item.repository';
 import { PlanService } from './plan/plan.service';
 import { ScoreboardRepository } from './scoreboard/scoreboard.repository';
 import { ScoreboardService } from './scoreboard/scoreboard.service';
 
-/** The openness plan, the scoreboard computed against it, and the demo's own statements. */
-const PLAN_SERVICES = [PlanItemRepository, PlanService, ScoreboardRepository, ScoreboardService, DemoRepository];
+/** The openness plan and the scoreboard computed against it. */
+const PLAN_SERVICES = [PlanItemRepository, PlanService, ScoreboardRepository, ScoreboardService];
 import { NegativeListRepository } from './negative-list/negative-list.repository';
 import { DataRequestRepository } from './requests/data-request.repository';
 import { UploadLimitRepository } from './quotas/upload-limit.repository';
@@ -34,7 +32,7 @@ import { AuditRepository } from './audit/audit.repository';
 /** The statements of the governance features (the services above keep the rules). */
 const REPOSITORIES = [NegativeListRepository, DataRequestRepository, UploadLimitRepository, CalendarRepository, AuditRepository];
 
-const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, ReviewRepository, AuditService];
+const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, ReviewService, ReviewRepository, AuditService];
 
 @Module({
   imports: [AuthModule],

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@opendata/auth';
-import { CatalogModule, DEMO_FILE_PUBLISHER } from '@opendata/catalog';
+import { CatalogModule } from '@opendata/catalog';
 import { StagingCleanup } from './cleanup.service';
-import { IngestDemoFiles } from './demo-file-publisher';
 import { IngestService } from './ingest.service';
 import { SchemaRegistry } from './schema-registry.service';
 import { UploadReports } from './upload-reports.service';
@@ -12,7 +11,7 @@ const SERVICES = [IngestService, SchemaRegistry, UploadReports, StagingCleanup, 
 
 @Module({
   imports: [AuthModule, CatalogModule],
-  providers: [...SERVICES, { provide: DEMO_FILE_PUBLISHER, useClass: IngestDemoFiles }],
-  exports: [...SERVICES, DEMO_FILE_PUBLISHER],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class IngestModule {}

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TokenService } from '@opendata/auth';
-import { DemoSeeder, ThemeService } from '@opendata/catalog';
+import { ThemeService } from '@opendata/catalog';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { DatabaseRepository } from '@opendata/database';
+import { DemoSeeder } from '@opendata/demo';
 import { PeriodicJobs } from '@opendata/jobs';
 
 /** An arbitrary constant naming the advisory lock held during boot tasks (several API workers start at once). */

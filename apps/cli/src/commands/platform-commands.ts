@@ -1,4 +1,5 @@
-import { DemoSeeder, OrganizationService, reindexAll } from '@opendata/catalog';
+import { OrganizationService, reindexAll } from '@opendata/catalog';
+import { DemoSeeder } from '@opendata/demo';
 import { DataSource } from 'typeorm';
 import { Command } from './command';
 

@@ -1,5 +1,5 @@
-import type { ContactPoint } from '../metadata/dataset-metadata';
-import type { DemoDataset } from './demo-datasets';
+import type { ContactPoint } from '@opendata/catalog';
+import type { DemoDataset } from './demo-dataset';
 
 /**
  * Housing, land and construction: plan item 7 (市住建局, 市国土资源局) and item 6 (市发改委). Contacts are demo

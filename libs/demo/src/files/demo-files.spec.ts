@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { isValidResidentId } from '../../../../common/src/identifiers';
-import { computeHourlyAqi } from '../../../../validation/src/standards/aqi';
-import { classifyWater } from '../../../../validation/src/standards/water-quality';
+import { isValidResidentId } from '@opendata/common';
+import { classifyWater, computeHourlyAqi } from '@opendata/validation';
 import { AIR_QUALITY_HOURLY_HEADER, airQualityHourlyCsv } from './air-quality-hourly';
 import {
   HOUSING_ALLOCATION_HEADER,

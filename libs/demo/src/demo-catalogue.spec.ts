@@ -1,19 +1,19 @@
-import { isValidUscc } from '@opendata/common';
-import { DatasetMetadataValidator } from '../metadata/dataset-metadata.validator';
 import {
+  DatasetMetadataValidator,
   EU_THEME_CODES,
   GOV_THEME_CODES,
   LICENCES,
   OPEN_ATTRIBUTES,
+  PLAN_ITEMS,
   PRIORITY_DOMAINS,
   SHARE_ATTRIBUTES,
   THEMES,
   UPDATE_FREQUENCIES,
-} from '../metadata/vocabularies';
+} from '@opendata/catalog';
+import { isValidUscc } from '@opendata/common';
 import { DEMO_DATASETS } from './demo-datasets';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
 import { demoPlanLeads } from './demo-plan-leads';
-import { PLAN_ITEMS } from '../plan/plan-items';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,98}[a-z0-9]$/;
 const DEMO_NOTE = '（示例数据）';

@@ -1,5 +1,5 @@
-import type { ContactPoint } from '../metadata/dataset-metadata';
-import type { DemoDataset } from './demo-datasets';
+import type { ContactPoint } from '@opendata/catalog';
+import type { DemoDataset } from './demo-dataset';
 
 /**
  * Government operations and accountability: plan items 1 and 29 (市政府法制办), 4 (市编办), 24 and 26 (市财政局),

@@ -4,7 +4,7 @@
  * A baseline per section (worse below the city) plus a few rain events whose runoff pulse travels downstream;
  * 水质类别 is computed from the rounded published values with GB 3838-2002 river rules.
  */
-import { classifyWater } from '../../../../validation/src/standards/water-quality';
+import { classifyWater } from '@opendata/validation';
 import { Cell, fixed, formatHour, toCsv } from './csv-text';
 import { SeededRandom } from './prng';
 

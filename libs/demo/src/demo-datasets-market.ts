@@ -1,5 +1,5 @@
-import type { ContactPoint } from '../metadata/dataset-metadata';
-import type { DemoDataset } from './demo-datasets';
+import type { ContactPoint } from '@opendata/catalog';
+import type { DemoDataset } from './demo-dataset';
 
 /**
  * Market supervision and credit: plan items 11 (no lead unit named; 市食药监局 and 市物价局 publish), 12 (市国资委),

@@ -4,7 +4,7 @@
  * streets, and generators of plausible organization names and unified social credit codes. Names of towns are
  * real places; every company, figure and code made here is invented.
  */
-import { usccCheckCharacter } from '../../../../common/src/identifiers';
+import { usccCheckCharacter } from '@opendata/common';
 import { SeededRandom } from './prng';
 
 export interface County {

@@ -8,7 +8,7 @@
  * the mean of the last 8 hours and `o3_8h_24h` the highest `o3_8h` of the last 24 hours (the value a daily
  * report needs). The real CNEMC feed fills the ozone columns differently (see aqi.ts); this file does not copy that.
  */
-import { computeHourlyAqi } from '../../../../validation/src/standards/aqi';
+import { computeHourlyAqi } from '@opendata/validation';
 import { Cell, fixed, formatHour, toCsv } from './csv-text';
 import { SeededRandom } from './prng';
 

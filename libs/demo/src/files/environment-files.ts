@@ -3,7 +3,7 @@
  * demo file), the counties' monthly ranking, drinking-water sources, key polluters' emissions, environmental
  * complaints and enterprises' environmental credit ratings. Every figure is synthetic.
  */
-import { computeDailyAqi } from '../../../../validation/src/standards/aqi';
+import { computeDailyAqi } from '@opendata/validation';
 import { AIR_QUALITY_HOURLY_HEADER, airQualityHourlyRows } from './air-quality-hourly';
 import { Cell, fixed } from './csv-text';
 import { COORDINATES, DemoFile, demoTable, field } from './demo-table';

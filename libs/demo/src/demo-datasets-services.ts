@@ -1,5 +1,5 @@
-import type { ContactPoint } from '../metadata/dataset-metadata';
-import type { DemoDataset } from './demo-datasets';
+import type { ContactPoint } from '@opendata/catalog';
+import type { DemoDataset } from './demo-dataset';
 
 /**
  * Public services: plan items 5, 17, 23 and 39 (市政务服务中心), 8 and 18 (市民政局), 19 (市教育局), 20 (市卫计委)

@@ -1,7 +1,5 @@
 import { Readable } from 'node:stream';
-import { checkCollectionDocument, fromCollectionDocument } from '../../../../validation/src/schema/schema-loader';
-import { loadBuiltInSchemas } from '../../../../validation/src/schema/schema-loader';
-import { validateTable } from '../../../../validation/src/validate-table';
+import { checkCollectionDocument, fromCollectionDocument, loadBuiltInSchemas, validateTable } from '@opendata/validation';
 import { DEMO_DATASETS } from '../demo-datasets';
 import { DEMO_ORGANIZATIONS } from '../demo-organizations';
 import { DEMO_FILES } from './index';

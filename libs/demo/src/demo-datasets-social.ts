@@ -1,5 +1,5 @@
-import type { ContactPoint } from '../metadata/dataset-metadata';
-import type { DemoDataset } from './demo-datasets';
+import type { ContactPoint } from '@opendata/catalog';
+import type { DemoDataset } from './demo-dataset';
 
 /**
  * Social security: plan item 22 (市人社局, 市民政局, 市住房公积金中心), item 13 (市农委) and item 16 (no lead unit

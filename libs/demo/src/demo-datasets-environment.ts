@@ -1,5 +1,5 @@
-import type { ContactPoint } from '../metadata/dataset-metadata';
-import type { DemoDataset } from './demo-datasets';
+import type { ContactPoint } from '@opendata/catalog';
+import type { DemoDataset } from './demo-dataset';
 
 /** Environment (plan item 10, 市环保局) and work safety (plan item 9, 市安监局). Contacts are demo values. */
 

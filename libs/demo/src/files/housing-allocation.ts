@@ -12,7 +12,7 @@
  *   birth date masked. Anything else is refused rather than published half-masked.
  * No telephone numbers are published at all.
  */
-import { residentIdCheckCharacter } from '../../../../common/src/identifiers';
+import { residentIdCheckCharacter } from '@opendata/common';
 import { Cell, fixed, toCsv } from './csv-text';
 import { SeededRandom } from './prng';
 import { HENGYANG_DIVISIONS } from './social-insurance';

@@ -1,19 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ANONYMOUS, SYSTEM } from '@opendata/auth';
+import { DataRequestService, DatasetEntity, DatasetService, OrganizationEntity, OrganizationService, PlanService, ResourceService } from '@opendata/catalog';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { DatasetService } from '../dataset.service';
-import { DatasetEntity, OrganizationEntity } from '../entities';
-import { OrganizationService } from '../organization.service';
-import { PlanService } from '../plan/plan.service';
-import { DataRequestService } from '../requests/data-request.service';
-import { ResourceService } from '../resource.service';
 import { DEMO_REJECTED_UPLOADS, DEMO_REQUESTS } from './demo-activity';
 import { DEMO_DATASETS } from './demo-datasets';
-import { DEMO_FILE_PUBLISHER, DemoFilePublisher } from './demo-file-publisher';
+import { DemoFilePublisher } from './demo-file-publisher';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
 import { demoPlanLeads } from './demo-plan-leads';
 import { DemoRepository } from './demo.repository';
@@ -48,7 +42,7 @@ export class DemoSeeder {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly modules: ModuleRef,
+    private readonly publisher: DemoFilePublisher,
     private readonly organizations: OrganizationService,
     private readonly datasets: DatasetService,
     private readonly resources: ResourceService,
@@ -118,15 +112,14 @@ export class DemoSeeder {
    * each other's lock of the dataset row.
    */
   private async publishFiles(pending: PendingFile[]): Promise<void> {
-    const publisher = this.modules.get<DemoFilePublisher>(DEMO_FILE_PUBLISHER, { strict: false });
-    for (const { organization, file } of pending) if (file.schema) await publisher.ensureSchema(organization, file.schema);
+    for (const { organization, file } of pending) if (file.schema) await this.publisher.ensureSchema(organization, file.schema);
     const byDataset = new Map<string, PendingFile[]>();
     for (const item of pending) byDataset.set(item.datasetId, [...(byDataset.get(item.datasetId) ?? []), item]);
     const queue = [...byDataset.values()];
     const worker = async (): Promise<void> => {
       for (let files = queue.shift(); files; files = queue.shift()) {
         for (const { datasetId, file } of files) {
-          const outcome = await publisher.publish({
+          const outcome = await this.publisher.publish({
             datasetId,
             name: resourceName(file),
             description: file.description,
@@ -144,12 +137,11 @@ export class DemoSeeder {
 
   /** Broken copies of a few files, uploaded first and rejected, as agencies' first attempts are. */
   private async rejectedUploads(pending: PendingFile[]): Promise<void> {
-    const publisher = this.modules.get<DemoFilePublisher>(DEMO_FILE_PUBLISHER, { strict: false });
     for (const upload of DEMO_REJECTED_UPLOADS) {
       const target = pending.find((p) => p.file.key === upload.fileKey);
       if (!target) continue;
-      if (target.file.schema) await publisher.ensureSchema(target.organization, target.file.schema);
-      const outcome = await publisher.publish({
+      if (target.file.schema) await this.publisher.ensureSchema(target.organization, target.file.schema);
+      const outcome = await this.publisher.publish({
         datasetId: target.datasetId,
         name: upload.fileName.replace(/\.csv$/, ''),
         description: target.file.description,

@@ -1,20 +1,10 @@
-import { DatasetMetadata } from '../metadata/dataset-metadata';
+import { DemoDataset } from './demo-dataset';
 import { ENVIRONMENT_DATASETS } from './demo-datasets-environment';
 import { GOVERNMENT_DATASETS } from './demo-datasets-government';
 import { HOUSING_DATASETS } from './demo-datasets-housing';
 import { MARKET_DATASETS } from './demo-datasets-market';
 import { PUBLIC_SERVICE_DATASETS } from './demo-datasets-services';
 import { SOCIAL_SECURITY_DATASETS } from './demo-datasets-social';
-
-/** The four datasets the demo ships with sample files and pages of their own. */
-export type DemoFlagship = 'air-quality-hourly' | 'surface-water' | 'social-insurance' | 'housing-allocation';
-
-/** A catalogue record of the demo, with the item of the 2017 plan (衡办发〔2017〕25号, 1-39) it answers. */
-export type DemoDataset = Omit<DatasetMetadata, 'status'> & {
-  status: 'published' | 'draft';
-  planItem: number;
-  flagship?: DemoFlagship;
-};
 
 /**
  * The demo catalogue: one or more datasets for each plan item that calls for publishable data, published by the

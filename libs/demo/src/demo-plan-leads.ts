@@ -1,4 +1,4 @@
-import { PLAN_ITEMS } from '../plan/plan-items';
+import { PLAN_ITEMS } from '@opendata/catalog';
 
 /** The demo organization of each lead unit the plan names (its 2017 short names, as in PLAN_ITEMS). */
 export const DEMO_LEAD_UNITS: Readonly<Record<string, string>> = {
