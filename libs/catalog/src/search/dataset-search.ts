@@ -1,19 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { DatasetStatus, OpenAttribute, PriorityDomain } from '../metadata/vocabularies';
 import { DatasetCursor, DatasetOrderField, encodeCursor } from './dataset-cursor';
 import { SearchCondition, conditionSql } from './search-condition';
+import { DatasetSearchFilter } from './search-filter';
 import { normalize, queryTokens } from './segmenter';
 import { SqlParams, escapeLike } from './sql-params';
 
-export interface DatasetSearchFilter {
-  organizations?: string[];
-  themes?: string[];
-  tags?: string[];
-  formats?: string[];
-  openAttributes?: OpenAttribute[];
-  priorityDomains?: PriorityDomain[];
-  statuses?: DatasetStatus[];
-}
+export type { DatasetSearchFilter } from './search-filter';
 
 /** Which unpublished datasets the caller may see: all (system administrators) or those of some organizations. */
 export interface Visibility {

@@ -1,4 +1,4 @@
-import type { DatasetSearchFilter } from './dataset-search';
+import type { DatasetSearchFilter } from './search-filter';
 import { normalize } from './segmenter';
 import { SqlParams, escapeLike } from './sql-params';
 
