@@ -1,4 +1,4 @@
-import { isValidUscc } from '../../../common/src/identifiers';
+import { isValidUscc } from '@opendata/common';
 import { isMasked, maskValue } from '../personal-data/masking';
 import { scanText } from '../personal-data/personal-data-scanner';
 import { MaskedKind } from '../schema/table-schema';

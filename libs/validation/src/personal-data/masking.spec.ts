@@ -1,4 +1,4 @@
-import { residentIdCheckCharacter } from '../../../common/src/identifiers';
+import { residentIdCheckCharacter } from '@opendata/common';
 import { MaskedKind } from '../schema/table-schema';
 import { isMasked, maskFindings, maskValue } from './masking';
 

@@ -1,4 +1,4 @@
-import { residentIdCheckCharacter, usccCheckCharacter } from '../../../common/src/identifiers';
+import { residentIdCheckCharacter, usccCheckCharacter } from '@opendata/common';
 import { mayHoldPersonalData, passesLuhn, PersonalDataKind, scanText } from './personal-data-scanner';
 
 // Every number below is synthetic: IDs get their check character from residentIdCheckCharacter, cards their

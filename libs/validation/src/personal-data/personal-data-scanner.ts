@@ -32,7 +32,7 @@
  *   (19xx/20xx) never carry an issuer prefix.
  * - Not detected: full-width digits (１３８...), numbers split by other separators (dots, slashes, parentheses).
  */
-import { isValidResidentId } from '../../../common/src/identifiers';
+import { isValidResidentId } from '@opendata/common';
 import { maskDigitValue } from './digit-masking';
 
 export type PersonalDataKind = 'resident-id' | 'mobile' | 'bank-card';

@@ -1,4 +1,4 @@
-import { isValidUscc } from '../../../common/src/identifiers';
+import { isValidUscc } from '@opendata/common';
 import { CellValue } from '../check/cell-readers';
 import { TableSchema } from '../schema/table-schema';
 import { AqiResult, computeDailyAqi, computeHourlyAqi } from '../standards/aqi';
