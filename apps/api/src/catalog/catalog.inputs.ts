@@ -1,11 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import {
-  DatasetStatusEnum,
-  OpenAttributeEnum,
-  PriorityDomainEnum,
-  ShareAttributeEnum,
-  UpdateFrequencyEnum,
-} from '../catalog.enums';
+import { DatasetOrderFieldEnum, OrderDirectionEnum } from './search.models';
+import { DatasetStatusEnum, OpenAttributeEnum, PriorityDomainEnum, ShareAttributeEnum, UpdateFrequencyEnum } from './vocabulary.models';
 
 @InputType('ContactPointInput', { description: 'A contact point: a name and an email or a phone number.' })
 export class ContactPointInput {
@@ -114,4 +109,73 @@ export class UpdateDatasetInput extends DatasetFieldsInput {
 
   @Field(() => String, { nullable: true, description: 'Slug of the publishing organization (moves the dataset).' })
   organization?: string;
+}
+
+@InputType('DatasetFilter', { description: 'Filters; each list matches any of its values, and all given filters apply.' })
+export class DatasetFilterInput {
+  @Field(() => [String], { nullable: true, description: 'Organization slugs.' })
+  organization?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Theme codes (GOV_* or EU data-theme codes).' })
+  theme?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Tags.' })
+  tag?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'File formats, e.g. CSV.' })
+  format?: string[];
+
+  @Field(() => [OpenAttributeEnum], { nullable: true, description: '开放属性.' })
+  openAttribute?: OpenAttributeEnum[];
+
+  @Field(() => [PriorityDomainEnum], { nullable: true, description: 'Priority domains.' })
+  priorityDomain?: PriorityDomainEnum[];
+
+  @Field(() => [DatasetStatusEnum], {
+    nullable: true,
+    description: 'Statuses; unpublished datasets appear only to members of their organization and administrators.',
+  })
+  status?: DatasetStatusEnum[];
+}
+
+@InputType('DatasetOrder', { description: 'Sort order of a dataset list.' })
+export class DatasetOrderInput {
+  @Field(() => DatasetOrderFieldEnum, { description: 'Sort key.' })
+  field: DatasetOrderFieldEnum;
+
+  @Field(() => OrderDirectionEnum, { nullable: true, description: 'Direction; by default DESC for RELEVANCE and MODIFIED, ASC for TITLE.' })
+  direction?: OrderDirectionEnum;
+}
+
+@InputType('CreateOrganizationInput', { description: 'A new publishing organization (system administrators only).' })
+export class CreateOrganizationInput {
+  @Field({ description: 'URL name: 3-100 lower-case letters, digits and hyphens.' })
+  slug: string;
+
+  @Field({ description: 'Chinese name.' })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Description.' })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: '统一社会信用代码; its check character is verified.' })
+  uscc?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Slug of the parent organization.' })
+  parentSlug?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact office or person.' })
+  contactName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact email.' })
+  contactEmail?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact telephone.' })
+  contactPhone?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether publications need a reviewer\'s sign-off (保密审查); default true.' })
+  reviewRequired?: boolean | null;
 }

@@ -24,14 +24,13 @@ import {
   priorityDomainKey,
   shareAttributeKey,
   updateFrequencyKey,
-} from './catalog.enums';
-import { DatasetFilterInput } from './inputs/dataset-filter.input';
-import { CreateDatasetInput, UpdateDatasetInput } from './inputs/dataset.input';
-import { DatasetConnectionModel } from './models/connection.model';
-import { DatasetModel } from './models/dataset.model';
-import { OrganizationModel } from './models/organization.model';
-import { ResourceModel, ResourceVersionModel } from './models/resource.model';
-import { ThemeModel } from './models/theme.model';
+} from './vocabulary.models';
+import { CreateDatasetInput, DatasetFilterInput, UpdateDatasetInput } from './catalog.inputs';
+import { DatasetConnectionModel } from './search.models';
+import { DatasetModel } from './dataset.models';
+import { OrganizationModel } from './organization.models';
+import { ResourceModel, ResourceVersionModel } from './resource.models';
+import { ThemeModel } from './vocabulary.models';
 
 /** Entities stay inside the services; the API hands out these models. */
 

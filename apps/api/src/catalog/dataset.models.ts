@@ -1,11 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import {
-  DatasetStatusEnum,
-  OpenAttributeEnum,
-  PriorityDomainEnum,
-  ShareAttributeEnum,
-  UpdateFrequencyEnum,
-} from '../catalog.enums';
+import { DatasetStatusEnum, OpenAttributeEnum, PriorityDomainEnum, ShareAttributeEnum, UpdateFrequencyEnum } from './vocabulary.models';
 
 @ObjectType('Licence', { description: 'The licence under which a dataset may be reused.' })
 export class LicenceModel {

@@ -8,13 +8,12 @@ import { GqlContext } from '../graphql/graphql-context';
 import { requestedFields } from '../graphql/requested-fields';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { FACET_FIELDS, toConnection, toDatasetModel, toOrganizationModel, toRecordPatch, toResourceModel, toSearchFilter, toThemeModel } from './catalog.mappers';
-import { DatasetFilterInput, DatasetOrderInput } from './inputs/dataset-filter.input';
-import { CreateDatasetInput, UpdateDatasetInput } from './inputs/dataset.input';
-import { DatasetConnectionModel } from './models/connection.model';
-import { DatasetModel, DeleteDatasetPayload } from './models/dataset.model';
-import { OrganizationModel } from './models/organization.model';
-import { ResourceModel } from './models/resource.model';
-import { ThemeModel } from './models/theme.model';
+import { CreateDatasetInput, DatasetFilterInput, DatasetOrderInput, UpdateDatasetInput } from './catalog.inputs';
+import { DatasetConnectionModel } from './search.models';
+import { DatasetModel, DeleteDatasetPayload } from './dataset.models';
+import { OrganizationModel } from './organization.models';
+import { ResourceModel } from './resource.models';
+import { ThemeModel } from './vocabulary.models';
 
 @Resolver(() => DatasetModel)
 export class DatasetResolver {

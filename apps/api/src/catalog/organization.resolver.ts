@@ -4,8 +4,8 @@ import { OrganizationService } from '@opendata/catalog';
 import { GqlContext } from '../graphql/graphql-context';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { toOrganizationModel } from './catalog.mappers';
-import { CreateOrganizationInput } from './inputs/organization.input';
-import { OrganizationModel } from './models/organization.model';
+import { CreateOrganizationInput } from './catalog.inputs';
+import { OrganizationModel } from './organization.models';
 
 @Resolver(() => OrganizationModel)
 export class OrganizationResolver {

@@ -7,8 +7,8 @@ import { GqlContext } from '../graphql/graphql-context';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { toResourceModel, toVersionModel } from './catalog.mappers';
 import { toReportModel } from '../ingest/ingest.mappers';
-import { ValidationReportModel } from '../ingest/models/report.model';
-import { ResourceModel, ResourceVersionModel } from './models/resource.model';
+import { ValidationReportModel } from '../ingest/ingest.models';
+import { ResourceModel, ResourceVersionModel } from './resource.models';
 
 @Resolver(() => ResourceModel)
 export class ResourceResolver {

@@ -1,5 +1,27 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { DatasetModel } from './dataset.model';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DatasetModel } from './dataset.models';
+
+export enum DatasetOrderFieldEnum {
+  RELEVANCE = 'RELEVANCE',
+  MODIFIED = 'MODIFIED',
+  TITLE = 'TITLE',
+}
+
+export enum OrderDirectionEnum {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+
+registerEnumType(DatasetOrderFieldEnum, {
+  name: 'DatasetOrderField',
+  description: 'What dataset lists are sorted by.',
+  valuesMap: {
+    RELEVANCE: { description: 'Search relevance (needs a search; otherwise MODIFIED is used)' },
+    MODIFIED: { description: 'Time of the last change to the record or its files' },
+    TITLE: { description: 'Title, in code-point order' },
+  },
+});
+registerEnumType(OrderDirectionEnum, { name: 'OrderDirection', description: 'Sort direction.' });
 
 @ObjectType('PageInfo', { description: 'Relay page information.' })
 export class PageInfoModel {

@@ -1,4 +1,4 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OPEN_ATTRIBUTES, PRIORITY_DOMAINS, SHARE_ATTRIBUTES, UPDATE_FREQUENCIES } from '@opendata/catalog';
 
 /**
@@ -42,17 +42,6 @@ export enum DatasetStatusEnum {
   WITHDRAWN = 'withdrawn',
 }
 
-export enum DatasetOrderFieldEnum {
-  RELEVANCE = 'RELEVANCE',
-  MODIFIED = 'MODIFIED',
-  TITLE = 'TITLE',
-}
-
-export enum OrderDirectionEnum {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-
 const described = (labels: Record<string, string>) =>
   Object.fromEntries(Object.entries(labels).map(([key, label]) => [key, { description: label }]));
 
@@ -88,16 +77,6 @@ registerEnumType(DatasetStatusEnum, {
     WITHDRAWN: { description: '已撤回: no longer published; kept for the record' },
   },
 });
-registerEnumType(DatasetOrderFieldEnum, {
-  name: 'DatasetOrderField',
-  description: 'What dataset lists are sorted by.',
-  valuesMap: {
-    RELEVANCE: { description: 'Search relevance (needs a search; otherwise MODIFIED is used)' },
-    MODIFIED: { description: 'Time of the last change to the record or its files' },
-    TITLE: { description: 'Title, in code-point order' },
-  },
-});
-registerEnumType(OrderDirectionEnum, { name: 'OrderDirection', description: 'Sort direction.' });
 
 const invert = <K extends string>(labels: Record<K, string>): Record<string, K> =>
   Object.fromEntries(Object.entries(labels).map(([k, v]) => [v, k as K])) as Record<string, K>;
@@ -108,3 +87,24 @@ export const priorityDomainKey = invert(PRIORITY_DOMAINS);
 export const updateFrequencyKey = invert(
   Object.fromEntries(Object.entries(UPDATE_FREQUENCIES).map(([k, f]) => [k, f.label])) as Record<string, string>,
 );
+
+@ObjectType('Theme', { description: 'A theme: a 政务信息资源目录 class or an EU data theme (DCAT-AP dcat:theme).' })
+export class ThemeModel {
+  @Field({ description: 'Code, e.g. GOV_ECOLOGY or ENVI; use it in filters.' })
+  code: string;
+
+  @Field({ description: 'Vocabulary: gov-catalogue (政务信息资源目录) or eu-data-theme.' })
+  scheme: string;
+
+  @Field({ description: 'Chinese label.' })
+  label: string;
+
+  @Field({ description: 'English label.' })
+  labelEn: string;
+
+  @Field(() => String, { nullable: true, description: 'Top-level 政务信息资源目录 class (基础/主题/部门信息资源).' })
+  group: string | null;
+
+  @Field(() => String, { nullable: true, description: 'URI of the term in its vocabulary (EU data themes).' })
+  uri: string | null;
+}

@@ -1,8 +1,8 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { LICENCES, ThemeService } from '@opendata/catalog';
 import { toThemeModel } from './catalog.mappers';
-import { LicenceModel } from './models/dataset.model';
-import { ThemeModel } from './models/theme.model';
+import { LicenceModel } from './dataset.models';
+import { ThemeModel } from './vocabulary.models';
 
 @Resolver()
 export class VocabularyResolver {

@@ -1,6 +1,6 @@
 import { Context, Float, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DatasetModel } from '../catalog/models/dataset.model';
-import { ResourceModel } from '../catalog/models/resource.model';
+import { DatasetModel } from '../catalog/dataset.models';
+import { ResourceModel } from '../catalog/resource.models';
 import { GqlContext } from '../graphql/graphql-context';
 import { DownloadCounter } from './download-counter.service';
 

@@ -1,21 +1,13 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Caller } from '@opendata/auth';
-import { DataRequest, DataRequestService, DataRequestStatus } from '@opendata/catalog';
+import { DataRequestService, DataRequestStatus } from '@opendata/catalog';
 import { toOrganizationModel } from '../catalog/catalog.mappers';
-import { OrganizationModel } from '../catalog/models/organization.model';
+import { OrganizationModel } from '../catalog/organization.models';
 import { GqlContext } from '../graphql/graphql-context';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { DataRequestInput, DataRequestResponseInput } from './governance.inputs';
+import { toRequestModel } from './governance.mappers';
 import { DataRequestContactModel, DataRequestModel, DataRequestStatusEnum } from './governance.models';
-
-const DAY_MS = 86_400_000;
-
-const toRequestModel = (r: DataRequest): DataRequestModel => ({
-  ...r,
-  status: r.status as DataRequestStatusEnum,
-  redirectedToId: r.redirectedTo,
-  responseDays: r.respondedAt ? Math.round(((r.respondedAt.getTime() - r.createdAt.getTime()) / DAY_MS) * 100) / 100 : null,
-});
 
 /** 依申请公开: requests for data, their answers and response times (public). */
 @Resolver(() => DataRequestModel)

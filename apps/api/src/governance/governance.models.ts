@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { DatasetModel } from '../catalog/models/dataset.model';
-import { OrganizationModel } from '../catalog/models/organization.model';
+import { DatasetModel } from '../catalog/dataset.models';
+import { OrganizationModel } from '../catalog/organization.models';
 
 export enum NegativeRuleKindEnum {
   COLUMN = 'column',

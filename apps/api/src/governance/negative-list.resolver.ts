@@ -2,15 +2,12 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { Caller } from '@opendata/auth';
 import { NegativeListService, StoredNegativeRule } from '@opendata/catalog';
 import { toOrganizationModel } from '../catalog/catalog.mappers';
-import { OrganizationModel } from '../catalog/models/organization.model';
+import { OrganizationModel } from '../catalog/organization.models';
 import { GqlContext } from '../graphql/graphql-context';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { NegativeRuleInput } from './governance.inputs';
-import { NegativeRuleKindEnum, NegativeRuleModel } from './governance.models';
-
-type RuleModel = NegativeRuleModel & { organizationId: string | null };
-
-const toRuleModel = (r: StoredNegativeRule): RuleModel => ({ ...r, kind: r.kind as NegativeRuleKindEnum, organization: null });
+import { RuleModel, toRuleModel } from './governance.mappers';
+import { NegativeRuleModel } from './governance.models';
 
 @Resolver(() => NegativeRuleModel)
 export class NegativeListResolver {

@@ -1,22 +1,20 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Caller } from '@opendata/auth';
-import { CalendarService, Obligation, ObligationKind, TimelinessService, UploadLimitService } from '@opendata/catalog';
+import { CalendarService, ObligationKind, TimelinessService, UploadLimitService } from '@opendata/catalog';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { Inject } from '@nestjs/common';
 import { toDatasetModel, toOrganizationModel } from '../catalog/catalog.mappers';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { CalendarDayInput, ObligationInput } from './governance.inputs';
+import { toObligationModel } from './governance.mappers';
 import {
   CalendarDayModel,
-  ObligationKindEnum,
   ObligationModel,
   OrganizationTimelinessModel,
   OverdueDatasetModel,
   TimelinessRecordModel,
   UploadLimitModel,
 } from './governance.models';
-
-const toObligationModel = (o: Obligation): ObligationModel => ({ ...o, kind: o.kind as ObligationKindEnum });
 
 /** Deadlines (时限), on-time records, the working-day calendar, and organizations' upload limits. */
 @Resolver()

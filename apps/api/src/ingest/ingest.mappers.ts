@@ -1,7 +1,6 @@
 import { StoredReport } from '@opendata/ingest';
 import { TableSchema, ValidationReport } from '@opendata/validation';
-import { UploadReportModel, UploadStatusEnum, ValidationReportModel } from './models/report.model';
-import { CollectionSchemaModel } from './models/schema.model';
+import { CollectionSchemaModel, UploadReportModel, UploadStatusEnum, ValidationReportModel } from './ingest.models';
 
 export function toReportModel(report: ValidationReport): ValidationReportModel {
   return {

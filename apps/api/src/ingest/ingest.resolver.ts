@@ -4,8 +4,7 @@ import { SchemaRegistry, UploadReports } from '@opendata/ingest';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { toSchemaModel, toUploadReportModel } from './ingest.mappers';
-import { UploadReportModel } from './models/report.model';
-import { CollectionSchemaModel } from './models/schema.model';
+import { CollectionSchemaModel, UploadReportModel } from './ingest.models';
 
 @Resolver()
 export class IngestResolver {

@@ -4,8 +4,7 @@ import { AuditService } from '@opendata/catalog';
 import { Response } from 'express';
 import { once } from 'node:events';
 import { CurrentCaller } from '../http/current-caller.decorator';
-import { auditFilterFromQuery } from './audit.mappers';
-import { toAuditEntryModel } from './audit.resolver';
+import { auditFilterFromQuery, toAuditEntryModel } from './review.mappers';
 
 @Controller('api/v1')
 export class AuditController {

@@ -1,10 +1,10 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { Caller } from '@opendata/auth';
-import { AuditEntry, AuditService, encodeAuditCursor } from '@opendata/catalog';
+import { AuditService } from '@opendata/catalog';
 import { CurrentCaller } from '../http/current-caller.decorator';
-import { AuditLogFilterInput } from './audit-filter.input';
-import { toAuditFilter } from './audit.mappers';
-import { AuditEntryModel, AuditLogConnectionModel } from './review.models';
+import { AuditLogFilterInput } from './review.inputs';
+import { toAuditFilter, toAuditLogConnection } from './review.mappers';
+import { AuditLogConnectionModel } from './review.models';
 
 @Resolver()
 export class AuditResolver {
@@ -17,24 +17,6 @@ export class AuditResolver {
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 0 to 500; default 50.' }) first?: number | null,
     @Args('after', { type: () => String, nullable: true, description: 'endCursor of the previous page.' }) after?: string | null,
   ): Promise<AuditLogConnectionModel> {
-    const page = await this.audit.list(caller, toAuditFilter(filter), first ?? 50, after);
-    const edges = page.entries.map((e) => ({ cursor: encodeAuditCursor(e.id), node: toAuditEntryModel(e) }));
-    return { edges, hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null };
+    return toAuditLogConnection(await this.audit.list(caller, toAuditFilter(filter), first ?? 50, after));
   }
-}
-
-export function toAuditEntryModel(e: AuditEntry): AuditEntryModel {
-  return {
-    id: e.id,
-    at: e.at,
-    actorId: e.actorId,
-    actor: e.actorName,
-    table: e.tableName,
-    rowKey: e.rowKey,
-    operation: e.operation,
-    changed: e.changed,
-    hashBefore: e.hashBefore,
-    hashAfter: e.hashAfter,
-    transactionId: e.transactionId,
-  };
 }

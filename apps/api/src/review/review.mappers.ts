@@ -1,5 +1,7 @@
-import { PendingVersion, ReviewEvent, SignOffRecord } from '@opendata/catalog';
-import { PendingVersionModel, ReviewActionEnum, ReviewEventModel, SignOffModel } from './review.models';
+import { AuditEntry, AuditFilter, PendingVersion, ReviewEvent, SignOffRecord, encodeAuditCursor } from '@opendata/catalog';
+import { badInput, isEntityId } from '@opendata/common';
+import { AuditLogFilterInput } from './review.inputs';
+import { AuditEntryModel, AuditLogConnectionModel, PendingVersionModel, ReviewActionEnum, ReviewEventModel, SignOffModel } from './review.models';
 
 export function toSignOffModel({ event, files }: SignOffRecord): SignOffModel {
   return {
@@ -40,4 +42,57 @@ export function toPendingVersionModel(p: PendingVersion): PendingVersionModel {
     report: null,
     reportId: p.version.reportId,
   };
+}
+
+const OPERATIONS = ['INSERT', 'UPDATE', 'DELETE'];
+
+export function toAuditFilter(input: AuditLogFilterInput | null | undefined): AuditFilter {
+  if (!input) return {};
+  const operations = input.operation?.map((o) => o.toUpperCase());
+  if (operations?.some((o) => !OPERATIONS.includes(o))) throw badInput([{ path: 'filter.operation', message: `must be among ${OPERATIONS.join(', ')}` }]);
+  if (input.actorId && !isEntityId(input.actorId)) throw badInput([{ path: 'filter.actorId', message: 'is not a user id' }]);
+  return {
+    tables: input.table,
+    rowKey: input.rowKey,
+    actorId: input.actorId,
+    actorName: input.actor,
+    operations: operations as Array<AuditEntry['operation']> | undefined,
+    from: input.from,
+    to: input.to,
+  };
+}
+
+/** Query parameters of GET /api/v1/audit.ndjson, with the same meaning as the GraphQL filter. */
+export function auditFilterFromQuery(query: Record<string, unknown>): AuditFilter {
+  const one = (key: string) => (typeof query[key] === 'string' ? (query[key] as string) : null);
+  const list = (key: string) => one(key)?.split(',').filter(Boolean) ?? null;
+  const date = (key: string) => {
+    const value = one(key);
+    if (value === null) return null;
+    const parsed = new Date(value);
+    if (Number.isNaN(parsed.getTime())) throw badInput([{ path: key, message: 'is not a date-time (ISO 8601)' }]);
+    return parsed;
+  };
+  return toAuditFilter({ table: list('table'), rowKey: one('rowKey'), actorId: one('actorId'), actor: one('actor'), operation: list('operation'), from: date('from'), to: date('to') });
+}
+
+export function toAuditEntryModel(e: AuditEntry): AuditEntryModel {
+  return {
+    id: e.id,
+    at: e.at,
+    actorId: e.actorId,
+    actor: e.actorName,
+    table: e.tableName,
+    rowKey: e.rowKey,
+    operation: e.operation,
+    changed: e.changed,
+    hashBefore: e.hashBefore,
+    hashAfter: e.hashAfter,
+    transactionId: e.transactionId,
+  };
+}
+
+export function toAuditLogConnection(page: { entries: AuditEntry[]; hasNextPage: boolean }): AuditLogConnectionModel {
+  const edges = page.entries.map((e) => ({ cursor: encodeAuditCursor(e.id), node: toAuditEntryModel(e) }));
+  return { edges, hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null };
 }

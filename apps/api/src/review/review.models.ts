@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ValidationReportModel } from '../ingest/models/report.model';
+import { ValidationReportModel } from '../ingest/ingest.models';
 
 export enum ReviewActionEnum {
   SUBMIT = 'submit',

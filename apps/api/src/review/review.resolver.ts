@@ -2,9 +2,9 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { Caller } from '@opendata/auth';
 import { DatasetStatus, ReviewService } from '@opendata/catalog';
 import { toDatasetModel, toOrganizationModel } from '../catalog/catalog.mappers';
-import { DatasetModel } from '../catalog/models/dataset.model';
-import { OrganizationModel } from '../catalog/models/organization.model';
-import { ResourceVersionModel } from '../catalog/models/resource.model';
+import { DatasetModel } from '../catalog/dataset.models';
+import { OrganizationModel } from '../catalog/organization.models';
+import { ResourceVersionModel } from '../catalog/resource.models';
 import { GqlContext } from '../graphql/graphql-context';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { toReportModel } from '../ingest/ingest.mappers';

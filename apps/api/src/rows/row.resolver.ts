@@ -1,14 +1,15 @@
 import { Args, Info, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Caller } from '@opendata/auth';
 import { badInput } from '@opendata/common';
-import { FieldCondition, RowFilter } from '@opendata/datastore';
 import { GraphQLResolveInfo } from 'graphql';
-import { ResourceModel } from '../catalog/models/resource.model';
-import { OrderDirectionEnum } from '../catalog/catalog.enums';
+import { ResourceModel } from '../catalog/resource.models';
+import { OrderDirectionEnum } from '../catalog/search.models';
 import { requestedFields } from '../graphql/requested-fields';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { RowAccessService } from './row-access.service';
-import { RowConditionInput, RowConnectionModel, RowGroupModel, RowMetricInput, RowOrderInput } from './row.models';
+import { RowConditionInput, RowMetricInput, RowOrderInput } from './rows.inputs';
+import { toFilter } from './rows.mappers';
+import { RowConnectionModel, RowGroupModel } from './rows.models';
 import { toRowNode } from './row-types';
 
 /** GraphQL pages are smaller than the lib's maximum: a page is resolved field by field. */
@@ -93,22 +94,4 @@ export class RowConnectionResolver {
     connection.count ??= this.access.count(connection.rows, connection.where);
     return connection.count;
   }
-}
-
-/** The list of conditions as the lib's filter object; two conditions with the same operator on a field conflict. */
-export function toFilter(conditions: RowConditionInput[] | null): RowFilter | null {
-  if (!conditions?.length) return null;
-  const filter: RowFilter = {};
-  conditions.forEach((condition, i) => {
-    const { field, ...ops } = condition;
-    const target = (filter[field] ??= {}) as Record<string, unknown>;
-    for (const [op, value] of Object.entries(ops)) {
-      // An explicit null means "no condition", except eq: null (the cell is empty).
-      if (value === undefined || (value === null && op !== 'eq')) continue;
-      if (op in target) throw badInput([{ path: `where.${i}.${op}`, message: `${field} has two ${op} conditions` }]);
-      target[op] = value;
-    }
-    filter[field] = target as FieldCondition;
-  });
-  return filter;
 }

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { OrganizationModel } from '../catalog/models/organization.model';
+import { OrganizationModel } from '../catalog/organization.models';
 
 @ObjectType('CatalogStats', { description: 'Totals of the public catalogue, as anyone sees it (the portal\'s home page).' })
 export class CatalogStatsModel {

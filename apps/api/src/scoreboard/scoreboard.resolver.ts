@@ -2,7 +2,7 @@ import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } f
 import { Caller } from '@opendata/auth';
 import { OrganizationEntity, PlanService, ScoreboardService } from '@opendata/catalog';
 import { toOrganizationModel } from '../catalog/catalog.mappers';
-import { OrganizationModel } from '../catalog/models/organization.model';
+import { OrganizationModel } from '../catalog/organization.models';
 import { GqlContext } from '../graphql/graphql-context';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { toPlanItemModel, toScoreModel } from './scoreboard.mappers';
