@@ -13,18 +13,8 @@ import {
   SHARE_ATTRIBUTES,
   ThemeEntity,
   UPDATE_FREQUENCIES,
+  UpdateFrequencyKey,
 } from '@opendata/catalog';
-import {
-  DatasetStatusEnum,
-  OpenAttributeEnum,
-  PriorityDomainEnum,
-  ShareAttributeEnum,
-  UpdateFrequencyEnum,
-  openAttributeKey,
-  priorityDomainKey,
-  shareAttributeKey,
-  updateFrequencyKey,
-} from './vocabulary.models';
 import { CreateDatasetInput, DatasetFilterInput, UpdateDatasetInput } from './catalog.inputs';
 import { DatasetConnectionModel } from './search.models';
 import { DatasetModel } from './dataset.models';
@@ -33,6 +23,16 @@ import { ResourceModel, ResourceVersionModel } from './resource.models';
 import { ThemeModel } from './vocabulary.models';
 
 /** Entities stay inside the services; the API hands out these models. */
+
+/** The GraphQL enums carry the vocabularies' keys; the catalogue stores their labels. */
+const invert = <K extends string>(labels: Record<K, string>): Record<string, K> =>
+  Object.fromEntries(Object.entries(labels).map(([k, v]) => [v, k as K])) as Record<string, K>;
+
+const UPDATE_FREQUENCY_LABELS = Object.fromEntries(Object.entries(UPDATE_FREQUENCIES).map(([k, f]) => [k, f.label])) as Record<UpdateFrequencyKey, string>;
+const openAttributeKey = invert(OPEN_ATTRIBUTES);
+const shareAttributeKey = invert(SHARE_ATTRIBUTES);
+const priorityDomainKey = invert(PRIORITY_DOMAINS);
+const updateFrequencyKey = invert(UPDATE_FREQUENCY_LABELS);
 
 export function toDatasetModel(d: DatasetEntity): DatasetModel {
   const licence = LICENCES.find((l) => l.id === d.license) ?? { id: d.license, title: d.license, url: '' };
@@ -44,21 +44,21 @@ export function toDatasetModel(d: DatasetEntity): DatasetModel {
     description: d.description,
     descriptionEn: d.descriptionEn,
     license: licence,
-    openAttribute: openAttributeKey[d.openAttribute] as OpenAttributeEnum,
+    openAttribute: openAttributeKey[d.openAttribute],
     openCondition: d.openCondition,
-    shareAttribute: shareAttributeKey[d.shareAttribute] as ShareAttributeEnum,
+    shareAttribute: shareAttributeKey[d.shareAttribute],
     shareCondition: d.shareCondition,
     shareMethod: d.shareMethod,
-    updateFrequency: updateFrequencyKey[d.updateFrequency] as UpdateFrequencyEnum,
+    updateFrequency: updateFrequencyKey[d.updateFrequency],
     resourceCode: d.resourceCode,
     issued: d.issued,
     modified: d.modified,
     temporal: d.temporalStart || d.temporalEnd ? { start: d.temporalStart, end: d.temporalEnd } : null,
     spatial: d.spatial ? { name: d.spatial, code: d.spatialCode } : null,
     contactPoint: d.contactName ? { name: d.contactName, email: d.contactEmail, phone: d.contactPhone } : null,
-    priorityDomain: d.priorityDomain ? (priorityDomainKey[d.priorityDomain] as PriorityDomainEnum) : null,
+    priorityDomain: d.priorityDomain ? priorityDomainKey[d.priorityDomain] : null,
     planItem: d.planItem ?? null,
-    status: d.status as DatasetStatusEnum,
+    status: d.status,
     createdAt: d.createdAt,
     organizationId: d.organizationId,
   };
@@ -136,7 +136,7 @@ export function toRecordPatch(input: CreateDatasetInput | UpdateDatasetInput): P
   map('openAttribute', OPEN_ATTRIBUTES);
   map('shareAttribute', SHARE_ATTRIBUTES);
   map('priorityDomain', PRIORITY_DOMAINS);
-  map('updateFrequency', Object.fromEntries(Object.entries(UPDATE_FREQUENCIES).map(([k, f]) => [k, f.label])));
+  map('updateFrequency', UPDATE_FREQUENCY_LABELS);
   if (patch.contactPoint) patch.contactPoint = { ...(patch.contactPoint as object) };
   return patch as Partial<DatasetMetadata>;
 }

@@ -1,92 +1,48 @@
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { OPEN_ATTRIBUTES, PRIORITY_DOMAINS, SHARE_ATTRIBUTES, UPDATE_FREQUENCIES } from '@opendata/catalog';
+import { Field, ObjectType } from '@nestjs/graphql';
+import {
+  DATASET_STATUS_LABELS,
+  DatasetStatus,
+  OPEN_ATTRIBUTES,
+  OpenAttributeKey,
+  PRIORITY_DOMAINS,
+  PriorityDomainKey,
+  SHARE_ATTRIBUTES,
+  ShareAttributeKey,
+  UPDATE_FREQUENCIES,
+  UpdateFrequencyKey,
+} from '@opendata/catalog';
+import { vocabularyEnum } from '../graphql/vocabulary-enum';
 
-/**
- * GraphQL enum names must be ASCII; the catalogue stores the Chinese labels. Each enum value carries its label
- * as its description, and the mappers below translate in both directions.
+/*
+ * The catalogue's vocabularies as GraphQL enums (vocabularies.ts in libs/catalog): GraphQL names must be ASCII, so
+ * the enums carry the vocabularies' keys and describe each value by its label (the stored Chinese term); the
+ * mappers translate between keys and labels.
  */
-export enum OpenAttributeEnum {
-  UNCONDITIONAL = 'UNCONDITIONAL',
-  CONDITIONAL = 'CONDITIONAL',
-  NOT_OPEN = 'NOT_OPEN',
-}
 
-export enum ShareAttributeEnum {
-  UNCONDITIONAL = 'UNCONDITIONAL',
-  CONDITIONAL = 'CONDITIONAL',
-  NOT_SHARED = 'NOT_SHARED',
-}
-
-export enum UpdateFrequencyEnum {
-  REALTIME = 'REALTIME',
-  HOURLY = 'HOURLY',
-  DAILY = 'DAILY',
-  WEEKLY = 'WEEKLY',
-  MONTHLY = 'MONTHLY',
-  QUARTERLY = 'QUARTERLY',
-  SEMIANNUAL = 'SEMIANNUAL',
-  ANNUAL = 'ANNUAL',
-  IRREGULAR = 'IRREGULAR',
-}
-
-export enum PriorityDomainEnum {
-  LIVELIHOOD = 'LIVELIHOOD',
-  PUBLIC_SERVICE = 'PUBLIC_SERVICE',
-  MARKET_REGULATION = 'MARKET_REGULATION',
-}
-
-export enum DatasetStatusEnum {
-  DRAFT = 'draft',
-  SUBMITTED = 'submitted',
-  PUBLISHED = 'published',
-  WITHDRAWN = 'withdrawn',
-}
-
-const described = (labels: Record<string, string>) =>
-  Object.fromEntries(Object.entries(labels).map(([key, label]) => [key, { description: label }]));
-
-registerEnumType(OpenAttributeEnum, {
-  name: 'OpenAttribute',
-  description: '开放属性: whether and how the dataset is open to the public (DCAT-AP dct:accessRights).',
-  valuesMap: described(OPEN_ATTRIBUTES),
-});
-registerEnumType(ShareAttributeEnum, {
-  name: 'ShareAttribute',
-  description: '共享属性: whether the dataset is shared between government agencies.',
-  valuesMap: described(SHARE_ATTRIBUTES),
-});
-registerEnumType(UpdateFrequencyEnum, {
-  name: 'UpdateFrequency',
-  description: '更新周期: how often the dataset is updated (DCAT-AP dct:accrualPeriodicity).',
-  valuesMap: Object.fromEntries(
-    Object.entries(UPDATE_FREQUENCIES).map(([key, f]) => [key, { description: `${f.label} (EU frequency ${f.dcat})` }]),
-  ),
-});
-registerEnumType(PriorityDomainEnum, {
-  name: 'PriorityDomain',
-  description: "重点领域: the openness plan's priority domains for opening data first.",
-  valuesMap: described(PRIORITY_DOMAINS),
-});
-registerEnumType(DatasetStatusEnum, {
-  name: 'DatasetStatus',
-  description: 'Publication status of a dataset record.',
-  valuesMap: {
-    DRAFT: { description: '草稿: visible to members of the publishing organization only' },
-    SUBMITTED: { description: '待审查: submitted for review (保密审查); not public until a reviewer approves it' },
-    PUBLISHED: { description: '已发布: public' },
-    WITHDRAWN: { description: '已撤回: no longer published; kept for the record' },
-  },
-});
-
-const invert = <K extends string>(labels: Record<K, string>): Record<string, K> =>
-  Object.fromEntries(Object.entries(labels).map(([k, v]) => [v, k as K])) as Record<string, K>;
-
-export const openAttributeKey = invert(OPEN_ATTRIBUTES);
-export const shareAttributeKey = invert(SHARE_ATTRIBUTES);
-export const priorityDomainKey = invert(PRIORITY_DOMAINS);
-export const updateFrequencyKey = invert(
-  Object.fromEntries(Object.entries(UPDATE_FREQUENCIES).map(([k, f]) => [k, f.label])) as Record<string, string>,
+export const OpenAttributeEnum = vocabularyEnum(
+  'OpenAttribute',
+  '开放属性: whether and how the dataset is open to the public (DCAT-AP dct:accessRights).',
+  OPEN_ATTRIBUTES,
 );
+export type OpenAttributeEnum = OpenAttributeKey;
+
+export const ShareAttributeEnum = vocabularyEnum('ShareAttribute', '共享属性: whether the dataset is shared between government agencies.', SHARE_ATTRIBUTES);
+export type ShareAttributeEnum = ShareAttributeKey;
+
+export const UpdateFrequencyEnum = vocabularyEnum(
+  'UpdateFrequency',
+  '更新周期: how often the dataset is updated (DCAT-AP dct:accrualPeriodicity).',
+  UPDATE_FREQUENCIES,
+  (f) => `${f.label} (EU frequency ${f.dcat})`,
+);
+export type UpdateFrequencyEnum = UpdateFrequencyKey;
+
+export const PriorityDomainEnum = vocabularyEnum('PriorityDomain', "重点领域: the openness plan's priority domains for opening data first.", PRIORITY_DOMAINS);
+export type PriorityDomainEnum = PriorityDomainKey;
+
+/** Its values are the statuses as stored (draft ...), named in capitals (DRAFT ...). */
+export const DatasetStatusEnum = vocabularyEnum('DatasetStatus', 'Publication status of a dataset record.', DATASET_STATUS_LABELS);
+export type DatasetStatusEnum = DatasetStatus;
 
 @ObjectType('Theme', { description: 'A theme: a 政务信息资源目录 class or an EU data theme (DCAT-AP dcat:theme).' })
 export class ThemeModel {

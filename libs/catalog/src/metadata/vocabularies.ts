@@ -1,7 +1,8 @@
 /**
  * Controlled vocabularies of the catalogue record. Chinese labels are what is stored (no national numeric codes
- * exist for 开放属性, 共享属性 or 更新周期: STANDARDS.md 1); the ASCII keys are what the GraphQL enums expose,
- * and the DCAT-AP mappings are what the DCAT export uses.
+ * exist for 开放属性, 共享属性 or 更新周期: STANDARDS.md 1); the ASCII keys are what the GraphQL enums expose
+ * (they are made from these objects, labels as descriptions), and the DCAT-AP mappings are what the DCAT export
+ * uses.
  */
 
 export const OPEN_ATTRIBUTES = {
@@ -51,8 +52,15 @@ export const PRIORITY_DOMAINS = {
 export type PriorityDomainKey = keyof typeof PRIORITY_DOMAINS;
 export type PriorityDomain = (typeof PRIORITY_DOMAINS)[PriorityDomainKey];
 
-export const DATASET_STATUSES = ['draft', 'submitted', 'published', 'withdrawn'] as const;
-export type DatasetStatus = (typeof DATASET_STATUSES)[number];
+/** Publication status of a dataset record (as stored), with who may see a dataset in it. */
+export const DATASET_STATUS_LABELS = {
+  draft: '草稿: visible to members of the publishing organization only',
+  submitted: '待审查: submitted for review (保密审查); not public until a reviewer approves it',
+  published: '已发布: public',
+  withdrawn: '已撤回: no longer published; kept for the record',
+} as const;
+export type DatasetStatus = keyof typeof DATASET_STATUS_LABELS;
+export const DATASET_STATUSES = Object.keys(DATASET_STATUS_LABELS) as readonly DatasetStatus[];
 
 export interface Licence {
   id: string;
