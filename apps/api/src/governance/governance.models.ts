@@ -1,40 +1,15 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { OBLIGATION_KIND_LABELS, ObligationKind } from '@opendata/catalog';
+import { NEGATIVE_RULE_KIND_LABELS, NegativeRuleKind } from '@opendata/validation';
 import { DatasetModel } from '../catalog/dataset.models';
 import { OrganizationModel } from '../catalog/organization.models';
+import { vocabularyEnum } from '../graphql/vocabulary-enum';
 
-export enum NegativeRuleKindEnum {
-  COLUMN = 'column',
-  TERM = 'term',
-  PATTERN = 'pattern',
-  THEME = 'theme',
-  SCHEMA = 'schema',
-}
-registerEnumType(NegativeRuleKindEnum, {
-  name: 'NegativeRuleKind',
-  description: 'What a negative-list (负面清单) rule forbids.',
-  valuesMap: {
-    COLUMN: { description: '禁用列名: a column whose label contains this name (spaces, hyphens and case ignored).' },
-    TERM: { description: '禁用词: a term in any cell or metadata text (case ignored).' },
-    PATTERN: { description: '禁用模式: a regular expression (Unicode, case ignored) matched against cells and metadata text.' },
-    THEME: { description: '禁止主题: a forbidden data category, by theme code.' },
-    SCHEMA: { description: '禁止数据类别: a forbidden data category, by collection schema id.' },
-  },
-});
+export const NegativeRuleKindEnum = vocabularyEnum('NegativeRuleKind', 'What a negative-list (负面清单) rule forbids.', NEGATIVE_RULE_KIND_LABELS);
+export type NegativeRuleKindEnum = NegativeRuleKind;
 
-export enum ObligationKindEnum {
-  WITHIN_DAYS = 'within-days',
-  WITHIN_WORKING_DAYS = 'within-working-days',
-  MONTHLY_BY_DAY = 'monthly-by-day',
-}
-registerEnumType(ObligationKindEnum, {
-  name: 'ObligationKind',
-  description: 'A statutory publication deadline.',
-  valuesMap: {
-    WITHIN_DAYS: { description: 'Within `days` calendar days of `eventOn` (e.g. 预决算 within 20 days of approval).' },
-    WITHIN_WORKING_DAYS: { description: 'Within `days` working days of `eventOn` (e.g. 政策解读 within 3 working days).' },
-    MONTHLY_BY_DAY: { description: 'Each month\'s data by day `days` of the following month.' },
-  },
-});
+export const ObligationKindEnum = vocabularyEnum('ObligationKind', 'A statutory publication deadline.', OBLIGATION_KIND_LABELS);
+export type ObligationKindEnum = ObligationKind;
 
 export enum DataRequestStatusEnum {
   PENDING = 'pending',

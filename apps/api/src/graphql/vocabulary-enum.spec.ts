@@ -1,4 +1,5 @@
-import { DATASET_STATUS_LABELS, OPEN_ATTRIBUTES, PRIORITY_DOMAINS, SHARE_ATTRIBUTES, UPDATE_FREQUENCIES } from '@opendata/catalog';
+import { DATASET_STATUS_LABELS, OBLIGATION_KINDS, OPEN_ATTRIBUTES, PRIORITY_DOMAINS, REVIEW_ACTIONS, SHARE_ATTRIBUTES, UPDATE_FREQUENCIES, WORKFLOW_STATES } from '@opendata/catalog';
+import { NEGATIVE_RULE_KINDS } from '@opendata/validation';
 import { GraphQLEnumType, GraphQLSchema } from 'graphql';
 import { buildPublicSchema } from './public-schema';
 import { enumValueName } from './vocabulary-enum';
@@ -14,7 +15,7 @@ describe('enumValueName', () => {
   });
 });
 
-describe('enums made from the catalogue vocabularies', () => {
+describe('enums made from the vocabularies of the libs', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
     schema = await buildPublicSchema();
@@ -45,5 +46,14 @@ describe('enums made from the catalogue vocabularies', () => {
       SUBMITTED: { value: 'submitted', description: DATASET_STATUS_LABELS.submitted },
       WITHDRAWN: { value: 'withdrawn', description: DATASET_STATUS_LABELS.withdrawn },
     });
+  });
+
+  it('follow the lists of review actions, workflow states (but deleted), deadline kinds and negative-list rule kinds', () => {
+    const stored = (name: string) => Object.values(values(name)).map((v) => v.value).sort();
+    expect(stored('ReviewAction')).toEqual([...REVIEW_ACTIONS].sort());
+    expect(stored('WorkflowState')).toEqual(WORKFLOW_STATES.filter((s) => s !== 'deleted').sort());
+    expect(stored('ObligationKind')).toEqual([...OBLIGATION_KINDS].sort());
+    expect(stored('NegativeRuleKind')).toEqual([...NEGATIVE_RULE_KINDS].sort());
+    expect(values('WorkflowState').UPDATE_PENDING.value).toBe('updatePending');
   });
 });

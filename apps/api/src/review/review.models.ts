@@ -1,45 +1,19 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { REVIEW_ACTION_LABELS, ReviewAction, WORKFLOW_STATE_LABELS, WorkflowState } from '@opendata/catalog';
+import { vocabularyEnum } from '../graphql/vocabulary-enum';
 import { ValidationReportModel } from '../ingest/ingest.models';
 
-export enum ReviewActionEnum {
-  SUBMIT = 'submit',
-  APPROVE = 'approve',
-  PUBLISH = 'publish',
-  RETURN = 'return',
-  WITHDRAW = 'withdraw',
-}
-registerEnumType(ReviewActionEnum, {
-  name: 'ReviewAction',
-  description: 'A step of review before publication (保密审查).',
-  valuesMap: {
-    SUBMIT: { description: '提交审查: asked for review' },
-    APPROVE: { description: '审查通过: signed off by a reviewer (or a system administrator); public from then on' },
-    PUBLISH: { description: '直接发布: published where the organization does not require review' },
-    RETURN: { description: '退回修改: sent back with the reviewer\'s comments' },
-    WITHDRAW: { description: '撤回: taken down, with a reason' },
-  },
-});
+export const ReviewActionEnum = vocabularyEnum('ReviewAction', 'A step of review before publication (保密审查).', REVIEW_ACTION_LABELS);
+export type ReviewActionEnum = ReviewAction;
 
-export enum WorkflowStateEnum {
-  DRAFT = 'draft',
-  SUBMITTED = 'submitted',
-  PUBLISHED = 'published',
-  UPDATE_PENDING = 'updatePending',
-  UPDATE_RETURNED = 'updateReturned',
-  WITHDRAWN = 'withdrawn',
-}
-registerEnumType(WorkflowStateEnum, {
-  name: 'WorkflowState',
-  description: 'Where a dataset stands in review before publication (the workflow table in the README).',
-  valuesMap: {
-    DRAFT: { description: '草稿: with the editors, not public; its files go to review when it is submitted' },
-    SUBMITTED: { description: '审查中: the record and its unreleased files await a reviewer; nothing of it can change meanwhile' },
-    PUBLISHED: { description: '已发布: public, nothing awaits review' },
-    UPDATE_PENDING: { description: '更新待审: public; new file versions await review while the released ones stay public' },
-    UPDATE_RETURNED: { description: '更新已退回: public; a reviewer returned the new file versions to the editors, who may resubmit them' },
-    WITHDRAWN: { description: '已撤回: taken down, with a reason; it comes back only through review' },
-  },
-});
+/** A deleted dataset is found by no one, so its state is never shown. */
+const { deleted: _deleted, ...SHOWN_WORKFLOW_STATES } = WORKFLOW_STATE_LABELS;
+export const WorkflowStateEnum = vocabularyEnum(
+  'WorkflowState',
+  'Where a dataset stands in review before publication (the workflow table in the README).',
+  SHOWN_WORKFLOW_STATES,
+);
+export type WorkflowStateEnum = Exclude<WorkflowState, 'deleted'>;
 
 @ObjectType('SignedFile', { description: 'A file version a sign-off approved: compare its SHA-256 with the file you download.' })
 export class SignedFileModel {

@@ -1,7 +1,13 @@
 import { DeadlineRule, FREQUENCY_PERIODS, Schedule, WorkingCalendar, atTime, schedule } from './deadlines';
 
-export const OBLIGATION_KINDS = ['within-days', 'within-working-days', 'monthly-by-day'] as const;
-export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+/** How a statutory publication deadline is computed from an obligation's `days` and `eventOn`. */
+export const OBLIGATION_KIND_LABELS = {
+  'within-days': 'Within `days` calendar days of `eventOn` (e.g. 预决算 within 20 days of approval).',
+  'within-working-days': 'Within `days` working days of `eventOn` (e.g. 政策解读 within 3 working days).',
+  'monthly-by-day': "Each month's data by day `days` of the following month.",
+} as const;
+export type ObligationKind = keyof typeof OBLIGATION_KIND_LABELS;
+export const OBLIGATION_KINDS = Object.keys(OBLIGATION_KIND_LABELS) as readonly ObligationKind[];
 
 /** A statutory publication rule on a dataset, beyond its 更新周期. */
 export interface Obligation {

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 
-export const REVIEW_ACTIONS = ['submit', 'approve', 'publish', 'return', 'withdraw'] as const;
-/**
- * submit: asked for review; approve: a reviewer's (or system administrator's) sign-off; publish: made public
- * without review where the organization does not require it; return: sent back with comments; withdraw: taken
- * down, with a reason.
- */
-export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+/** The steps of review before publication (保密审查) that the review events record, as stored, with what each is. */
+export const REVIEW_ACTION_LABELS = {
+  submit: '提交审查: asked for review',
+  approve: '审查通过: signed off by a reviewer (or a system administrator); public from then on',
+  publish: '直接发布: published where the organization does not require review',
+  return: "退回修改: sent back with the reviewer's comments",
+  withdraw: '撤回: taken down, with a reason',
+} as const;
+export type ReviewAction = keyof typeof REVIEW_ACTION_LABELS;
+export const REVIEW_ACTIONS = Object.keys(REVIEW_ACTION_LABELS) as readonly ReviewAction[];
 
 export interface ReviewEvent {
   id: string;

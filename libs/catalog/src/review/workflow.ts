@@ -14,8 +14,17 @@ import { DatasetStatus } from '../metadata/vocabularies';
  * review (`updatePending`) or that a reviewer returned to the editors (`updateReturned`); the public keeps
  * seeing the released versions meanwhile.
  */
-export const WORKFLOW_STATES = ['draft', 'submitted', 'published', 'updatePending', 'updateReturned', 'withdrawn', 'deleted'] as const;
-export type WorkflowState = (typeof WORKFLOW_STATES)[number];
+export const WORKFLOW_STATE_LABELS = {
+  draft: '草稿: with the editors, not public; its files go to review when it is submitted',
+  submitted: '审查中: the record and its unreleased files await a reviewer; nothing of it can change meanwhile',
+  published: '已发布: public, nothing awaits review',
+  updatePending: '更新待审: public; new file versions await review while the released ones stay public',
+  updateReturned: '更新已退回: public; a reviewer returned the new file versions to the editors, who may resubmit them',
+  withdrawn: '已撤回: taken down, with a reason; it comes back only through review',
+  deleted: '已删除: deleted (softly); no one sees it any more',
+} as const;
+export type WorkflowState = keyof typeof WORKFLOW_STATE_LABELS;
+export const WORKFLOW_STATES = Object.keys(WORKFLOW_STATE_LABELS) as readonly WorkflowState[];
 
 /** edit: change the record (updateDataset); publish: make it public without review (status PUBLISHED). */
 export const WORKFLOW_ACTIONS = ['submit', 'approve', 'return', 'withdraw', 'edit', 'upload', 'delete', 'publish'] as const;

@@ -3,8 +3,17 @@
  * (organizationId null) and per organization; this file holds the pure matching, compiled once per check so
  * that scanning a large upload costs one regular-expression test per cell.
  */
-export const NEGATIVE_RULE_KINDS = ['column', 'term', 'pattern', 'theme', 'schema'] as const;
-export type NegativeRuleKind = (typeof NEGATIVE_RULE_KINDS)[number];
+
+/** What a negative-list (负面清单) rule forbids, by kind. */
+export const NEGATIVE_RULE_KIND_LABELS = {
+  column: '禁用列名: a column whose label contains this name (spaces, hyphens and case ignored).',
+  term: '禁用词: a term in any cell or metadata text (case ignored).',
+  pattern: '禁用模式: a regular expression (Unicode, case ignored) matched against cells and metadata text.',
+  theme: '禁止主题: a forbidden data category, by theme code.',
+  schema: '禁止数据类别: a forbidden data category, by collection schema id.',
+} as const;
+export type NegativeRuleKind = keyof typeof NEGATIVE_RULE_KIND_LABELS;
+export const NEGATIVE_RULE_KINDS = Object.keys(NEGATIVE_RULE_KIND_LABELS) as readonly NegativeRuleKind[];
 
 export const NEGATIVE_RULE_LABELS: Record<NegativeRuleKind, string> = {
   column: '禁用列名',
