@@ -46,6 +46,9 @@ export function field(name: string, title: string, titleEn: string, type: FieldT
   return { name, title, titleEn, type, ...options };
 }
 
+/** 统一社会信用代码 (GB 32100-2015) in a file's own schema: 18 characters of its alphabet (no I, O, S, V or Z). */
+export const USCC_PATTERN = '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$';
+
 /** Longitude and latitude columns (WGS 84), which the portal draws on a map. */
 export const COORDINATES: readonly FieldSpec[] = [
   field('longitude', '经度', 'Longitude', 'number', { unit: '°', minimum: -180, maximum: 180, description: 'WGS 84 decimal degrees, east positive.' }),

@@ -6,7 +6,7 @@
 import { computeDailyAqi } from '@opendata/validation';
 import { AIR_QUALITY_HOURLY_HEADER, airQualityHourlyRows } from './air-quality-hourly';
 import { Cell, fixed } from './csv-text';
-import { COORDINATES, DemoFile, demoTable, field } from './demo-table';
+import { COORDINATES, DemoFile, USCC_PATTERN, demoTable, field } from './demo-table';
 import { COUNTIES, addDays, companies, months, near, round } from './hengyang';
 
 /** Positions of the six urban stations of the hourly file (plausible sites in the city's districts). */
@@ -170,7 +170,7 @@ const pollutionSources = demoTable({
     standard: 'HJ 75-2017 固定污染源烟气排放连续监测技术规范; HJ 355-2019 水污染源在线监测系统运行技术规范',
     fields: [
       field('company', '单位名称', 'Unit', 'string', { required: true }),
-      field('company_uscc', '统一社会信用代码', 'Unified social credit code', 'string', { pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$' }),
+      field('company_uscc', '统一社会信用代码', 'Unified social credit code', 'string', { pattern: USCC_PATTERN }),
       field('outlet', '排放口编号', 'Outlet', 'string', { required: true }),
       field('item', '监测项目', 'Parameter', 'string', { required: true }),
       field('date', '监测日期', 'Date', 'date', { required: true }),
@@ -254,7 +254,7 @@ const credit = demoTable({
     standard: '企业环境信用评价办法（试行）(环发〔2013〕150号)',
     fields: [
       field('company', '企业名称', 'Enterprise', 'string', { required: true }),
-      field('company_uscc', '统一社会信用代码', 'Unified social credit code', 'string', { pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$' }),
+      field('company_uscc', '统一社会信用代码', 'Unified social credit code', 'string', { pattern: USCC_PATTERN }),
       field('county', '所在县市区', 'County or district', 'string'),
       field('sector', '行业类别', 'Sector', 'string'),
       field('year', '评价年度', 'Year rated', 'year', { required: true }),

@@ -5,10 +5,9 @@
  * state-owned enterprises. Every name, code and figure is synthetic.
  */
 import { Cell, fixed } from './csv-text';
-import { DemoFile, demoTable, field } from './demo-table';
+import { DemoFile, USCC_PATTERN, demoTable, field } from './demo-table';
 import { COUNTIES, addDays, companies, countyByPopulation, round } from './hengyang';
 
-const USCC_PATTERN = '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$';
 
 const PROJECT_KINDS: ReadonlyArray<[kind: string, names: readonly string[]]> = [
   ['产业项目', ['智能制造产业园', '新材料产业基地', '电子信息产业园', '食品精深加工园', '现代物流园']],

@@ -4,10 +4,9 @@
  * supply. Every figure, name and code is synthetic.
  */
 import { Cell, fixed } from './csv-text';
-import { COORDINATES, DemoFile, demoTable, field } from './demo-table';
+import { COORDINATES, DemoFile, USCC_PATTERN, demoTable, field } from './demo-table';
 import { COUNTIES, addDays, companies, countyByPopulation, months, near, quarters, round } from './hengyang';
 
-const USCC_PATTERN = '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$';
 const SECTORS = ['工矿商贸', '道路交通', '建筑施工', '消防火灾'] as const;
 
 const accidents = demoTable({

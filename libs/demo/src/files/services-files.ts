@@ -5,10 +5,9 @@
  * Every figure is synthetic; applicants who are natural persons are never named.
  */
 import { Cell, fixed } from './csv-text';
-import { COORDINATES, DemoFile, demoTable, field } from './demo-table';
+import { COORDINATES, DemoFile, USCC_PATTERN, demoTable, field } from './demo-table';
 import { CITY, COUNTIES, addDays, companies, countyByPopulation, near, officePhone, round, uscc } from './hengyang';
 
-const USCC_PATTERN = '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$';
 
 const SERVICES: ReadonlyArray<[name: string, kind: string, department: string, legal: number, promised: number, online: boolean]> = [
   ['企业投资项目备案', '其他行政权力', '市发改委', 5, 1, true], ['建设工程规划许可证核发', '行政许可', '市国土资源局', 20, 10, true],
