@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
-import { SqlRepository, Tx } from '@opendata/database';
+import { SqlRepository, Tx, actorName } from '@opendata/database';
 import { DATASET_COLUMNS, VERSION_COLUMNS, datasetFromRow, groupRows, versionFromRow } from '../catalog-rows';
 import { DatasetEntity, OrganizationEntity, ResourceVersionEntity } from '../entities';
 import { DatasetStatus } from '../metadata/vocabularies';
@@ -103,7 +103,7 @@ export class ReviewRepository extends SqlRepository {
         events.map((e) => e.versionId ?? null),
         events.map((e) => e.action),
         caller.userId,
-        caller.username ?? 'system',
+        actorName(caller),
         events.map((e) => e.comment ?? null),
         events.map((e) => e.sha256 ?? null),
       ],

@@ -169,7 +169,7 @@ export class ReviewService {
   ): Promise<DatasetEntity> {
     requireSignedIn(caller);
     if (!isEntityId(datasetId)) throw notFound('Dataset', datasetId);
-    const result = await this.repository.transaction(caller, async (tx) => {
+    const result = await this.repository.withTransaction(caller, async (tx) => {
       const step = await decideStep(tx, caller, datasetId, action);
       await applyStep(tx, caller, step, await prepare(step, tx));
       await reindexDataset(tx, datasetId);
