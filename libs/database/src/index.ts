@@ -5,3 +5,4 @@ export * from './sql-repository';
 export * from './database.repository';
 export type { Actor, ChangeFeed, Queryable, Tx } from './transaction';
 export { Transaction, actorName, auditActorSetting, namesItsActor, openedByWithTransaction, setAuditActor } from './transaction';
+export * from './entity-rows';

@@ -1,5 +1,5 @@
-import { DemoSeeder, OrganizationService, reindexAll } from '@opendata/catalog';
-import { DataSource } from 'typeorm';
+import { SYSTEM } from '@opendata/auth';
+import { DatasetService, DemoSeeder, OrganizationService } from '@opendata/catalog';
 import { Command } from './command';
 
 export const platformCommands: Command[] = [
@@ -31,7 +31,7 @@ export const platformCommands: Command[] = [
     usage: 'reindex',
     summary: 'Rebuild the search index of every dataset (after changing the search dictionary).',
     async run(ctx, _args, out) {
-      const count = await reindexAll(ctx!.get(DataSource).manager, (done, total) => out(`${done}/${total}`));
+      const count = await ctx!.get(DatasetService).rebuildSearchDocuments(SYSTEM, (done, total) => out(`${done}/${total}`));
       out(`reindexed ${count} datasets`);
     },
   },

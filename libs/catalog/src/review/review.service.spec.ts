@@ -1,7 +1,6 @@
 import { ANONYMOUS } from '@opendata/auth';
 import { DatasetService } from '../dataset.service';
 import { DatasetEntity, OrganizationEntity } from '../entities';
-import { CatalogueChanges } from '../search/catalogue-changes';
 import { ReviewEvent } from './review-events';
 import { ReviewRepository } from './review.repository';
 import { ReviewService } from './review.service';
@@ -37,7 +36,7 @@ describe('ReviewService', () => {
 
   beforeEach(() => {
     reviews = new FakeReviews();
-    service = new ReviewService(reviews as unknown as ReviewRepository, {} as DatasetService, fakeOrganizations(ORG), {} as CatalogueChanges);
+    service = new ReviewService(reviews as unknown as ReviewRepository, {} as DatasetService, {} as never, fakeOrganizations(ORG), {} as never);
   });
 
   it('queues for reviewers what awaits them in their organizations, and everything for system administrators', async () => {
