@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ChangeFeed, SqlRepository, Tx, groupRows } from '@opendata/database';
-import { DataSource, IsNull, QueryFailedError } from 'typeorm';
+import { Tx, groupRows } from '@opendata/database';
+import { IsNull, QueryFailedError } from 'typeorm';
 import { DATASET_ROWS, DatasetEntity } from './entities';
-import { CatalogueChanges } from './search/catalogue-changes';
+import { CatalogueRepository } from './catalogue.repository';
 import { reindexAll, reindexDataset } from './search/search-indexer';
 
 /** A tag with its id (CKAN's tag objects carry both). */
@@ -28,18 +27,7 @@ export class SlugTaken extends Error {
  * catalogue, which know the change feed.
  */
 @Injectable()
-export class DatasetRepository extends SqlRepository {
-  constructor(
-    @InjectDataSource() db: DataSource,
-    private readonly changes?: CatalogueChanges,
-  ) {
-    super(db);
-  }
-
-  protected override get changeFeed(): ChangeFeed | undefined {
-    return this.changes;
-  }
-
+export class DatasetRepository extends CatalogueRepository {
   /** A live (not deleted) dataset by id or slug. */
   findLive(key: { id: string } | { slug: string }): Promise<DatasetEntity | null> {
     return this.manager().getRepository(DatasetEntity).findOneBy({ ...key, deletedAt: IsNull() });

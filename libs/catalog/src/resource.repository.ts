@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ChangeFeed, SqlRepository, Tx, groupRows, openedByWithTransaction } from '@opendata/database';
-import { DataSource, IsNull } from 'typeorm';
+import { Tx, groupRows } from '@opendata/database';
+import { IsNull } from 'typeorm';
 import { DatasetStatus } from './metadata/vocabularies';
 import { RESOURCE_ROWS, ResourceEntity, ResourceVersionEntity, VERSION_ROWS } from './entities';
 import { releasedVersionSql } from './review/visibility';
-import { CatalogueChanges } from './search/catalogue-changes';
+import { CatalogueRepository } from './catalogue.repository';
 
 /** The version a row request is about, with what decides who may see it. */
 export interface VersionRowsRecord {
@@ -22,18 +21,7 @@ export interface VersionRowsRecord {
 
 /** The statements on resources (distributions) and their immutable versions. */
 @Injectable()
-export class ResourceRepository extends SqlRepository {
-  constructor(
-    @InjectDataSource() db: DataSource,
-    private readonly changes?: CatalogueChanges,
-  ) {
-    super(db);
-  }
-
-  protected override get changeFeed(): ChangeFeed | undefined {
-    return this.changes;
-  }
-
+export class ResourceRepository extends CatalogueRepository {
   /** Live resources by dataset, in their order. */
   async resourcesOf(datasetIds: readonly string[]): Promise<Map<string, ResourceEntity[]>> {
     const rows = await this.db.query(
@@ -118,15 +106,5 @@ export class ResourceRepository extends SqlRepository {
       fileName: row.file_name,
       rowCount: row.row_count,
     };
-  }
-
-  /**
-   * Marks the catalogue changed by `tx`. An upload's transaction, opened by hand on its own connection rather
-   * than by withTransaction, is notified at once; its owner tells CatalogueChanges after it commits.
-   */
-  async catalogueChanged(tx: Tx): Promise<void> {
-    const opened = openedByWithTransaction(tx);
-    if (opened) opened.catalogueChanged();
-    else await this.changes?.notify(tx);
   }
 }

@@ -14,11 +14,6 @@ import { Actor, ChangeFeed, Queryable, Transaction, Tx, runTransaction } from '.
 export abstract class SqlRepository {
   constructor(@InjectDataSource() protected readonly db: DataSource) {}
 
-  /** A repository on the data source of a transaction, for code that is handed the transaction, not injected. */
-  static forTransaction<R extends SqlRepository>(this: new (db: DataSource) => R, tx: Tx): R {
-    return new this(tx.dataSource);
-  }
-
   /**
    * Runs `work` in one transaction: its writes are the actor's in the audit trail; when the work marked the
    * catalogue changed, the change feed hears of it as the transaction commits; after-commit hooks run once it
