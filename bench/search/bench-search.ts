@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { SYSTEM } from '@opendata/auth';
 import { CATALOG_ENTITIES, DatasetSearchQuery, OrganizationService, ThemeService, searchDatasets } from '@opendata/catalog';
 import { projectRoot } from '@opendata/common';
+import { OrganizationRepository, ThemeRepository } from '@opendata/catalog';
 import { dataSourceOptions } from '@opendata/database';
 import { freePort } from '@opendata/platform';
 import { Agent, request } from 'node:http';
@@ -60,8 +61,8 @@ async function ensureCatalogue(url: string): Promise<number> {
 }
 
 async function ensureOrganizations(dataSource: DataSource): Promise<void> {
-  await new ThemeService(dataSource).syncVocabulary();
-  const service = new OrganizationService(dataSource);
+  await new ThemeService(new ThemeRepository(dataSource)).syncVocabulary();
+  const service = new OrganizationService(new OrganizationRepository(dataSource));
   for (const org of DEMO_ORGANIZATIONS) {
     if ((await dataSource.query('SELECT 1 FROM organizations WHERE slug = $1', [org.slug])).length) continue;
     await service.create(SYSTEM, org);

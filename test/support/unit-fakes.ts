@@ -35,16 +35,55 @@ export async function badFields(call: Promise<unknown>): Promise<string[]> {
   return (error.details?.fields ?? []).map((f) => f.path);
 }
 
-/** The handle a fake repository's `transaction` hands to the work, so that a spec can check what ran inside. */
+/** The handle a fake repository's `withTransaction` hands to the work, so that a spec can check what ran inside. */
 export const FAKE_TX = Object.freeze({ fakeTransaction: true }) as never;
 
-/** The `transaction(actor, work)` of a repository: records whom it names, then runs the work with FAKE_TX. */
+/** The `withTransaction(actor, work)` of a repository: records whom it names, then runs the work with FAKE_TX. */
 export class FakeTransactions {
   readonly actors: Caller[] = [];
 
-  async transaction<T>(actor: Caller, work: (tx: never) => Promise<T>): Promise<T> {
+  async withTransaction<T>(actor: Caller, work: (tx: never) => Promise<T>): Promise<T> {
     this.actors.push(actor);
     return work(FAKE_TX);
+  }
+}
+
+/**
+ * One transaction of RecordedTransactions: what its work registered, and how it ended. Its after-commit hooks
+ * run when it commits, as withTransaction runs them.
+ */
+export class FakeTransaction {
+  readonly hooks: Array<() => void> = [];
+  changedCatalogue = false;
+  outcome: 'open' | 'committed' | 'rolled back' = 'open';
+
+  constructor(readonly actor: Caller) {}
+
+  afterCommit(hook: () => void): void {
+    this.hooks.push(hook);
+  }
+
+  catalogueChanged(): void {
+    this.changedCatalogue = true;
+  }
+}
+
+/** A `withTransaction` that hands each work a FakeTransaction of its own and keeps them all, in order. */
+export class RecordedTransactions {
+  readonly transactions: FakeTransaction[] = [];
+
+  async withTransaction<T>(actor: Caller, work: (tx: never) => Promise<T>): Promise<T> {
+    const tx = new FakeTransaction(actor);
+    this.transactions.push(tx);
+    try {
+      const result = await work(tx as never);
+      tx.outcome = 'committed';
+      for (const hook of tx.hooks) hook();
+      return result;
+    } catch (error) {
+      tx.outcome = 'rolled back';
+      throw error;
+    }
   }
 }
 

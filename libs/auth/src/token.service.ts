@@ -80,7 +80,7 @@ export class TokenService {
    */
   async ensureAdminToken(value: string): Promise<void> {
     const hash = hashToken(value);
-    await this.tokens.transaction(SYSTEM, async (tx) => {
+    await this.tokens.withTransaction(SYSTEM, async (tx) => {
       const user = await this.users.ensureSystemUser(ADMIN_TOKEN_USER, '系统管理员 (ADMIN_TOKEN)', tx);
       await this.tokens.revokeNamedExcept(user.id, ADMIN_TOKEN_NAME, hash, tx);
       const existing = await this.tokens.findByHash(hash, tx);

@@ -5,6 +5,12 @@ import { DatasetService } from './dataset.service';
 import { OrganizationService } from './organization.service';
 import { ResourceService } from './resource.service';
 import { CatalogueChanges } from './search/catalogue-changes';
+import { DatasetRepository } from './dataset.repository';
+import { DownloadCountRepository } from './downloads/download-count.repository';
+import { OrganizationRepository } from './organization.repository';
+import { ResourceRepository } from './resource.repository';
+import { ThemeRepository } from './theme.repository';
+import { WorkflowSteps } from './review/publication';
 import { ThemeService } from './theme.service';
 import { NegativeListService } from './negative-list/negative-list.service';
 import { DataRequestService } from './requests/data-request.service';
@@ -32,11 +38,14 @@ import { AuditRepository } from './audit/audit.repository';
 /** The statements of the governance features (the services above keep the rules). */
 const REPOSITORIES = [NegativeListRepository, DataRequestRepository, UploadLimitRepository, CalendarRepository, AuditRepository];
 
-const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, ReviewService, ReviewRepository, AuditService];
+/** The statements of the catalogue itself; exported for the API's readers (download counts, DataLoaders). */
+const CATALOGUE_REPOSITORIES = [OrganizationRepository, ThemeRepository, DatasetRepository, ResourceRepository, DownloadCountRepository];
+
+const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, ReviewService, ReviewRepository, WorkflowSteps, AuditService];
 
 @Module({
   imports: [AuthModule],
-  providers: [...SERVICES, ...PLAN_SERVICES, ...REPOSITORIES],
-  exports: [...SERVICES, ...PLAN_SERVICES],
+  providers: [...SERVICES, ...PLAN_SERVICES, ...REPOSITORIES, ...CATALOGUE_REPOSITORIES],
+  exports: [...SERVICES, ...PLAN_SERVICES, ...CATALOGUE_REPOSITORIES],
 })
 export class CatalogModule {}

@@ -1,24 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Caller, canSeeUnpublishedOf, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
+import { Caller, canSeeUnpublishedOf, requireDatasetWriter, requireSignedIn, requireSysadmin } from '@opendata/auth';
 import { FieldError, badInput, isEntityId, notFound } from '@opendata/common';
-import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
-import { DATASET_COLUMNS, datasetFromRow, groupRows } from './catalog-rows';
+import { Transaction } from '@opendata/database';
+import { DatasetRepository, SlugTaken, TagRef } from './dataset.repository';
 import { DatasetEntity, OrganizationEntity, ThemeEntity } from './entities';
 import { DatasetMetadata } from './metadata/dataset-metadata';
 import { DatasetMetadataValidator } from './metadata/dataset-metadata.validator';
-import {
-  CreateDatasetInput,
-  DATASET_DEFAULTS,
-  UpdateDatasetInput,
-  entityRecord,
-  normalizeRecord,
-  recordColumns,
-} from './metadata/dataset-record';
+import { DATASET_DEFAULTS, DatasetRecordPatch, NewDatasetRecord, entityRecord, normalizeRecord, recordColumns } from './metadata/dataset-record';
 import { NegativeListService } from './negative-list/negative-list.service';
-import { applyStep, decideStep, recordSha256, statusAction } from './review/publication';
-import { CatalogueChanges } from './search/catalogue-changes';
-import { reindexDataset } from './search/search-indexer';
+import { OrganizationRepository } from './organization.repository';
+import { WorkflowSteps, recordSha256, statusAction } from './review/publication';
+import { ThemeRepository } from './theme.repository';
+
+const SLUG_TAKEN: FieldError = { path: 'slug', message: 'is already used by another dataset' };
 
 /**
  * Dataset records: reading with visibility rules, and writing with validation against the catalogue schema,
@@ -29,73 +23,65 @@ export class DatasetService {
   private readonly validator = new DatasetMetadataValidator();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly changes: CatalogueChanges,
+    private readonly datasets: DatasetRepository,
+    private readonly organizations: OrganizationRepository,
+    private readonly themes: ThemeRepository,
+    private readonly steps: WorkflowSteps,
     private readonly negativeList: NegativeListService,
   ) {}
 
   /** A live dataset by id or slug, if the caller may see it; NOT_FOUND otherwise (drafts are not revealed). */
   async get(caller: Caller, key: { id?: string | null; slug?: string | null }): Promise<DatasetEntity> {
     if (!key.id === !key.slug) throw badInput([{ path: 'id', message: 'give exactly one of id and slug' }]);
-    const where = key.id ? { id: key.id } : { slug: key.slug as string };
     if (key.id && !isEntityId(key.id)) throw notFound('Dataset', key.id);
-    const dataset = await this.db.getRepository(DatasetEntity).findOneBy({ ...where, deletedAt: IsNull() });
+    const dataset = await this.datasets.findLive(key.id ? { id: key.id } : { slug: key.slug as string });
     if (!dataset || !isVisible(caller, dataset)) throw notFound('Dataset', (key.id ?? key.slug) as string);
     return dataset;
   }
 
   /** Live datasets by id, in any order (for DataLoaders and search pages; visibility is the caller's concern). */
-  async findByIds(ids: readonly string[]): Promise<DatasetEntity[]> {
-    const rows = await this.db.query(`SELECT ${DATASET_COLUMNS} FROM datasets d WHERE d.id = ANY($1::uuid[]) AND d.deleted_at IS NULL`, [ids]);
-    return rows.map(datasetFromRow);
+  findByIds(ids: readonly string[]): Promise<DatasetEntity[]> {
+    return this.datasets.findByIds(ids);
   }
 
   async themesOf(datasetIds: readonly string[]): Promise<Map<string, ThemeEntity[]>> {
-    const rows: Array<{ dataset_id: string; code: string }> = await this.db.query(
-      `SELECT x.dataset_id, x.theme_code AS code FROM dataset_themes x JOIN themes t ON t.code = x.theme_code
-       WHERE x.dataset_id = ANY($1::uuid[]) ORDER BY t.sort_order`,
-      [datasetIds],
-    );
-    const themes = await this.themeVocabulary();
-    return groupRows(rows, 'dataset_id', (r) => themes.get(r.code as string) as ThemeEntity);
+    const [codes, vocabulary] = await Promise.all([this.datasets.themeCodesOf(datasetIds), this.themes.vocabulary()]);
+    return new Map([...codes].map(([id, list]) => [id, list.map((code) => vocabulary.get(code) as ThemeEntity)]));
   }
 
-  async tagsOf(datasetIds: readonly string[]): Promise<Map<string, string[]>> {
-    const rows: Array<{ dataset_id: string; name: string }> = await this.db.query(
-      `SELECT dt.dataset_id, t.name FROM dataset_tags dt JOIN tags t ON t.id = dt.tag_id
-       WHERE dt.dataset_id = ANY($1::uuid[]) ORDER BY dt.position`,
-      [datasetIds],
-    );
-    return groupRows(rows, 'dataset_id', (r) => r.name as string);
+  tagsOf(datasetIds: readonly string[]): Promise<Map<string, string[]>> {
+    return this.datasets.tagsOf(datasetIds);
   }
 
-  private themeVocabularyCache: Promise<Map<string, ThemeEntity>> | null = null;
+  /** Tags with their ids, in each record's order (CKAN's tag objects). */
+  tagRefsOf(datasetIds: readonly string[]): Promise<Map<string, TagRef[]>> {
+    return this.datasets.tagRefsOf(datasetIds);
+  }
 
-  /** The theme vocabulary changes only with the code (synchronised at boot), so it is read once. */
-  private themeVocabulary(): Promise<Map<string, ThemeEntity>> {
-    this.themeVocabularyCache ??= this.db
-      .getRepository(ThemeEntity)
-      .find()
-      .then((themes) => new Map(themes.map((t) => [t.code, t])));
-    return this.themeVocabularyCache;
+  /** Slugs of the published datasets, in slug order. */
+  publishedSlugs(limit: number, offset: number): Promise<string[]> {
+    return this.datasets.publishedSlugs(limit, offset);
+  }
+
+  /** Rebuilds the search document of every live dataset (after a change to the search dictionary); returns how many. */
+  async rebuildSearchDocuments(caller: Caller, onProgress?: (done: number, total: number) => void): Promise<number> {
+    requireSysadmin(caller, 'rebuild the search documents');
+    return this.datasets.reindexAll(onProgress);
   }
 
   /** A new dataset is a draft; asking for PUBLISHED publishes it at once, where the caller may publish without review. */
-  async create(caller: Caller, input: CreateDatasetInput): Promise<DatasetEntity> {
+  async create(caller: Caller, input: NewDatasetRecord): Promise<DatasetEntity> {
     requireSignedIn(caller);
     const record = normalizeRecord({ ...DATASET_DEFAULTS, ...input });
     const organization = await this.writableOrganization(caller, record.organization);
     const valid = await this.validated(record, null, organization.id);
     const publish = statusAction('draft', valid.status) === 'publish';
-    return this.write(async (manager) => {
-      const repo = manager.getRepository(DatasetEntity);
-      const dataset = await repo.save(
-        repo.create({ ...recordColumns(valid, organization.id), status: 'draft', modified: new Date(), createdBy: caller.userId }),
-      );
-      await this.saveRelations(manager, dataset.id, valid);
-      const step = await decideStep(manager, caller, dataset.id, publish ? 'publish' : 'edit');
-      await applyStep(manager, caller, step, { recordSha256: recordSha256(valid) });
-      return repo.findOneByOrFail({ id: dataset.id });
+    return this.write(caller, async (tx) => {
+      const id = await this.datasets.insert({ ...recordColumns(valid, organization.id), status: 'draft', modified: new Date(), createdBy: caller.userId }, tx);
+      await this.datasets.saveRelations(id, valid.themes, valid.tags, tx);
+      const step = await this.steps.decide(caller, id, publish ? 'publish' : 'edit', tx);
+      await this.steps.apply(caller, step, { recordSha256: recordSha256(valid) }, tx);
+      return this.datasets.find(id, tx);
     });
   }
 
@@ -103,22 +89,21 @@ export class DatasetService {
    * Edits the record under the dataset's row lock, as the workflow table allows: a draft stays a draft; a
    * published dataset stays public when the caller publishes without review, else it goes back to review.
    */
-  async update(caller: Caller, id: string, patch: UpdateDatasetInput): Promise<DatasetEntity> {
+  async update(caller: Caller, id: string, patch: DatasetRecordPatch): Promise<DatasetEntity> {
     requireSignedIn(caller);
     const visible = await this.get(caller, { id });
     const action = statusAction(visible.status, patch.status);
-    return this.write(async (manager) => {
-      const step = await decideStep(manager, caller, id, action);
-      const repo = manager.getRepository(DatasetEntity);
-      const existing = await repo.findOneByOrFail({ id });
+    return this.write(caller, async (tx) => {
+      const step = await this.steps.decide(caller, id, action, tx);
+      const existing = await this.datasets.find(id, tx);
       const record = normalizeRecord({ ...(await this.recordOf(existing)), ...patch });
       const organization = await this.writableOrganization(caller, record.organization);
       const valid = await this.validated(record, existing.id, organization.id);
-      await repo.update({ id }, { ...recordColumns(valid, organization.id), modified: new Date() });
-      await this.saveRelations(manager, id, valid);
+      await this.datasets.update(id, { ...recordColumns(valid, organization.id), modified: new Date() }, tx);
+      await this.datasets.saveRelations(id, valid.themes, valid.tags, tx);
       const comment = step.to === 'submitted' ? '已发布数据集的元数据修改，待审查 (edit of a published dataset)' : null;
-      await applyStep(manager, caller, step, { recordSha256: recordSha256(valid), comment });
-      return repo.findOneByOrFail({ id });
+      await this.steps.apply(caller, step, { recordSha256: recordSha256(valid), comment }, tx);
+      return this.datasets.find(id, tx);
     });
   }
 
@@ -130,10 +115,10 @@ export class DatasetService {
     requireSignedIn(caller);
     const existing = await this.get(caller, { id });
     const deletedAt = new Date();
-    await this.write(async (manager) => {
-      const step = await decideStep(manager, caller, id, 'delete');
-      await manager.getRepository(DatasetEntity).update({ id }, { deletedAt });
-      await applyStep(manager, caller, step);
+    await this.write(caller, async (tx) => {
+      const step = await this.steps.decide(caller, id, 'delete', tx);
+      await this.datasets.softDelete(id, deletedAt, tx);
+      await this.steps.apply(caller, step, {}, tx);
     });
     return { ...existing, deletedAt };
   }
@@ -146,17 +131,15 @@ export class DatasetService {
   /** The full record of a stored dataset (for updates and exports). */
   async recordOf(dataset: DatasetEntity): Promise<DatasetMetadata> {
     const [organization, themes, tags] = await Promise.all([
-      this.db.getRepository(OrganizationEntity).findOneByOrFail({ id: dataset.organizationId }),
-      this.themesOf([dataset.id]),
-      this.tagsOf([dataset.id]),
+      this.organizations.get(dataset.organizationId),
+      this.datasets.themeCodesOf([dataset.id]),
+      this.datasets.tagsOf([dataset.id]),
     ]);
-    const themeCodes = (themes.get(dataset.id) ?? []).map((t) => t.code);
-    return entityRecord(dataset, organization.slug, themeCodes, tags.get(dataset.id) ?? []);
+    return entityRecord(dataset, organization.slug, themes.get(dataset.id) ?? [], tags.get(dataset.id) ?? []);
   }
 
   private async writableOrganization(caller: Caller, slug: unknown): Promise<OrganizationEntity> {
-    const organization =
-      typeof slug === 'string' ? await this.db.getRepository(OrganizationEntity).findOneBy({ slug }) : null;
+    const organization = typeof slug === 'string' ? await this.organizations.findBySlug(slug) : null;
     if (!organization) throw badInput([{ path: 'organization', message: 'is not an existing organization' }]);
     requireDatasetWriter(caller, organization.id);
     return organization;
@@ -165,60 +148,31 @@ export class DatasetService {
   private async validated(record: Record<string, unknown>, selfId: string | null, organizationId: string): Promise<DatasetMetadata> {
     const problems: FieldError[] = this.validator.validate(record);
     problems.push(...(await this.negativeList.checkMetadata(organizationId, record)));
-    if (!problems.some((p) => p.path === 'slug') && (await this.slugTaken(String(record.slug), selfId))) {
-      problems.push({ path: 'slug', message: 'is already used by another dataset' });
+    if (!problems.some((p) => p.path === 'slug') && (await this.datasets.idsWithSlug(String(record.slug))).some((id) => id !== selfId)) {
+      problems.push({ ...SLUG_TAKEN });
     }
     if (problems.length) throw badInput(problems);
     return record as unknown as DatasetMetadata;
   }
 
-  private async slugTaken(slug: string, selfId: string | null): Promise<boolean> {
-    const rows = await this.db.query(`SELECT id FROM datasets WHERE slug = $1 AND deleted_at IS NULL`, [slug]);
-    return rows.some((r: { id: string }) => r.id !== selfId);
-  }
-
   /**
-   * Runs a write in a transaction that also announces the change (cached searches are dropped); a concurrent
-   * insert of the same slug becomes a field error.
+   * One write in one transaction, in the caller's name, that marks the catalogue changed (cached searches are
+   * dropped when it commits); a concurrent write of the same slug becomes a field error.
    */
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async write<T>(caller: Caller, work: (tx: Transaction) => Promise<T>): Promise<T> {
     try {
-      const result = await this.db.transaction(async (manager) => {
-        const value = await work(manager);
-        await this.changes.notify(manager);
-        return value;
+      return await this.datasets.withTransaction(caller, async (tx) => {
+        const result = await work(tx);
+        tx.catalogueChanged();
+        return result;
       });
-      this.changes.committed();
-      return result;
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'datasets_live_slug') {
-        throw badInput([{ path: 'slug', message: 'is already used by another dataset' }]);
-      }
+      if (error instanceof SlugTaken) throw badInput([{ ...SLUG_TAKEN }]);
       throw error;
     }
-  }
-
-  private async saveRelations(manager: EntityManager, datasetId: string, record: DatasetMetadata): Promise<void> {
-    await manager.query(`DELETE FROM dataset_themes WHERE dataset_id = $1`, [datasetId]);
-    await manager.query(
-      `INSERT INTO dataset_themes (dataset_id, theme_code) SELECT $1, unnest($2::text[])`,
-      [datasetId, record.themes],
-    );
-    await manager.query(`INSERT INTO tags (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [record.tags]);
-    await manager.query(`DELETE FROM dataset_tags WHERE dataset_id = $1`, [datasetId]);
-    await manager.query(
-      `INSERT INTO dataset_tags (dataset_id, tag_id, position)
-       SELECT $1, t.id, x.position FROM unnest($2::text[]) WITH ORDINALITY AS x(name, position)
-       JOIN tags t ON t.name = x.name`,
-      [datasetId, record.tags],
-    );
-    await reindexDataset(manager, datasetId);
   }
 }
 
 export function isVisible(caller: Caller, dataset: Pick<DatasetEntity, 'status' | 'organizationId'>): boolean {
   return dataset.status === 'published' || canSeeUnpublishedOf(caller, dataset.organizationId);
 }
-
-
-

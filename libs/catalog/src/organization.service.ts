@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Caller, requireSysadmin } from '@opendata/auth';
+import { Caller, canSeeUnpublishedOf, requireSysadmin } from '@opendata/auth';
 import { FieldError, badInput, isValidUscc, notFound } from '@opendata/common';
-import { DataSource } from 'typeorm';
-import { ORGANIZATION_COLUMNS, organizationFromRow } from './catalog-rows';
 import { OrganizationEntity } from './entities';
+import { OrganizationRepository } from './organization.repository';
 
 export interface CreateOrganizationInput {
   slug: string;
@@ -26,25 +24,30 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Publishing organizations (信息资源提供方). */
 @Injectable()
 export class OrganizationService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  private get repo() {
-    return this.db.getRepository(OrganizationEntity);
-  }
+  constructor(private readonly organizations: OrganizationRepository) {}
 
   list(): Promise<OrganizationEntity[]> {
-    return this.repo.find({ order: { name: 'ASC' } });
+    return this.organizations.list();
   }
 
   async getBySlug(slug: string): Promise<OrganizationEntity> {
-    const organization = await this.repo.findOneBy({ slug });
+    const organization = await this.organizations.findBySlug(slug);
     if (!organization) throw notFound('Organization', slug);
     return organization;
   }
 
-  async findByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
-    const rows = await this.db.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]);
-    return rows.map(organizationFromRow);
+  findByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    return this.organizations.findByIds(ids);
+  }
+
+  /** Live datasets per organization that the caller may see (its members also count the unpublished ones). */
+  datasetCounts(caller: Caller, organizationIds: readonly string[]): Promise<Map<string, number>> {
+    return this.organizations.datasetCounts(organizationIds, organizationIds.filter((id) => canSeeUnpublishedOf(caller, id)));
+  }
+
+  /** Published datasets per organization id (organizations without any are left out). */
+  publishedDatasetCounts(): Promise<Map<string, number>> {
+    return this.organizations.publishedDatasetCounts();
   }
 
   async create(caller: Caller, input: CreateOrganizationInput): Promise<OrganizationEntity> {
@@ -52,34 +55,32 @@ export class OrganizationService {
     const problems: FieldError[] = [];
     const uscc = input.uscc?.trim().toUpperCase() || null;
     if (!SLUG.test(input.slug)) problems.push({ path: 'slug', message: 'must be 3-100 lower-case letters, digits and hyphens' });
-    else if (await this.repo.existsBy({ slug: input.slug })) problems.push({ path: 'slug', message: 'is already taken' });
+    else if (await this.organizations.slugExists(input.slug)) problems.push({ path: 'slug', message: 'is already taken' });
     if (!input.name?.trim()) problems.push({ path: 'name', message: 'must not be empty' });
     if (uscc && !isValidUscc(uscc)) {
       problems.push({ path: 'uscc', message: 'is not a valid unified social credit code (GB 32100-2015 check character)' });
-    } else if (uscc && (await this.repo.existsBy({ uscc }))) {
+    } else if (uscc && (await this.organizations.usccExists(uscc))) {
       problems.push({ path: 'uscc', message: 'belongs to another organization' });
     }
     if (input.contactEmail && !EMAIL.test(input.contactEmail)) problems.push({ path: 'contactEmail', message: 'is not an email address' });
     let parentId: string | null = null;
     if (input.parentSlug) {
-      const parent = await this.repo.findOneBy({ slug: input.parentSlug });
+      const parent = await this.organizations.findBySlug(input.parentSlug);
       if (!parent) problems.push({ path: 'parentSlug', message: 'is not an existing organization' });
       else parentId = parent.id;
     }
     if (problems.length) throw badInput(problems);
-    return this.repo.save(
-      this.repo.create({
-        slug: input.slug,
-        name: input.name.trim(),
-        nameEn: input.nameEn ?? null,
-        description: input.description ?? null,
-        uscc,
-        parentId,
-        contactName: input.contactName ?? null,
-        contactEmail: input.contactEmail ?? null,
-        contactPhone: input.contactPhone ?? null,
-        reviewRequired: input.reviewRequired ?? true,
-      }),
-    );
+    return this.organizations.insert({
+      slug: input.slug,
+      name: input.name.trim(),
+      nameEn: input.nameEn ?? null,
+      description: input.description ?? null,
+      uscc,
+      parentId,
+      contactName: input.contactName ?? null,
+      contactEmail: input.contactEmail ?? null,
+      contactPhone: input.contactPhone ?? null,
+      reviewRequired: input.reviewRequired ?? true,
+    });
   }
 }

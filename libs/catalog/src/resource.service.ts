@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller } from '@opendata/auth';
 import { badInput, isEntityId, notFound } from '@opendata/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { RESOURCE_COLUMNS, VERSION_COLUMNS, groupRows, resourceFromRow, versionFromRow } from './catalog-rows';
+import { Tx } from '@opendata/database';
+import { DatasetRepository } from './dataset.repository';
 import { isVisible } from './dataset.service';
 import { DatasetEntity, ResourceEntity, ResourceVersionEntity } from './entities';
-import { applyStep, decideStep } from './review/publication';
-import { releasedVersionSql } from './review/visibility';
-import { CatalogueChanges } from './search/catalogue-changes';
-import { reindexDataset } from './search/search-indexer';
+import { ResourceRepository } from './resource.repository';
+import { WorkflowSteps } from './review/publication';
 
 /** A stored file that is to become a new version of a resource. */
 export interface NewVersionFile {
@@ -35,91 +32,86 @@ export interface AddVersionInput {
   file: NewVersionFile;
 }
 
+/** A resource version's row table, and what names it, for a caller who may see it. */
+export interface VisibleVersionRows {
+  datasetId: string;
+  version: number;
+  datastoreTable: string | null;
+  schemaId: string | null;
+  fileName: string;
+  rowCount: number | null;
+}
+
 /** Resources (distributions) and their immutable versions. */
 @Injectable()
 export class ResourceService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly changes: CatalogueChanges,
+    private readonly resources: ResourceRepository,
+    private readonly datasets: DatasetRepository,
+    private readonly steps: WorkflowSteps,
   ) {}
 
-  async resourcesOf(datasetIds: readonly string[]): Promise<Map<string, ResourceEntity[]>> {
-    const rows = await this.db.query(
-      `SELECT ${RESOURCE_COLUMNS} FROM resources r WHERE r.dataset_id = ANY($1::uuid[]) AND r.deleted_at IS NULL
-       ORDER BY r.position, r.created_at`,
-      [datasetIds],
-    );
-    return groupRows(rows, 'dataset_id', resourceFromRow);
+  resourcesOf(datasetIds: readonly string[]): Promise<Map<string, ResourceEntity[]>> {
+    return this.resources.resourcesOf(datasetIds);
   }
 
   /** The latest released version of each resource (a version awaiting review is not yet "the" file). */
-  async latestVersionsOf(resourceIds: readonly string[]): Promise<Map<string, ResourceVersionEntity>> {
-    const rows = await this.db.query(
-      `SELECT DISTINCT ON (v.resource_id) ${VERSION_COLUMNS} FROM resource_versions v
-       WHERE v.resource_id = ANY($1::uuid[]) AND ${releasedVersionSql('v')} ORDER BY v.resource_id, v.version DESC`,
-      [resourceIds],
-    );
-    return new Map(rows.map((row: Record<string, unknown>) => [row.resource_id as string, versionFromRow(row)]));
+  latestVersionsOf(resourceIds: readonly string[]): Promise<Map<string, ResourceVersionEntity>> {
+    return this.resources.latestVersionsOf(resourceIds);
   }
 
   /** Released versions, newest first. */
-  async versionsOf(resourceIds: readonly string[]): Promise<Map<string, ResourceVersionEntity[]>> {
-    const rows = await this.db.query(
-      `SELECT ${VERSION_COLUMNS} FROM resource_versions v WHERE v.resource_id = ANY($1::uuid[]) AND ${releasedVersionSql('v')}
-       ORDER BY v.version DESC`,
-      [resourceIds],
-    );
-    return groupRows(rows, 'resource_id', versionFromRow);
+  versionsOf(resourceIds: readonly string[]): Promise<Map<string, ResourceVersionEntity[]>> {
+    return this.resources.versionsOf(resourceIds);
   }
 
   /** A resource the caller may see (its dataset live and visible); NOT_FOUND otherwise. */
   async get(caller: Caller, id: string): Promise<{ resource: ResourceEntity; dataset: DatasetEntity }> {
-    const uuid = isEntityId(id);
-    const resource = uuid ? await this.db.getRepository(ResourceEntity).findOneBy({ id, deletedAt: IsNull() }) : null;
-    const dataset = resource
-      ? await this.db.getRepository(DatasetEntity).findOneBy({ id: resource.datasetId, deletedAt: IsNull() })
-      : null;
+    const resource = isEntityId(id) ? await this.resources.findLive(id) : null;
+    const dataset = resource ? await this.datasets.findLive({ id: resource.datasetId }) : null;
     if (!resource || !dataset || !isVisible(caller, dataset)) throw notFound('Resource', id);
     return { resource, dataset };
   }
 
   /**
-   * Records a stored file as the next version of a resource (creating the resource when needed), in the
-   * given transaction or a new one. Version numbers are allocated under a row lock, so concurrent uploads
-   * to the same resource get consecutive numbers.
+   * The released version `version` of a resource (the latest when null), for reading its rows: NOT_FOUND when the
+   * caller may not see the resource (whether it exists is not revealed) or it has no such version.
    */
-  async addVersion(caller: Caller, input: AddVersionInput, manager?: EntityManager) {
-    const run = (m: EntityManager) => this.addVersionIn(m, caller, input);
-    // Inside a caller's transaction, other processes (and this one, through the change feed) learn of the
-    // version when that transaction commits.
-    if (manager) return run(manager);
-    const result = await this.db.transaction(run);
-    this.changes.committed();
-    return result;
+  async versionRows(caller: Caller, resourceId: string, version: number | null): Promise<VisibleVersionRows> {
+    const found = isEntityId(resourceId) ? await this.resources.versionForRows(resourceId, version) : null;
+    if (!found || !isVisible(caller, { status: found.datasetStatus, organizationId: found.organizationId })) throw notFound('Resource', resourceId);
+    if (found.version === null) throw notFound('Resource version', `${resourceId}@${version ?? 'latest'}`);
+    const { datasetId, datastoreTable, schemaId, fileName, rowCount } = found;
+    return { datasetId, version: found.version, datastoreTable, schemaId, fileName, rowCount };
   }
 
-  private async addVersionIn(m: EntityManager, caller: Caller, input: AddVersionInput) {
+  /**
+   * Records a stored file as the next version of a resource (creating the resource when needed), in the
+   * given transaction or a new one. Version numbers are allocated under the dataset's row lock, so concurrent
+   * uploads to the same resource get consecutive numbers. Inside a caller's transaction, other processes (and
+   * this one, through the change feed) learn of the version when that transaction commits.
+   */
+  async addVersion(caller: Caller, input: AddVersionInput, tx?: Tx) {
+    if (tx) return this.addVersionIn(caller, input, tx);
+    return this.resources.withTransaction(caller, (own) => this.addVersionIn(caller, input, own));
+  }
+
+  private async addVersionIn(caller: Caller, input: AddVersionInput, tx: Tx) {
     // Locks the dataset and asks the workflow whether the caller may add a file in its state.
-    const step = await decideStep(m, caller, input.datasetId, 'upload');
-    const dataset = await m.getRepository(DatasetEntity).findOneByOrFail({ id: input.datasetId });
-    const resources = m.getRepository(ResourceEntity);
+    const step = await this.steps.decide(caller, input.datasetId, 'upload', tx);
+    const dataset = await this.datasets.find(input.datasetId, tx);
     let resource: ResourceEntity | null;
     if (input.resourceId) {
-      resource = await resources.findOneBy({ id: input.resourceId, datasetId: dataset.id, deletedAt: IsNull() });
+      resource = await this.resources.findLive(input.resourceId, dataset.id, tx);
       if (!resource) throw badInput([{ path: 'resourceId', message: 'is not a resource of this dataset' }]);
     } else {
       const name = input.name.trim();
       if (!name) throw badInput([{ path: 'name', message: 'must not be empty' }]);
-      const position = await resources.countBy({ datasetId: dataset.id });
-      resource = await resources.save(resources.create({ datasetId: dataset.id, name, description: input.description ?? null, position }));
+      const position = await this.resources.countOf(dataset.id, tx);
+      resource = await this.resources.insert({ datasetId: dataset.id, name, description: input.description ?? null, position }, tx);
     }
-    const [{ next }] = await m.query(
-      `SELECT coalesce(max(version), 0) + 1 AS next FROM resource_versions WHERE resource_id = $1`,
-      [resource.id],
-    );
-    const versions = m.getRepository(ResourceVersionEntity);
-    const version = await versions.save(
-      versions.create({
+    const version = await this.resources.insertVersion(
+      {
         ...input.file,
         format: input.file.format.toUpperCase(),
         schemaId: input.file.schemaId ?? null,
@@ -128,16 +120,17 @@ export class ResourceService {
         reportId: input.file.reportId ?? null,
         encoding: input.file.encoding ?? null,
         resourceId: resource.id,
-        version: Number(next),
+        version: await this.resources.nextVersion(resource.id, tx),
         createdBy: caller.userId,
-      }),
+      },
+      tx,
     );
     // Released at once only where the uploader publishes without review; otherwise it goes to review with the
     // dataset's submission (at once for a published dataset, when submitted for a draft).
-    const released = await applyStep(m, caller, step, { newVersion: { id: version.id, resourceId: resource.id, sha256: version.sha256 } });
-    await m.getRepository(DatasetEntity).update({ id: dataset.id }, { modified: new Date() });
-    await reindexDataset(m, dataset.id);
-    await this.changes.notify(m);
+    const released = await this.steps.apply(caller, step, { newVersion: { id: version.id, resourceId: resource.id, sha256: version.sha256 } }, tx);
+    await this.datasets.touch(dataset.id, tx);
+    await this.datasets.reindex(dataset.id, tx);
+    await this.resources.catalogueChanged(tx);
     return { resource, version, dataset, released };
   }
 }

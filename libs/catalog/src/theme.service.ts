@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ThemeEntity } from './entities';
 import { THEMES } from './metadata/vocabularies';
+import { ThemeRepository } from './theme.repository';
 
 /** The theme vocabularies: defined in code, mirrored into the themes table at boot for joins and exports. */
 @Injectable()
 export class ThemeService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly themes: ThemeRepository) {}
 
   list(): Promise<ThemeEntity[]> {
-    return this.db.getRepository(ThemeEntity).find({ order: { sortOrder: 'ASC' } });
+    return this.themes.list();
   }
 
   async syncVocabulary(): Promise<void> {
-    await this.db.getRepository(ThemeEntity).upsert(
+    await this.themes.upsert(
       THEMES.map((t, index) => ({
         code: t.code,
         scheme: t.scheme,
@@ -24,7 +23,6 @@ export class ThemeService {
         uri: t.uri,
         sortOrder: index,
       })),
-      ['code'],
     );
   }
 }

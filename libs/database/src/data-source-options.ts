@@ -41,3 +41,18 @@ export async function runMigrations(url: string): Promise<string[]> {
     await lock.end();
   }
 }
+
+/**
+ * Connects to the database at `url` and runs a trivial statement, before any data source exists (the start-up
+ * checks); rejects with the driver's error. A connection that fails later never surfaces as an 'error' event.
+ */
+export async function probeDatabase(url: string, timeoutMs: number): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

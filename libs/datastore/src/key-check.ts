@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { MAX_LISTED_ERRORS, ReportBuilder, TableSchema } from '@opendata/validation';
-import { qualified, quoteIdent } from './row-table';
+import { buildUniqueIndex, repeatedKeys } from './row-load.repository';
+import { quoteIdent } from './row-table';
 
 /**
  * Primary-key and unique checks on a loaded row table: the database sorts what memory could not hold. The
@@ -22,16 +23,7 @@ export async function checkKeys(
   for (const [n, key] of keys.entries()) {
     const cols = key.columns.map(quoteIdent).join(', ');
     const index = quoteIdent(`${table}_k${n}`);
-    // Inside the upload's transaction: a failed index build must not abort it, hence the savepoint.
-    await client.query('SAVEPOINT key_check');
-    try {
-      await client.query(`CREATE UNIQUE INDEX ${index} ON ${qualified(table)} (${cols})`);
-      await client.query('RELEASE SAVEPOINT key_check');
-    } catch (error) {
-      await client.query('ROLLBACK TO SAVEPOINT key_check');
-      if ((error as { code?: string }).code !== '23505') throw error;
-      await reportDuplicates(client, table, key, cols, fieldNumberOf, report);
-    }
+    if (!(await buildUniqueIndex(client, table, index, cols))) await reportDuplicates(client, table, key, cols, fieldNumberOf, report);
   }
 }
 
@@ -43,14 +35,7 @@ async function reportDuplicates(
   fieldNumberOf: (fieldIndex: number) => number,
   report: ReportBuilder,
 ): Promise<void> {
-  const { rows } = await client.query(
-    `WITH d AS (
-       SELECT _row, first_value(_row) OVER w AS first_row, row_number() OVER w AS n, ${cols}
-       FROM ${qualified(table)} WINDOW w AS (PARTITION BY ${cols} ORDER BY _row)
-     )
-     SELECT *, count(*) OVER () AS total FROM d WHERE n > 1 AND ${key.columns.map((c) => `${quoteIdent(c)} IS NOT NULL`).join(' AND ')}
-     ORDER BY _row LIMIT ${MAX_LISTED_ERRORS}`,
-  );
+  const rows = await repeatedKeys(client, table, key.columns, cols, MAX_LISTED_ERRORS);
   const total = rows.length ? Number(rows[0].total) : 0;
   report.addUnlisted(key.kind, total - rows.length);
   for (const row of rows) {

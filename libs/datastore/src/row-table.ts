@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { FieldSpec, FieldType, TableSchema } from '@opendata/validation';
+import { FieldType, TableSchema } from '@opendata/validation';
 
 /** Row tables live in a schema of their own, apart from the catalogue. */
 export const DATASTORE_SCHEMA = 'datastore';
@@ -30,20 +29,6 @@ export function rowTableName(uploadId: string): string {
 
 export function qualified(table: string): string {
   return `${DATASTORE_SCHEMA}.${quoteIdent(table)}`;
-}
-
-/**
- * Creates the typed table of an upload: `_row` (the row number in the file, header = 1) and one column per
- * field. Unlogged while loading: nothing is visible before publication, and a crash leaves only a table the
- * cleanup job drops. Publication makes it logged (durable).
- */
-export async function createRowTable(client: Client, table: string, fields: FieldSpec[]): Promise<void> {
-  const columns = fields.map((f) => `${quoteIdent(f.name)} ${COLUMN_TYPES[f.type]}`);
-  await client.query(`CREATE UNLOGGED TABLE ${qualified(table)} (_row bigint NOT NULL, ${columns.join(', ')})`);
-}
-
-export async function dropRowTable(client: { query(sql: string): Promise<unknown> }, table: string): Promise<void> {
-  await client.query(`DROP TABLE IF EXISTS ${qualified(table)}`);
 }
 
 /** The row columns of a schema, with their SQL types (for exports and row queries). */

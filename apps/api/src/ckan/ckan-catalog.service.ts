@@ -3,7 +3,6 @@ import { Caller } from '@opendata/auth';
 import { DatasetService, OrganizationEntity, OrganizationService, ResourceService } from '@opendata/catalog';
 import { isEntityId, notFound, parseEntityKey } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
-import { CkanCatalogRepository } from './ckan-catalog.repository';
 import { ckanNotFound, ckanValidation } from './ckan-envelope';
 import { CkanPackageSearch } from './ckan-package-search';
 import { CkanPackages } from './ckan-packages';
@@ -34,7 +33,6 @@ export class CkanCatalogService {
     private readonly datasets: DatasetService,
     private readonly organizations: OrganizationService,
     private readonly resources: ResourceService,
-    private readonly repository: CkanCatalogRepository,
     private readonly packages: CkanPackages,
     private readonly search: CkanPackageSearch,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -53,7 +51,7 @@ export class CkanCatalogService {
   /** Names of the published datasets, by name. */
   async packageList(params: Params): Promise<string[]> {
     rejectUnknown(params, PACKAGE_LIST);
-    return this.repository.publishedSlugs(integer(params, 'limit', 1000, 0, 10_000), integer(params, 'offset', 0, 0, Number.MAX_SAFE_INTEGER));
+    return this.datasets.publishedSlugs(integer(params, 'limit', 1000, 0, 10_000), integer(params, 'offset', 0, 0, Number.MAX_SAFE_INTEGER));
   }
 
   /**
@@ -72,7 +70,7 @@ export class CkanCatalogService {
     const compare = organizationSort(text(params, 'sort'));
     const wanted = list(params, 'organizations');
     const q = text(params, 'q')?.toLowerCase() ?? null;
-    const [organizations, counts] = await Promise.all([this.organizations.list(), this.repository.publishedCounts()]);
+    const [organizations, counts] = await Promise.all([this.organizations.list(), this.organizations.publishedDatasetCounts()]);
     const matches = (o: OrganizationEntity) => !q || [o.slug, o.name, o.description ?? ''].some((v) => v.toLowerCase().includes(q));
     const rows = organizations.filter((o) => (!wanted || wanted.includes(o.slug)) && matches(o)).map((o) => ({ o, n: counts.get(o.id) ?? 0 }));
     rows.sort(compare);

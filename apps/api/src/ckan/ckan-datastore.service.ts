@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { ResourceService } from '@opendata/catalog';
-import { QueryFailedError } from 'typeorm';
-import { CkanCatalogRepository } from './ckan-catalog.repository';
-import { ckanNotFound, ckanValidation } from './ckan-envelope';
+import { RowTableRepository, compileDatastoreSearch } from '@opendata/datastore';
+import { ckanNotFound } from './ckan-envelope';
 import { Params, rejectUnknown, requiredText, text } from './ckan-params';
-import { DATASTORE_SEARCH_PARAMS, compileDatastoreSearch } from './datastore-search-sql';
+import { DATASTORE_SEARCH_PARAMS, datastoreSearchRequest } from './datastore-search-params';
 
 /**
  * datastore_search over the typed row table of a resource's latest version, for callers who may see the
@@ -15,7 +14,7 @@ import { DATASTORE_SEARCH_PARAMS, compileDatastoreSearch } from './datastore-sea
 export class CkanDatastoreService {
   constructor(
     private readonly resources: ResourceService,
-    private readonly repository: CkanCatalogRepository,
+    private readonly tables: RowTableRepository,
   ) {}
 
   async search(caller: Caller, params: Params) {
@@ -24,31 +23,23 @@ export class CkanDatastoreService {
     const { resource } = await this.resources.get(caller, resourceId);
     const latest = (await this.resources.latestVersionsOf([resource.id])).get(resource.id);
     if (!latest?.datastoreTable) throw ckanNotFound(`Resource "${resourceId}" was not found.`);
-    const sql = compileDatastoreSearch(latest.datastoreTable, await this.repository.rowColumns(latest.datastoreTable), params);
+    // `_row` is internal: it is served as `_id`.
+    const columns = (await this.tables.columnsOf(latest.datastoreTable)).filter((c) => c.name !== '_row');
+    const sql = compileDatastoreSearch(latest.datastoreTable, columns, datastoreSearchRequest(params));
     // Row tables never change after publication, so the recorded row count is the unfiltered total for free.
-    const knownTotal = !sql.filtered && latest.rowCount !== null ? [{ n: latest.rowCount }] : null;
-    try {
-      const [records, total] = await Promise.all([
-        this.repository.rows<Record<string, unknown>>(sql.recordsSql, sql.recordsValues),
-        sql.countSql ? (knownTotal ?? this.repository.rows<{ n: number }>(sql.countSql, sql.countValues)) : null,
-      ]);
-      return {
-        include_total: sql.countSql !== null,
-        resource_id: resource.id,
-        fields: sql.fields,
-        records_format: 'objects',
-        records: records.map(numbersFor(sql.bigints)),
-        limit: sql.limit,
-        offset: sql.offset,
-        _links: links(resource.id, sql.limit, sql.offset),
-        ...(total ? { total: total[0].n } : {}),
-      };
-    } catch (error) {
-      // A value PostgreSQL cannot read as its column's type (class 22: bad date, overflow) is the client's error.
-      const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
-      if (code?.startsWith('22')) throw ckanValidation({ filters: (error as Error).message });
-      throw error;
-    }
+    const knownTotal = !sql.filtered && latest.rowCount !== null ? latest.rowCount : null;
+    const { records, total } = await this.tables.datastoreSearch(sql, knownTotal);
+    return {
+      include_total: sql.countSql !== null,
+      resource_id: resource.id,
+      fields: sql.fields,
+      records_format: 'objects',
+      records: records.map(numbersFor(sql.bigints)),
+      limit: sql.limit,
+      offset: sql.offset,
+      _links: links(resource.id, sql.limit, sql.offset),
+      ...(total !== null ? { total } : {}),
+    };
   }
 }
 

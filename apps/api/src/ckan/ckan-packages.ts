@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DatasetEntity, DatasetService, OrganizationEntity, OrganizationService, ResourceService } from '@opendata/catalog';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
-import { CkanCatalogRepository } from './ckan-catalog.repository';
 import { CkanPackage, PackageParts, ckanPackage } from './ckan-shapes';
 
 /** CKAN package dicts for a list of datasets, with their organizations, tags, groups and resources in a fixed number of queries. */
@@ -11,7 +10,6 @@ export class CkanPackages {
     private readonly datasets: DatasetService,
     private readonly organizations: OrganizationService,
     private readonly resources: ResourceService,
-    private readonly repository: CkanCatalogRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,7 +22,7 @@ export class CkanPackages {
     const ids = datasets.map((d) => d.id);
     const [organizations, tags, themes, resources] = await Promise.all([
       this.organizations.findByIds([...new Set(datasets.map((d) => d.organizationId))]),
-      this.repository.tagsOf(ids),
+      this.datasets.tagRefsOf(ids),
       this.datasets.themesOf(ids),
       this.resources.resourcesOf(ids),
     ]);

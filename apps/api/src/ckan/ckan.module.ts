@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@opendata/auth';
 import { CatalogModule } from '@opendata/catalog';
+import { DatastoreModule } from '@opendata/datastore';
 import { CkanActions } from './ckan-actions.service';
-import { CkanCatalogRepository } from './ckan-catalog.repository';
 import { CkanCatalogService } from './ckan-catalog.service';
 import { CkanDatastoreService } from './ckan-datastore.service';
 import { CkanPackageSearch } from './ckan-package-search';
@@ -11,8 +11,8 @@ import { CkanController } from './ckan.controller';
 
 /** The CKAN-compatible action API (GET/POST /api/3/action/{action}), read-only. */
 @Module({
-  imports: [AuthModule, CatalogModule],
+  imports: [AuthModule, CatalogModule, DatastoreModule],
   controllers: [CkanController],
-  providers: [CkanActions, CkanCatalogRepository, CkanCatalogService, CkanDatastoreService, CkanPackageSearch, CkanPackages],
+  providers: [CkanActions, CkanCatalogService, CkanDatastoreService, CkanPackageSearch, CkanPackages],
 })
 export class CkanModule {}

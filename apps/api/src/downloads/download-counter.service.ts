@@ -1,14 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { DownloadCountRepository, DownloadTarget } from '@opendata/catalog';
 import DataLoader from 'dataloader';
 import { Response } from 'express';
-import { DataSource } from 'typeorm';
-
-/** What a download was of: the resource, and its dataset (whose count is the sum over its resources). */
-export interface DownloadTarget {
-  resourceId: string;
-  datasetId: string;
-}
 
 export interface DownloadCountLoaders {
   resource: DataLoader<string, number>;
@@ -26,7 +19,7 @@ export class DownloadCounter implements OnApplicationShutdown {
   private readonly pending = new Set<Promise<void>>();
   private readonly loaders = new WeakMap<object, DownloadCountLoaders>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly counts: DownloadCountRepository) {}
 
   /**
    * Counts the download once the response has been sent in full, if it delivered the file from its first byte
@@ -40,16 +33,7 @@ export class DownloadCounter implements OnApplicationShutdown {
 
   /** Counts one download now (in the background). */
   record(target: DownloadTarget): void {
-    const write = this.db
-      .query(
-        `INSERT INTO resource_download_counts (resource_id, dataset_id, downloads) VALUES ($1, $2, 1)
-         ON CONFLICT (resource_id) DO UPDATE SET downloads = resource_download_counts.downloads + 1, last_downloaded_at = now()`,
-        [target.resourceId, target.datasetId],
-      )
-      .then(
-        () => undefined,
-        (error: Error) => this.logger.warn(`download of ${target.resourceId} not counted: ${error.message}`),
-      );
+    const write = this.counts.increment(target).catch((error: Error) => this.logger.warn(`download of ${target.resourceId} not counted: ${error.message}`));
     this.pending.add(write);
     void write.finally(() => this.pending.delete(write));
   }
@@ -63,21 +47,12 @@ export class DownloadCounter implements OnApplicationShutdown {
     await this.settled();
   }
 
-  async ofResources(ids: readonly string[]): Promise<Map<string, number>> {
-    const rows: Array<{ id: string; n: number }> = await this.db.query(
-      `SELECT resource_id AS id, downloads::float8 AS n FROM resource_download_counts WHERE resource_id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.n]));
+  ofResources(ids: readonly string[]): Promise<Map<string, number>> {
+    return this.counts.ofResources(ids);
   }
 
-  async ofDatasets(ids: readonly string[]): Promise<Map<string, number>> {
-    const rows: Array<{ id: string; n: number }> = await this.db.query(
-      `SELECT dataset_id AS id, sum(downloads)::float8 AS n FROM resource_download_counts
-       WHERE dataset_id = ANY($1::uuid[]) GROUP BY dataset_id`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.n]));
+  ofDatasets(ids: readonly string[]): Promise<Map<string, number>> {
+    return this.counts.ofDatasets(ids);
   }
 
   /** DataLoaders for one GraphQL request (keyed by its context object), so lists cost one query per type. */

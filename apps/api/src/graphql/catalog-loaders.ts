@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller } from '@opendata/auth';
 import {
   DatasetService,
@@ -9,12 +8,10 @@ import {
   ResourceService,
   ResourceVersionEntity,
   ThemeEntity,
-  visibilityOf,
 } from '@opendata/catalog';
 import { UploadReports } from '@opendata/ingest';
 import { ValidationReport } from '@opendata/validation';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
 
 /** One DataLoader per relation, created for each request so that nothing is cached across callers. */
 export interface CatalogLoaders {
@@ -38,7 +35,6 @@ export class CatalogLoaderFactory {
     private readonly datasets: DatasetService,
     private readonly resources: ResourceService,
     private readonly reports: UploadReports,
-    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   create(caller: Caller): CatalogLoaders {
@@ -47,7 +43,7 @@ export class CatalogLoaderFactory {
         const found = new Map((await this.organizations.findByIds(ids)).map((o) => [o.id, o]));
         return inOrder(ids, found, null);
       }),
-      datasetCount: new DataLoader(async (ids) => inOrder(ids, await this.datasetCounts(caller, ids), 0)),
+      datasetCount: new DataLoader(async (ids) => inOrder(ids, await this.organizations.datasetCounts(caller, ids), 0)),
       themes: new DataLoader(async (ids) => inOrder(ids, await this.datasets.themesOf(ids), [])),
       tags: new DataLoader(async (ids) => inOrder(ids, await this.datasets.tagsOf(ids), [])),
       resources: new DataLoader(async (ids) => inOrder(ids, await this.resources.resourcesOf(ids), [])),
@@ -55,17 +51,5 @@ export class CatalogLoaderFactory {
       versions: new DataLoader(async (ids) => inOrder(ids, await this.resources.versionsOf(ids), [])),
       report: new DataLoader(async (ids) => inOrder(ids, await this.reports.byIds(ids), null)),
     };
-  }
-
-  private async datasetCounts(caller: Caller, organizationIds: readonly string[]): Promise<Map<string, number>> {
-    const visibility = visibilityOf(caller);
-    const rows: Array<{ organization_id: string; n: number }> = await this.db.query(
-      `SELECT organization_id, count(*)::int AS n FROM datasets
-       WHERE deleted_at IS NULL AND organization_id = ANY($1::uuid[])
-         AND ($2 OR status = 'published' OR organization_id = ANY($3::uuid[]))
-       GROUP BY organization_id`,
-      [organizationIds, visibility.allUnpublished, visibility.organizationIds],
-    );
-    return new Map(rows.map((r) => [r.organization_id, r.n]));
   }
 }

@@ -1,8 +1,8 @@
 import { AppConfig, ServiceEndpoints } from '@opendata/config';
 import { StartupError, systemReason } from '@opendata/platform';
+import { probeDatabase } from '@opendata/database';
 import { MinioObjectStore } from '@opendata/storage';
 import { createServer } from 'node:net';
-import { Client } from 'pg';
 
 const PROBE_TIMEOUT_MS = 10_000;
 
@@ -30,16 +30,10 @@ export function checkPortFree(host: string, port: number): Promise<void> {
 
 /** An external database (DATABASE_URL) answers, with these credentials, and the database exists. */
 export async function checkDatabase(url: string): Promise<void> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
-  // A connection that fails later must not surface as an unhandled 'error' event.
-  client.on('error', () => undefined);
   try {
-    await client.connect();
-    await client.query('SELECT 1');
+    await probeDatabase(url, PROBE_TIMEOUT_MS);
   } catch (error) {
     throw new StartupError(`cannot use the database at ${withoutCredentials(url)} (DATABASE_URL): ${systemReason(error) || 'no answer'}`);
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 

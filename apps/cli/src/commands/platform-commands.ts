@@ -1,6 +1,6 @@
-import { OrganizationService, reindexAll } from '@opendata/catalog';
+import { SYSTEM } from '@opendata/auth';
+import { DatasetService, OrganizationService } from '@opendata/catalog';
 import { DemoSeeder } from '@opendata/demo';
-import { DataSource } from 'typeorm';
 import { Command } from './command';
 
 export const platformCommands: Command[] = [
@@ -32,7 +32,7 @@ export const platformCommands: Command[] = [
     usage: 'reindex',
     summary: 'Rebuild the search index of every dataset (after changing the search dictionary).',
     async run(ctx, _args, out) {
-      const count = await reindexAll(ctx!.get(DataSource).manager, (done, total) => out(`${done}/${total}`));
+      const count = await ctx!.get(DatasetService).rebuildSearchDocuments(SYSTEM, (done, total) => out(`${done}/${total}`));
       out(`reindexed ${count} datasets`);
     },
   },

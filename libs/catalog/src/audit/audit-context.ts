@@ -15,9 +15,3 @@ export function runAsCaller<T>(caller: Caller, work: () => T): T {
 export function currentCaller(): Caller {
   return callers.getStore() ?? SYSTEM;
 }
-
-/** The value of the `opendata.actor` setting the audit trigger reads. */
-export function actorSetting(caller: Caller): string {
-  if (caller.userId === null && !caller.isSysadmin) return JSON.stringify({ name: 'anonymous' });
-  return JSON.stringify({ id: caller.userId, name: caller.username ?? 'system' });
-}

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller } from '@opendata/auth';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { Writable } from 'node:stream';
-import { DataSource } from 'typeorm';
-import { DATASET_COLUMNS, ORGANIZATION_COLUMNS, datasetFromRow, organizationFromRow } from '../catalog-rows';
+import { DatasetRepository } from '../dataset.repository';
 import { DatasetService } from '../dataset.service';
 import { DatasetEntity, OrganizationEntity } from '../entities';
+import { OrganizationRepository } from '../organization.repository';
 import { ResourceService } from '../resource.service';
 import { DcatGraph } from './dcat-graph';
 import { DcatCatalogInfo, DcatDatasetRecord, DcatLinks, catalogTitle } from './dcat-record';
@@ -26,7 +25,8 @@ export class DcatExportService {
   private readonly links: DcatLinks;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly datasetRecords: DatasetRepository,
+    private readonly organizations: OrganizationRepository,
     private readonly datasets: DatasetService,
     private readonly resources: ResourceService,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -49,26 +49,21 @@ export class DcatExportService {
 
   /** Writes one dataset's record; NOT_FOUND (before anything is written) when the caller may not see it. */
   async writeDataset(caller: Caller, slug: string, format: RdfFormat, out: Writable): Promise<void> {
-    const [record] = await this.records([await this.datasets.get(caller, { slug })], new Map());
+    const [record] = await this.recordsOf([await this.datasets.get(caller, { slug })], new Map());
     const writer = rdfDocumentWriter(format, out);
     writer.write(new DcatGraph(this.links).dataset(record));
     writer.end();
   }
 
   async schemaOrg(caller: Caller, slug: string): Promise<SchemaOrgDataset> {
-    const [record] = await this.records([await this.datasets.get(caller, { slug })], new Map());
+    const [record] = await this.recordsOf([await this.datasets.get(caller, { slug })], new Map());
     const title = catalogTitle((await this.catalogInfo()).publisher);
     return schemaOrgDataset(record, this.links, title.zh);
   }
 
   private async catalogInfo(): Promise<DcatCatalogInfo> {
-    const [root] = await this.db.query(
-      `SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.parent_id IS NULL ORDER BY o.created_at, o.slug LIMIT 1`,
-    );
-    const [{ modified }] = await this.db.query(
-      `SELECT max(modified) AS modified FROM datasets WHERE status = 'published' AND deleted_at IS NULL`,
-    );
-    return { publisher: root ? organizationFromRow(root) : null, modified: modified ?? null };
+    const [publisher, modified] = await Promise.all([this.organizations.root(), this.datasetRecords.lastPublishedChange()]);
+    return { publisher, modified };
   }
 
   /** Published datasets in slug order, keyset-paged on the live-slug index. */
@@ -76,21 +71,16 @@ export class DcatExportService {
     const organizations = new Map<string, OrganizationEntity>();
     let after = '';
     for (;;) {
-      const rows = await this.db.query(
-        `SELECT ${DATASET_COLUMNS} FROM datasets d
-         WHERE d.status = 'published' AND d.deleted_at IS NULL AND d.slug > $1 ORDER BY d.slug LIMIT $2`,
-        [after, DCAT_PAGE_SIZE],
-      );
-      if (rows.length === 0) return;
-      const page: DatasetEntity[] = rows.map(datasetFromRow);
-      yield await this.records(page, organizations);
-      if (rows.length < DCAT_PAGE_SIZE) return;
+      const page = await this.datasetRecords.publishedAfter(after, DCAT_PAGE_SIZE);
+      if (page.length === 0) return;
+      yield await this.recordsOf(page, organizations);
+      if (page.length < DCAT_PAGE_SIZE) return;
       after = page[page.length - 1].slug;
     }
   }
 
   /** The related rows of a batch of datasets, a few queries per batch; organizations are kept across batches. */
-  private async records(datasets: DatasetEntity[], organizations: Map<string, OrganizationEntity>): Promise<DcatDatasetRecord[]> {
+  private async recordsOf(datasets: DatasetEntity[], organizations: Map<string, OrganizationEntity>): Promise<DcatDatasetRecord[]> {
     const ids = datasets.map((d) => d.id);
     const missing = [...new Set(datasets.map((d) => d.organizationId))].filter((id) => !organizations.has(id));
     const [themes, tags, resources] = await Promise.all([
@@ -111,8 +101,7 @@ export class DcatExportService {
   }
 
   private async loadOrganizations(ids: string[], into: Map<string, OrganizationEntity>): Promise<void> {
-    const rows = await this.db.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]);
-    for (const row of rows) into.set(row.id, organizationFromRow(row));
+    for (const organization of await this.organizations.findByIds(ids)) into.set(organization.id, organization);
   }
 }
 

@@ -1,3 +1,4 @@
+import { entityRows } from '@opendata/database';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import {
   DatasetStatus,
@@ -108,3 +109,6 @@ export class DatasetEntity {
   @Column('timestamptz', { name: 'deleted_at', nullable: true })
   deletedAt: Date | null;
 }
+
+/** The select list (table alias `d`) and row mapper of hand-written reads of datasets. */
+export const DATASET_ROWS = entityRows(DatasetEntity, 'd');

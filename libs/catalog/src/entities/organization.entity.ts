@@ -1,3 +1,4 @@
+import { entityRows } from '@opendata/database';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A publisher: a city bureau or other government body (信息资源提供方). */
@@ -44,3 +45,6 @@ export class OrganizationEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/** The select list (table alias `o`) and row mapper of hand-written reads of organizations. */
+export const ORGANIZATION_ROWS = entityRows(OrganizationEntity, 'o');

@@ -1,3 +1,4 @@
+import { entityRows } from '@opendata/database';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One uploaded file of a resource. Insert-only: a database trigger refuses updates and deletes. */
@@ -59,3 +60,6 @@ export class ResourceVersionEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
+
+/** The select list (table alias `v`) and row mapper of hand-written reads of resource versions. */
+export const VERSION_ROWS = entityRows(ResourceVersionEntity, 'v');

@@ -1,3 +1,4 @@
+import { entityRows } from '@opendata/database';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A distribution of a dataset. Its content lives in immutable versions (ResourceVersionEntity). */
@@ -27,3 +28,6 @@ export class ResourceEntity {
   @Column('timestamptz', { name: 'deleted_at', nullable: true })
   deletedAt: Date | null;
 }
+
+/** The select list (table alias `r`) and row mapper of hand-written reads of resources. */
+export const RESOURCE_ROWS = entityRows(ResourceEntity, 'r');

@@ -1,12 +1,14 @@
 import { DatasetEntity } from '../entities';
 import { DatasetMetadata } from './dataset-metadata';
 
-/** What createDataset needs at least; the rest has defaults. */
-export type CreateDatasetInput = Partial<DatasetMetadata> &
-  Pick<DatasetMetadata, 'slug' | 'title' | 'description' | 'organization'>;
+/**
+ * A new catalogue record as DatasetService.create takes it: what it needs at least, the rest has defaults.
+ * (The GraphQL input of createDataset, in apps/api, is mapped to it.)
+ */
+export type NewDatasetRecord = Partial<DatasetMetadata> & Pick<DatasetMetadata, 'slug' | 'title' | 'description' | 'organization'>;
 
-/** A partial change: absent fields stay, `null` clears an optional field. */
-export type UpdateDatasetInput = Partial<DatasetMetadata>;
+/** A change to a catalogue record (DatasetService.update): absent fields stay, `null` clears an optional field. */
+export type DatasetRecordPatch = Partial<DatasetMetadata>;
 
 /** Defaults for a new record: conservative (a draft, not shared conditionally, open licence). */
 export const DATASET_DEFAULTS: Omit<DatasetMetadata, 'slug' | 'title' | 'description' | 'organization'> = {

@@ -45,7 +45,7 @@ export class NegativeListService {
     if (!input.reason?.trim() || input.reason.length > 500) problems.push({ path: 'reason', message: 'give the reason (1-500 characters), shown with every hit' });
     if (problems.length) throw badInput(problems);
     const rule = { organizationId, kind: input.kind, value: input.value, reason: input.reason.trim(), createdBy: caller.userId };
-    const added = await this.rules.transaction(caller, (tx) => this.rules.insert(rule, tx));
+    const added = await this.rules.withTransaction(caller, (tx) => this.rules.insert(rule, tx));
     if (!added) throw badInput([{ path: 'value', message: 'is already on this negative list' }]);
     return added;
   }
@@ -55,7 +55,7 @@ export class NegativeListService {
     if (!rule) throw notFound('Negative list rule', id);
     if (rule.organizationId) requireOrganizationAdmin(caller, rule.organizationId);
     else requireSysadmin(caller, 'change the city-wide negative list');
-    await this.rules.transaction(caller, (tx) => this.rules.delete(id, tx));
+    await this.rules.withTransaction(caller, (tx) => this.rules.delete(id, tx));
     return rule;
   }
 

@@ -30,7 +30,7 @@ export class CalendarService {
     if (!input.name?.trim() || input.name.length > 100) problems.push({ path: 'name', message: 'name the holiday or make-up day (1-100 characters)' });
     if (problems.length) throw badInput(problems);
     const day = { day: input.day, working: input.working, name: input.name.trim() };
-    await this.days.transaction(caller, async (tx) => {
+    await this.days.withTransaction(caller, async (tx) => {
       await this.days.upsert(day, tx);
       await this.moveWorkingDayDeadlines(tx);
     });
@@ -41,7 +41,7 @@ export class CalendarService {
     requireSysadmin(caller, 'change the working-day calendar');
     const listed = /^\d{4}-\d{2}-\d{2}$/.test(day) ? await this.days.find(day) : null;
     if (!listed) throw notFound('Calendar day', day);
-    await this.days.transaction(caller, async (tx) => {
+    await this.days.withTransaction(caller, async (tx) => {
       await this.days.delete(day, tx);
       await this.moveWorkingDayDeadlines(tx);
     });

@@ -75,7 +75,7 @@ export class TimelinessService implements OnApplicationBootstrap {
       label: input.label.trim(),
       basis: input.basis?.trim() || null,
     };
-    return this.deadlines.transaction(caller, async (tx) => {
+    return this.deadlines.withTransaction(caller, async (tx) => {
       const added = await this.deadlines.insertObligation(obligation, caller.userId, tx);
       await this.deadlines.refresh([dataset.id], tx);
       return added;
@@ -87,7 +87,7 @@ export class TimelinessService implements OnApplicationBootstrap {
     if (!obligation) throw notFound('Obligation', id);
     const dataset = await this.datasets.get(caller, { id: obligation.datasetId });
     requireDatasetWriter(caller, dataset.organizationId);
-    await this.deadlines.transaction(caller, async (tx) => {
+    await this.deadlines.withTransaction(caller, async (tx) => {
       await this.deadlines.deleteObligation(id, tx);
       await this.deadlines.refresh([dataset.id], tx);
     });

@@ -38,7 +38,7 @@ export class PlanService {
     const found = all.filter((o) => slugs.includes(o.slug));
     const unknown = slugs.filter((slug) => !found.some((o) => o.slug === slug));
     if (unknown.length) throw badInput([{ path: 'organizations', message: `not existing organizations: ${unknown.join(', ')}` }]);
-    await this.repository.transaction(caller, (tx) => this.repository.setLeads(planItem, found.map((o) => o.id), tx));
+    await this.repository.withTransaction(caller, (tx) => this.repository.setLeads(planItem, found.map((o) => o.id), tx));
     return (await this.items())[planItem - 1];
   }
 }

@@ -29,7 +29,7 @@ export class UploadLimitService {
     requireSysadmin(caller, "change an organization's upload limit");
     if (maxBytes !== null && (!Number.isSafeInteger(maxBytes) || maxBytes < 1024)) throw badInput([{ path: 'maxBytes', message: 'must be a whole number of bytes, at least 1024' }]);
     const organization = await this.organizations.getBySlug(organizationSlug);
-    await this.limits.transaction(caller, (tx) => this.limits.setLimit(organization.id, maxBytes, tx));
+    await this.limits.withTransaction(caller, (tx) => this.limits.setLimit(organization.id, maxBytes, tx));
     return { organization, maxBytes };
   }
 }

@@ -64,7 +64,7 @@ export class DataRequestService {
       requesterUserId: caller.userId,
       requesterKey,
     };
-    return this.requests.transaction(caller, (tx) => this.requests.insert(request, tx));
+    return this.requests.withTransaction(caller, (tx) => this.requests.insert(request, tx));
   }
 
   async respond(caller: Caller, id: string, answer: DataRequestResponse): Promise<DataRequest> {
@@ -83,7 +83,7 @@ export class DataRequestService {
     const target = answer.action === 'redirect' ? await this.organizationId(answer.redirectTo!, 'redirectTo') : null;
     if (target === request.organizationId) throw badInput([{ path: 'redirectTo', message: 'must be another organization' }]);
     const status = answer.action === 'accept' ? 'accepted' : answer.action === 'decline' ? 'declined' : 'redirected';
-    return this.requests.transaction(caller, async (tx) => {
+    return this.requests.withTransaction(caller, async (tx) => {
       const answered = await this.requests.answer(id, { status, response, link, redirectedTo: target, respondedBy: caller.userId }, tx);
       if (!answered) throw new AppError('CONFLICT', 'This request has just been answered by someone else');
       if (target) await this.requests.copyTo(id, target, tx);

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { badInput, notFound } from '@opendata/common';
 import { Tx } from '@opendata/database';
@@ -7,11 +8,6 @@ import { DeadlineRepository } from '../obligations/deadline.repository';
 import { ReviewAction, metadataSha256 } from './review-events';
 import { NewReviewEvent, PendingVersion, ReviewRepository } from './review.repository';
 import { WorkflowAction, WorkflowState, WorkflowSubject, isPublicState, requireStep, statusOf, workflowState } from './workflow';
-
-/** The statements a step runs, in the transaction of the service that takes it. */
-function statements(tx: Tx): { reviews: ReviewRepository; deadlines: DeadlineRepository } {
-  return { reviews: ReviewRepository.forTransaction(tx), deadlines: DeadlineRepository.forTransaction(tx) };
-}
 
 /** A transition decided under the dataset's row lock, with what it acts on. */
 export interface WorkflowStep {
@@ -24,22 +20,6 @@ export interface WorkflowStep {
   subject: WorkflowSubject;
   /** The versions the next approval would publish, as they were before the step. */
   unreleased: PendingVersion[];
-}
-
-/**
- * Locks the dataset, places it in the workflow and asks the workflow table whether `caller` may take
- * `action`; throws the table's refusal. Every write that touches the workflow starts here, in its
- * transaction, so that two requests never act on the same state.
- */
-export async function decideStep(manager: Tx, caller: Caller, datasetId: string, action: WorkflowAction): Promise<WorkflowStep> {
-  const { reviews } = statements(manager);
-  const found = await reviews.lockDataset(datasetId, manager);
-  if (!found) throw notFound('Dataset', datasetId);
-  const unreleased = (await reviews.unreleasedOf([datasetId], manager)).get(datasetId) ?? [];
-  const awaiting = unreleased.filter((p) => p.lastAction === 'submit').length;
-  const state = workflowState({ deleted: found.deleted, status: found.status, unreleased: unreleased.length, awaiting });
-  const decision = requireStep(state, action, caller, found.subject);
-  return { datasetId, action, from: decision.from, to: decision.to, direct: decision.by === 'publish', subject: found.subject, unreleased };
 }
 
 /** The event that makes something public: a sign-off where review is required, a plain publication where not. */
@@ -67,31 +47,58 @@ export interface StepDetails {
 }
 
 /**
- * Carries out a decided step: the dataset's status and the review events, then the stored deadlines (a
- * release or a changed 更新周期 moves them). The caller's transaction holds the row lock taken by decideStep.
- * What each step records:
- * - into review (submitted, updatePending): a submission of the record (when it enters review) and of every
- *   unreleased version not already awaiting review; returned versions go back with it;
- * - approve, and a direct publication of a draft: a sign-off of the record and of every unreleased version;
- * - a publisher's upload: the file's release (with a restated sign-off of the record when it is public);
- * - a publisher's edit of a published dataset: a sign-off of the record;
- * - return: the record (if it was under review) and every version under review go back to the editors;
- * - withdraw: the reason.
+ * The steps of the review workflow, taken inside the transaction of the service whose write they belong to
+ * (DatasetService, ResourceService, ReviewService): `decide` under the dataset's row lock, then `apply`.
  */
-export async function applyStep(manager: Tx, caller: Caller, step: WorkflowStep, details: StepDetails = {}): Promise<boolean> {
-  const { reviews, deadlines } = statements(manager);
-  let recordHash = details.recordSha256 ?? null;
-  if (!recordHash && step.direct && step.action === 'upload') {
-    // The record is unchanged: its release restates the hash of its latest sign-off.
-    recordHash = (await reviews.datasetSignOffs([step.datasetId], manager))[0]?.sha256 ?? null;
+@Injectable()
+export class WorkflowSteps {
+  constructor(
+    private readonly reviews: ReviewRepository,
+    private readonly deadlines: DeadlineRepository,
+  ) {}
+
+  /**
+   * Locks the dataset, places it in the workflow and asks the workflow table whether `caller` may take
+   * `action`; throws the table's refusal. Every write that touches the workflow starts here, in its
+   * transaction, so that two requests never act on the same state.
+   */
+  async decide(caller: Caller, datasetId: string, action: WorkflowAction, tx: Tx): Promise<WorkflowStep> {
+    const found = await this.reviews.lockDataset(datasetId, tx);
+    if (!found) throw notFound('Dataset', datasetId);
+    const unreleased = (await this.reviews.unreleasedOf([datasetId], tx)).get(datasetId) ?? [];
+    const awaiting = unreleased.filter((p) => p.lastAction === 'submit').length;
+    const state = workflowState({ deleted: found.deleted, status: found.status, unreleased: unreleased.length, awaiting });
+    const decision = requireStep(state, action, caller, found.subject);
+    return { datasetId, action, from: decision.from, to: decision.to, direct: decision.by === 'publish', subject: found.subject, unreleased };
   }
-  const events = eventsOf(step, { ...details, recordSha256: recordHash });
-  if (step.to !== 'deleted' && statusOf(step.to) !== statusOf(step.from)) {
-    await reviews.setStatus(step.datasetId, statusOf(step.to), manager);
+
+  /**
+   * Carries out a decided step: the dataset's status and the review events, then the stored deadlines (a
+   * release or a changed 更新周期 moves them). The transaction holds the row lock taken by `decide`.
+   * What each step records:
+   * - into review (submitted, updatePending): a submission of the record (when it enters review) and of every
+   *   unreleased version not already awaiting review; returned versions go back with it;
+   * - approve, and a direct publication of a draft: a sign-off of the record and of every unreleased version;
+   * - a publisher's upload: the file's release (with a restated sign-off of the record when it is public);
+   * - a publisher's edit of a published dataset: a sign-off of the record;
+   * - return: the record (if it was under review) and every version under review go back to the editors;
+   * - withdraw: the reason.
+   * Returns whether the step released the new version it adds.
+   */
+  async apply(caller: Caller, step: WorkflowStep, details: StepDetails, tx: Tx): Promise<boolean> {
+    let recordHash = details.recordSha256 ?? null;
+    if (!recordHash && step.direct && step.action === 'upload') {
+      // The record is unchanged: its release restates the hash of its latest sign-off.
+      recordHash = (await this.reviews.datasetSignOffs([step.datasetId], tx))[0]?.sha256 ?? null;
+    }
+    const events = eventsOf(step, { ...details, recordSha256: recordHash });
+    if (step.to !== 'deleted' && statusOf(step.to) !== statusOf(step.from)) {
+      await this.reviews.setStatus(step.datasetId, statusOf(step.to), tx);
+    }
+    await this.reviews.record(caller, events, tx);
+    await this.deadlines.refresh([step.datasetId], tx);
+    return events.some((e) => e.versionId === details.newVersion?.id && (e.action === 'approve' || e.action === 'publish'));
   }
-  await reviews.record(caller, events, manager);
-  await deadlines.refresh([step.datasetId], manager);
-  return events.some((e) => e.versionId === details.newVersion?.id && (e.action === 'approve' || e.action === 'publish'));
 }
 
 function eventsOf(step: WorkflowStep, details: StepDetails): NewReviewEvent[] {

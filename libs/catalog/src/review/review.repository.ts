@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
-import { SqlRepository, Tx } from '@opendata/database';
-import { DATASET_COLUMNS, VERSION_COLUMNS, datasetFromRow, groupRows, versionFromRow } from '../catalog-rows';
-import { DatasetEntity, OrganizationEntity, ResourceVersionEntity } from '../entities';
+import { SqlRepository, Tx, actorName, groupRows } from '@opendata/database';
+import { DATASET_ROWS, DatasetEntity, OrganizationEntity, ResourceVersionEntity, VERSION_ROWS } from '../entities';
 import { DatasetStatus } from '../metadata/vocabularies';
 import { REVIEW_EVENT_COLUMNS, ReviewAction, ReviewEvent, reviewEventFromRow } from './review-events';
 import { releasedVersionSql } from './visibility';
@@ -43,7 +42,7 @@ export interface NewReviewEvent {
  * published (its events stay in the history).
  */
 function unreleasedSql(datasetCondition: string): string {
-  return `SELECT ${VERSION_COLUMNS}, r.dataset_id, r.name AS resource_name, last.action AS last_action, last.actor_id AS last_actor
+  return `SELECT ${VERSION_ROWS.columns}, r.dataset_id, r.name AS resource_name, last.action AS last_action, last.actor_id AS last_actor
     FROM resources r JOIN resource_versions v ON v.resource_id = r.id
     LEFT JOIN LATERAL (SELECT e.action, e.actor_id FROM review_events e WHERE e.version_id = v.id ORDER BY e.id DESC LIMIT 1) last ON true
     WHERE ${datasetCondition} AND r.deleted_at IS NULL
@@ -52,8 +51,8 @@ function unreleasedSql(datasetCondition: string): string {
 }
 
 /**
- * The statements of review before publication. ReviewService gets it injected, and the steps other services run
- * inside their own transactions (publication.ts) use the same statements.
+ * The statements of review before publication, for ReviewService and for the workflow steps (publication.ts)
+ * that the catalogue's services take inside their transactions.
  */
 @Injectable()
 export class ReviewRepository extends SqlRepository {
@@ -77,11 +76,6 @@ export class ReviewRepository extends SqlRepository {
     };
   }
 
-  /** A dataset as stored; throws when there is none. */
-  findDataset(datasetId: string, tx?: Tx): Promise<DatasetEntity> {
-    return this.manager(tx).getRepository(DatasetEntity).findOneByOrFail({ id: datasetId });
-  }
-
   async setReviewRequired(organizationId: string, required: boolean): Promise<void> {
     await this.manager().getRepository(OrganizationEntity).update({ id: organizationId }, { reviewRequired: required });
   }
@@ -103,7 +97,7 @@ export class ReviewRepository extends SqlRepository {
         events.map((e) => e.versionId ?? null),
         events.map((e) => e.action),
         caller.userId,
-        caller.username ?? 'system',
+        actorName(caller),
         events.map((e) => e.comment ?? null),
         events.map((e) => e.sha256 ?? null),
       ],
@@ -115,7 +109,7 @@ export class ReviewRepository extends SqlRepository {
     return groupRows(rows, 'dataset_id', (r) => ({
       datasetId: r.dataset_id as string,
       resourceName: r.resource_name as string,
-      version: versionFromRow(r),
+      version: VERSION_ROWS.from(r),
       lastAction: (r.last_action as ReviewAction | null) ?? null,
       submittedBy: r.last_action === 'submit' ? ((r.last_actor as string | null) ?? null) : null,
     }));
@@ -199,13 +193,13 @@ export class ReviewRepository extends SqlRepository {
    */
   async queue(everywhere: boolean, organizationIds: readonly string[], tx?: Tx): Promise<DatasetEntity[]> {
     const rows = await this.on(tx).query(
-      `SELECT ${DATASET_COLUMNS} FROM datasets d
+      `SELECT ${DATASET_ROWS.columns} FROM datasets d
        WHERE d.deleted_at IS NULL AND ($1 OR d.organization_id = ANY($2::uuid[]))
          AND (d.status = 'submitted' OR (d.status = 'published' AND EXISTS (
            SELECT 1 FROM (${unreleasedSql('r.dataset_id = d.id')}) u WHERE u.last_action = 'submit')))
        ORDER BY d.modified, d.id LIMIT 500`,
       [everywhere, organizationIds],
     );
-    return rows.map(datasetFromRow);
+    return rows.map(DATASET_ROWS.from);
   }
 }

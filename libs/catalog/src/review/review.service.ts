@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Caller, canReviewFor, canSeeUnpublishedOf, requireSignedIn, requireSysadmin } from '@opendata/auth';
 import { AppError, badInput, isEntityId, notFound } from '@opendata/common';
 import { Tx } from '@opendata/database';
+import { DatasetRepository } from '../dataset.repository';
 import { DatasetService } from '../dataset.service';
 import { DatasetEntity, OrganizationEntity } from '../entities';
 import { OrganizationService } from '../organization.service';
 import { DatasetStatus } from '../metadata/vocabularies';
-import { CatalogueChanges } from '../search/catalogue-changes';
-import { reindexDataset } from '../search/search-indexer';
-import { WorkflowStep, StepDetails, applyStep, decideStep, recordSha256 } from './publication';
+import { StepDetails, WorkflowStep, WorkflowSteps, recordSha256 } from './publication';
 import { ReviewEvent } from './review-events';
 import { PendingVersion, ReviewRepository, SignedFile } from './review.repository';
 import { WorkflowAction, WorkflowState, workflowState } from './workflow';
@@ -31,8 +30,9 @@ export class ReviewService {
   constructor(
     private readonly repository: ReviewRepository,
     private readonly datasets: DatasetService,
+    private readonly records: DatasetRepository,
     private readonly organizations: OrganizationService,
-    private readonly changes: CatalogueChanges,
+    private readonly steps: WorkflowSteps,
   ) {}
 
   submit(caller: Caller, datasetId: string, comment?: string | null): Promise<DatasetEntity> {
@@ -150,7 +150,7 @@ export class ReviewService {
 
   /** The metadata hash of a dataset whose record must be complete enough to publish. */
   private async publishableHash(datasetId: string): Promise<string> {
-    const dataset = await this.repository.findDataset(datasetId);
+    const dataset = await this.records.find(datasetId);
     const record = await this.datasets.recordOf(dataset);
     const problems = this.datasets.schemaProblems({ ...record, status: 'published' });
     if (problems.length) throw badInput(problems, 'The record is not complete enough to publish');
@@ -158,8 +158,9 @@ export class ReviewService {
   }
 
   /**
-   * One workflow step in one transaction: decided by the table under the row lock, checked and described by
-   * `prepare`, recorded, then the search document and the search cache follow.
+   * One workflow step in one transaction, in the caller's name: decided by the table under the row lock,
+   * checked and described by `prepare`, recorded; then the search document follows, and the catalogue is
+   * marked changed (cached searches are dropped when it commits).
    */
   private async act(
     caller: Caller,
@@ -169,15 +170,13 @@ export class ReviewService {
   ): Promise<DatasetEntity> {
     requireSignedIn(caller);
     if (!isEntityId(datasetId)) throw notFound('Dataset', datasetId);
-    const result = await this.repository.transaction(caller, async (tx) => {
-      const step = await decideStep(tx, caller, datasetId, action);
-      await applyStep(tx, caller, step, await prepare(step, tx));
-      await reindexDataset(tx, datasetId);
-      await this.changes.notify(tx);
-      return this.repository.findDataset(datasetId, tx);
+    return this.records.withTransaction(caller, async (tx) => {
+      const step = await this.steps.decide(caller, datasetId, action, tx);
+      await this.steps.apply(caller, step, await prepare(step, tx), tx);
+      await this.records.reindex(datasetId, tx);
+      tx.catalogueChanged();
+      return this.records.find(datasetId, tx);
     });
-    this.changes.committed();
-    return result;
   }
 }
 

@@ -2,4 +2,4 @@ export * from './row-filter';
 export * from './row-cursor';
 export * from './row-query';
 export * from './row-export';
-export * from './row-index';
+export * from './datastore-search';

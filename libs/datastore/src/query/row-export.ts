@@ -1,7 +1,4 @@
-import { Client } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
-import { Transform, TransformCallback, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Transform, TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { qualified, quoteIdent } from '../row-table';
 import { compileFilter, fieldNamed, RowFilter, SqlParams } from './row-filter';
@@ -60,29 +57,6 @@ export function prepareRowExport(ref: RowTableRef, format: ExportFormat, options
     copySql = `COPY (SELECT row_to_json(r) FROM (SELECT ${columns.join(', ')} FROM ${qualified(ref.table)} ${whereSql}) r) TO STDOUT`;
   }
   return { format, copySql, settings: params.settingsStatement(), bom: format === 'csv' && options.bom === true };
-}
-
-/**
- * Streams a prepared export into `out` on the given connection, in a read-only transaction; memory stays
- * bounded because pipeline() waits for `out` (the HTTP response) to drain. Rejects if the client goes away; the
- * caller must then discard the connection (its COPY was cut off).
- */
-export async function writeRowExport(client: Client, prepared: PreparedExport, out: Writable): Promise<void> {
-  await client.query('BEGIN READ ONLY');
-  try {
-    if (prepared.settings) await client.query(prepared.settings.sql, prepared.settings.params);
-    const copy = client.query(copyTo(prepared.copySql));
-    if (prepared.format === 'csv') {
-      if (prepared.bom) out.write('\uFEFF');
-      await pipeline(copy, out);
-    } else {
-      await pipeline(copy, new JsonLines(prepared.format === 'json'), out);
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
 }
 
 /**

@@ -5,17 +5,23 @@ import { decodeCursor, encodeCursor } from './row-cursor';
 import { compileFilter, fieldNamed, RowFilter, RowValue, SqlParams } from './row-filter';
 
 /**
- * Row queries over a published version's row table (datastore.t_<upload>): filtered, sorted pages with keyset
- * cursors, counts that stay cheap on big tables, and grouped aggregates. Every identifier comes from the
- * schema's field list (checked names, quoted); every value is a bind parameter.
+ * Row queries over a published version's row table (datastore.t_<upload>), compiled here and run by
+ * RowTableRepository: filtered, sorted pages with keyset cursors, counts that stay cheap on big tables, and
+ * grouped aggregates. Every identifier comes from the schema's field list (checked names, quoted); every value
+ * is a bind parameter.
  */
 
-/** Anything that runs SQL with parameters and returns the rows: a TypeORM DataSource or EntityManager. */
-export interface SqlRunner {
-  query(sql: string, params?: unknown[]): Promise<SqlRow[]>;
+export type SqlRow = Record<string, unknown>;
+
+/** A compiled statement, and how its rows become the answer. */
+export interface RowStatement<T> {
+  sql: string;
+  values: unknown[];
+  read(rows: SqlRow[]): T;
 }
 
-export type SqlRow = Record<string, unknown>;
+/** A compiled count: the answer when it is known without a query, else the counting and estimating statements. */
+export type RowCountStatements = { known: RowCount } | { known: null; countSql: string; estimateSql: string; values: unknown[]; exactUpTo: number };
 
 /** The row table of one resource version and the fields of its schema. */
 export interface RowTableRef {
@@ -127,17 +133,6 @@ function where(ref: RowTableRef, filter: RowFilter | null | undefined, params: S
   return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
-/** Turns PostgreSQL's complaints about a value (a cast that failed, an overflow) into BAD_USER_INPUT. */
-async function run(db: SqlRunner, sql: string, params: unknown[]): Promise<SqlRow[]> {
-  try {
-    return await db.query(sql, params);
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (code.startsWith('22')) throw badInput([{ path: 'where', message: (error as Error).message }]);
-    throw error;
-  }
-}
-
 interface SortKey {
   field: FieldSpec | null; // null: the row number
   column: string;
@@ -191,7 +186,7 @@ function keysetCondition(keys: SortKey[], cursor: { keys: Array<string | null>; 
 }
 
 /** One page of rows, sorted, after the given cursor. */
-export async function queryRows(db: SqlRunner, ref: RowTableRef, query: RowPageQuery): Promise<RowPage> {
+export function rowPageStatement(ref: RowTableRef, query: RowPageQuery): RowStatement<RowPage> {
   const first = query.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput([{ path: 'first', message: `must be 1 to ${MAX_PAGE_SIZE}` }]);
   const fields = query.fields?.length ? query.fields.map((name, i) => fieldNamed(ref.fields, name, `fields.${i}`)) : ref.fields;
@@ -207,38 +202,39 @@ export async function queryRows(db: SqlRunner, ref: RowTableRef, query: RowPageQ
   // Qualified: a bare name in ORDER BY would mean the output column of that name (dates as text), and a sort
   // by that expression cannot use the table's indexes.
   const order = keys.map((k) => `t.${k.column} ${k.desc ? 'DESC' : 'ASC'}`).join(', ');
-  const rows = await run(db, `SELECT ${select.join(', ')} FROM ${qualified(ref.table)} t ${filter} ORDER BY ${order} LIMIT ${first + 1}`, params.values);
-  const page = rows.slice(0, first);
-  const edges = page.map((r) => {
-    const rowNumber = Number(r._row);
-    const values: Record<string, RowValue> = {};
-    for (const f of fields) values[f.name] = outputValue(f, r[f.name]);
-    const cursor = encodeCursor(keys.slice(0, -1).map((_, i) => (r[`_k${i}`] as string | null) ?? null), rowNumber);
-    return { cursor, row: { rowNumber, values } };
-  });
-  return { edges, hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null };
+  const read = (rows: SqlRow[]): RowPage => {
+    const edges = rows.slice(0, first).map((r) => {
+      const rowNumber = Number(r._row);
+      const values: Record<string, RowValue> = {};
+      for (const f of fields) values[f.name] = outputValue(f, r[f.name]);
+      const cursor = encodeCursor(keys.slice(0, -1).map((_, i) => (r[`_k${i}`] as string | null) ?? null), rowNumber);
+      return { cursor, row: { rowNumber, values } };
+    });
+    return { edges, hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null };
+  };
+  return { sql: `SELECT ${select.join(', ')} FROM ${qualified(ref.table)} t ${filter} ORDER BY ${order} LIMIT ${first + 1}`, values: params.values, read };
 }
 
 /**
  * How many rows match. Without a filter, the version's recorded row count. With one, an exact count of at most
- * EXACT_COUNT_LIMIT + 1 rows (bounded work); beyond it the planner's estimate, flagged as estimated.
+ * `exactUpTo` + 1 rows (bounded work: `countSql`); beyond it the planner's estimate (`estimateSql`, an EXPLAIN).
  */
-export async function countRows(db: SqlRunner, ref: RowTableRef, filter?: RowFilter | null, exactUpTo = EXACT_COUNT_LIMIT): Promise<RowCount> {
+export function rowCountStatements(ref: RowTableRef, filter?: RowFilter | null, exactUpTo = EXACT_COUNT_LIMIT): RowCountStatements {
   const params = new SqlParams();
   const condition = where(ref, filter, params);
-  if (!condition && typeof ref.rowCount === 'number') return { count: ref.rowCount, estimated: false };
+  if (!condition && typeof ref.rowCount === 'number') return { known: { count: ref.rowCount, estimated: false } };
   const table = qualified(ref.table);
-  const [counted] = await run(db, `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} ${condition} LIMIT ${exactUpTo + 1}) s`, params.values);
-  const n = counted.n as number;
-  if (n <= exactUpTo) return { count: n, estimated: false };
-  const [plan] = await run(db, `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} ${condition}`, params.values);
-  const estimate = Number((plan['QUERY PLAN'] as Array<{ Plan: { 'Plan Rows': number } }>)[0].Plan['Plan Rows']);
-  // The estimate can fall below what was just counted; the count is at least that.
-  return { count: Math.max(estimate, exactUpTo + 1), estimated: true };
+  return {
+    known: null,
+    countSql: `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} ${condition} LIMIT ${exactUpTo + 1}) s`,
+    estimateSql: `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} ${condition}`,
+    values: params.values,
+    exactUpTo,
+  };
 }
 
 /** Grouped metrics (count, sum, avg, min, max) over the matching rows. */
-export async function aggregateRows(db: SqlRunner, ref: RowTableRef, query: RowAggregateQuery): Promise<RowGroup[]> {
+export function aggregateStatement(ref: RowTableRef, query: RowAggregateQuery): RowStatement<RowGroup[]> {
   const limit = query.limit ?? MAX_GROUPS;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_GROUPS) throw badInput([{ path: 'limit', message: `must be 1 to ${MAX_GROUPS}` }]);
   const groups = (query.groupBy ?? []).map((name, i) => fieldNamed(ref.fields, name, `groupBy.${i}`));
@@ -250,11 +246,12 @@ export async function aggregateRows(db: SqlRunner, ref: RowTableRef, query: RowA
   const keys = groups.map((f) => `${outputExpression(f)} AS ${quoteIdent(f.name)}`);
   const select = [...keys, ...metrics.map((m, i) => `${m} AS _m${i}`)].join(', ');
   const grouping = groups.length ? `GROUP BY ${groups.map((_, i) => i + 1).join(', ')} ORDER BY ${groups.map((_, i) => i + 1).join(', ')}` : '';
-  const rows = await run(db, `SELECT ${select} FROM ${qualified(ref.table)} ${condition} ${grouping} LIMIT ${limit}`, params.values);
-  return rows.map((r) => ({
-    key: Object.fromEntries(groups.map((f) => [f.name, outputValue(f, r[f.name])])),
-    values: query.metrics.map((m, i) => metricValue(ref, m, r[`_m${i}`])),
-  }));
+  const read = (rows: SqlRow[]): RowGroup[] =>
+    rows.map((r) => ({
+      key: Object.fromEntries(groups.map((f) => [f.name, outputValue(f, r[f.name])])),
+      values: query.metrics.map((m, i) => metricValue(ref, m, r[`_m${i}`])),
+    }));
+  return { sql: `SELECT ${select} FROM ${qualified(ref.table)} ${condition} ${grouping} LIMIT ${limit}`, values: params.values, read };
 }
 
 function metricExpression(ref: RowTableRef, metric: RowMetric, path: string): string {

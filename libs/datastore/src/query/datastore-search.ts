@@ -1,11 +1,33 @@
-import { qualified, quoteIdent } from '@opendata/datastore';
-import { ckanValidation } from './ckan-envelope';
-import { Params, bool, integer, list, object, refuseGiven, rejectUnknown, text } from './ckan-params';
+import { badInput } from '@opendata/common';
+import { qualified, quoteIdent } from '../row-table';
 
-/** A column of a row table, as its catalogue entry describes it (the whitelist of names). */
+/**
+ * CKAN's datastore_search (the CKAN-compatible API's) over a row table: its parameters, read by the API, compile
+ * here into statements whose names are the table's own columns (quoted) and whose values are bind parameters.
+ * A refused parameter is BAD_USER_INPUT naming it, which the CKAN API answers as its 409 Validation Error.
+ */
+
+/** A column of a row table with its SQL type (the whitelist of names). */
 export interface Column {
   name: string;
   sqlType: string;
+}
+
+/** A datastore_search request, its parameters read and typed (the names still unchecked against the table). */
+export interface DatastoreSearch {
+  /** `fields`: the columns to return, in order (null: `_id` and every column). */
+  fields: string[] | null;
+  /** `filters`: column -> value or list of values. */
+  filters: Record<string, unknown> | null;
+  /** `q`: a text searched in every column, or column -> text. */
+  q: string | Record<string, unknown> | null;
+  /** `full_text`: a text searched in every column. */
+  fullText: string | null;
+  /** `sort` as CKAN writes it: "a, b desc". */
+  sort: string | null;
+  limit: number;
+  offset: number;
+  includeTotal: boolean;
 }
 
 /** CKAN's datastore type names for the column types of row tables. */
@@ -26,13 +48,6 @@ const READ_AS: Record<string, (column: string) => string> = {
   date: (c) => `${c}::text`,
   'time without time zone': (c) => `${c}::text`,
 };
-export const MAX_LIMIT = 32000;
-
-/** The parameters of CKAN's datastore_search (`id` is CKAN's alias of resource_id). */
-export const DATASTORE_SEARCH_PARAMS: ReadonlySet<string> = new Set([
-  'resource_id', 'id', 'q', 'full_text', 'plain', 'language', 'filters', 'distinct', 'limit', 'offset', 'fields', 'sort',
-  'include_total', 'total_estimation_threshold', 'records_format',
-]);
 
 export interface DatastoreSearchSql {
   recordsSql: string;
@@ -49,27 +64,28 @@ export interface DatastoreSearchSql {
   offset: number;
 }
 
+/** A refusal naming the parameter, as CKAN names it. */
+const refusal = (param: string, message: string) => badInput([{ path: param, message }]);
+
 /**
- * Builds datastore_search's statements. Names are looked up in the table's columns (anything else is a 409
- * naming the field) and quoted; values are bind parameters cast to the column's type. `_id` is the row's place
- * among the data rows: `_row` (the file's line number, header = 1) minus one.
+ * Builds datastore_search's statements. Names are looked up in the table's columns (anything else is refused,
+ * naming the parameter) and quoted; values are bind parameters cast to the column's type. `_id` is the row's
+ * place among the data rows: `_row` (the file's line number, header = 1) minus one.
  */
-export function compileDatastoreSearch(table: string, columns: Column[], params: Params): DatastoreSearchSql {
+export function compileDatastoreSearch(table: string, columns: Column[], search: DatastoreSearch): DatastoreSearchSql {
   const byName = new Map(columns.map((c) => [c.name, c]));
   const column = (name: string, param: string): Column => {
     const found = byName.get(name);
-    if (!found) throw ckanValidation({ [param]: `field "${name}" not in table` });
+    if (!found) throw refusal(param, `field "${name}" not in table`);
     return found;
   };
-  checkOptions(params);
-  const limit = integer(params, 'limit', 100, 0, MAX_LIMIT);
-  const offset = integer(params, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
-  const selected = (list(params, 'fields') ?? ['_id', ...columns.map((c) => c.name)]).map((name) => (name === '_id' ? null : column(name, 'fields')));
+  const { limit, offset } = search;
+  const selected = (search.fields ?? ['_id', ...columns.map((c) => c.name)]).map((name) => (name === '_id' ? null : column(name, 'fields')));
 
   const values: unknown[] = [];
   const bind = (value: unknown) => `$${values.push(value)}`;
-  const where = [...filterConditions(params, column, bind), ...textConditions(params, columns, column, bind)];
-  const order = sortOf(list(params, 'sort')?.join(',') ?? null, (name) => (name === '_id' ? '_row' : quoteIdent(column(name, 'sort').name)));
+  const where = [...filterConditions(search.filters, column, bind), ...textConditions(search, columns, column, bind)];
+  const order = sortOf(search.sort, (name) => (name === '_id' ? '_row' : quoteIdent(column(name, 'sort').name)));
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const from = qualified(table);
   const countValues = [...values];
@@ -77,7 +93,7 @@ export function compileDatastoreSearch(table: string, columns: Column[], params:
   return {
     recordsSql: `SELECT ${selectList.join(', ')} FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ${bind(limit)} OFFSET ${bind(offset)}`,
     recordsValues: values,
-    countSql: bool(params, 'include_total', true) ? `SELECT count(*)::float8 AS n FROM ${from} ${whereSql}` : null,
+    countSql: search.includeTotal ? `SELECT count(*)::float8 AS n FROM ${from} ${whereSql}` : null,
     countValues,
     filtered: where.length > 0,
     fields: selected.map((c) => (c ? { id: c.name, type: CKAN_TYPES[c.sqlType] ?? c.sqlType } : { id: '_id', type: 'int' })),
@@ -87,51 +103,36 @@ export function compileDatastoreSearch(table: string, columns: Column[], params:
   };
 }
 
-/**
- * Options that would change the answer in ways not implemented are refused by name: `plain=false` (q in
- * PostgreSQL's tsquery syntax), `language` (stemming), `distinct`, records formats other than objects.
- * total_estimation_threshold is accepted: the total is always exact, which CKAN allows.
- */
-function checkOptions(params: Params): void {
-  rejectUnknown(params, DATASTORE_SEARCH_PARAMS);
-  if (!bool(params, 'plain', true)) throw ckanValidation({ plain: '只支持纯文本检索 (only plain text queries are supported)' });
-  refuseGiven(params, ['language'], '不支持按语言词干检索 (language-specific stemming is not supported)');
-  if (bool(params, 'distinct', false)) throw ckanValidation({ distinct: '不支持 distinct (distinct is not supported)' });
-  if ((text(params, 'records_format') ?? 'objects') !== 'objects') throw ckanValidation({ records_format: 'Only "objects" is supported' });
-  if (params.total_estimation_threshold !== null) integer(params, 'total_estimation_threshold', 0, -1, Number.MAX_SAFE_INTEGER);
-}
-
 /** `filters`: field -> value or list of values, all fields must match (CKAN's semantics). */
-function filterConditions(params: Params, column: (name: string, param: string) => Column, bind: (v: unknown) => string): string[] {
-  return Object.entries(object(params, 'filters') ?? {}).map(([name, value]) => {
+function filterConditions(filters: Record<string, unknown> | null, column: (name: string, param: string) => Column, bind: (v: unknown) => string): string[] {
+  return Object.entries(filters ?? {}).map(([name, value]) => {
     const target = name === '_id' ? '(_row - 1)' : quoteIdent(column(name, 'filters').name);
     const type = name === '_id' ? 'bigint' : column(name, 'filters').sqlType;
     const wanted = Array.isArray(value) ? value : [value];
-    if (!wanted.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) throw ckanValidation({ filters: `values of "${name}" must be text, numbers or booleans` });
+    if (!wanted.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) throw refusal('filters', `values of "${name}" must be text, numbers or booleans`);
     const bad = wanted.find((v) => !fitsType(type, String(v)));
-    if (bad !== undefined) throw ckanValidation({ filters: `"${String(bad)}" is not a valid value of ${name} (${CKAN_TYPES[type] ?? type})` });
+    if (bad !== undefined) throw refusal('filters', `"${String(bad)}" is not a valid value of ${name} (${CKAN_TYPES[type] ?? type})`);
     return `${target} = ANY(${bind(wanted.map(String))}::${type}[])`;
   });
 }
 
 /**
  * `q` (and `full_text`): a text searched in every column, or an object of column -> text searched in that
- * column (a JSON object given as a string counts as an object, as in CKAN). The text is split on spaces and
- * every word must match (as CKAN's plain full-text query): see wordMatch for what matching means per type.
+ * column. The text is split on spaces and every word must match (as CKAN's plain full-text query): see
+ * wordMatch for what matching means per type.
  */
-function textConditions(params: Params, columns: Column[], column: (name: string, param: string) => Column, bind: (v: unknown) => string): string[] {
+function textConditions(search: DatastoreSearch, columns: Column[], column: (name: string, param: string) => Column, bind: (v: unknown) => string): string[] {
   const conditions: string[] = [];
-  const fullText = text(params, 'full_text');
-  if (fullText?.trim()) conditions.push(...everyColumn(fullText, columns, bind));
-  const q = queryParam(params.q);
+  if (search.fullText?.trim()) conditions.push(...everyColumn(search.fullText, columns, bind));
+  const q = search.q;
   if (q === null) return conditions;
   if (typeof q === 'string') return [...conditions, ...everyColumn(q, columns, bind)];
   for (const [name, value] of Object.entries(q)) {
-    if (!['string', 'number', 'boolean'].includes(typeof value)) throw ckanValidation({ q: `"${name}" 的检索值须为文本、数字或布尔值 (the value searched in "${name}" must be text, a number or a boolean)` });
+    if (!['string', 'number', 'boolean'].includes(typeof value)) throw refusal('q', `"${name}" 的检索值须为文本、数字或布尔值 (the value searched in "${name}" must be text, a number or a boolean)`);
     const target = name === '_id' ? ID_COLUMN : column(name, 'q');
     for (const word of words(String(value))) {
       const match = wordMatch(target, word, bind);
-      if (match === null) throw ckanValidation({ q: `"${word}" 不是 ${name} (${CKAN_TYPES[target.sqlType] ?? target.sqlType}) 可取的值 ("${word}" is not a value of ${name})` });
+      if (match === null) throw refusal('q', `"${word}" 不是 ${name} (${CKAN_TYPES[target.sqlType] ?? target.sqlType}) 可取的值 ("${word}" is not a value of ${name})`);
       conditions.push(match);
     }
   }
@@ -140,22 +141,6 @@ function textConditions(params: Params, columns: Column[], column: (name: string
 
 /** `_id` as a column: the row's place among the data rows. */
 const ID_COLUMN: Column = { name: '_id', sqlType: 'bigint' };
-
-function queryParam(raw: unknown): string | Record<string, unknown> | null {
-  if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return null;
-  if (typeof raw === 'string') {
-    if (!raw.trim().startsWith('{')) return raw;
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-    } catch {
-      // Not JSON: CKAN then searches the text as it is.
-    }
-    return raw;
-  }
-  if (typeof raw === 'object' && !Array.isArray(raw)) return raw as Record<string, unknown>;
-  throw ckanValidation({ q: '须为文本或 {字段: 文本} 对象 (must be a string or an object of field: text)' });
-}
 
 const words = (value: string): string[] => value.trim().split(/\s+/).filter(Boolean);
 
@@ -216,7 +201,7 @@ function sortOf(sort: string | null, column: (name: string) => string): string {
   if (!sort?.trim()) return '_row';
   const keys = sort.split(',').map((part) => {
     const match = /^\s*"?([^"\s]+)"?\s*(asc|desc)?\s*$/i.exec(part);
-    if (!match) throw ckanValidation({ sort: `cannot read "${part.trim()}"` });
+    if (!match) throw refusal('sort', `cannot read "${part.trim()}"`);
     return `${column(match[1])} ${(match[2] ?? 'asc').toUpperCase()}`;
   });
   return [...keys, '_row'].join(', ');

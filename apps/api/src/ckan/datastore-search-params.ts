@@ -1,0 +1,53 @@
+import { DatastoreSearch } from '@opendata/datastore';
+import { ckanValidation } from './ckan-envelope';
+import { Params, bool, integer, list, object, refuseGiven, rejectUnknown, text } from './ckan-params';
+
+export const MAX_LIMIT = 32000;
+
+/** The parameters of CKAN's datastore_search (`id` is CKAN's alias of resource_id). */
+export const DATASTORE_SEARCH_PARAMS: ReadonlySet<string> = new Set([
+  'resource_id', 'id', 'q', 'full_text', 'plain', 'language', 'filters', 'distinct', 'limit', 'offset', 'fields', 'sort',
+  'include_total', 'total_estimation_threshold', 'records_format',
+]);
+
+/**
+ * Reads datastore_search's parameters into a request for compileDatastoreSearch (libs/datastore), which checks
+ * the names against the table. Options that would change the answer in ways not implemented are refused by
+ * name: `plain=false` (q in PostgreSQL's tsquery syntax), `language` (stemming), `distinct`, records formats
+ * other than objects. total_estimation_threshold is accepted: the total is always exact, which CKAN allows.
+ */
+export function datastoreSearchRequest(params: Params): DatastoreSearch {
+  rejectUnknown(params, DATASTORE_SEARCH_PARAMS);
+  if (!bool(params, 'plain', true)) throw ckanValidation({ plain: '只支持纯文本检索 (only plain text queries are supported)' });
+  refuseGiven(params, ['language'], '不支持按语言词干检索 (language-specific stemming is not supported)');
+  if (bool(params, 'distinct', false)) throw ckanValidation({ distinct: '不支持 distinct (distinct is not supported)' });
+  if ((text(params, 'records_format') ?? 'objects') !== 'objects') throw ckanValidation({ records_format: 'Only "objects" is supported' });
+  if (params.total_estimation_threshold !== null) integer(params, 'total_estimation_threshold', 0, -1, Number.MAX_SAFE_INTEGER);
+  return {
+    limit: integer(params, 'limit', 100, 0, MAX_LIMIT),
+    offset: integer(params, 'offset', 0, 0, Number.MAX_SAFE_INTEGER),
+    fields: list(params, 'fields'),
+    filters: object(params, 'filters'),
+    fullText: text(params, 'full_text'),
+    q: queryParam(params.q),
+    sort: list(params, 'sort')?.join(',') ?? null,
+    includeTotal: bool(params, 'include_total', true),
+  };
+}
+
+/** `q`: a text, or an object of column -> text (a JSON object given as a string counts as an object, as in CKAN). */
+function queryParam(raw: unknown): string | Record<string, unknown> | null {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return null;
+  if (typeof raw === 'string') {
+    if (!raw.trim().startsWith('{')) return raw;
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    } catch {
+      // Not JSON: CKAN then searches the text as it is.
+    }
+    return raw;
+  }
+  if (typeof raw === 'object' && !Array.isArray(raw)) return raw as Record<string, unknown>;
+  throw ckanValidation({ q: '须为文本或 {字段: 文本} 对象 (must be a string or an object of field: text)' });
+}
