@@ -12,6 +12,7 @@ export function demoSearchIndex(): SearchIndex {
   DEMO_DATASETS.forEach((d, i) =>
     index.put({
       id: d.slug,
+      slug: d.slug,
       organizationId: d.organization,
       status: d.status,
       deleted: false,

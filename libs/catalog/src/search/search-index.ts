@@ -8,6 +8,7 @@ import { bigrams, isAllHan, pieces, wordBoundaries } from './text-analysis';
 /** What the index needs of a dataset (its record, tags, themes and released formats). */
 export interface IndexedDataset {
   id: string;
+  slug: string;
   organizationId: string;
   status: string;
   deleted: boolean;
@@ -87,6 +88,7 @@ const themeLabels = new Map(THEMES.map((t) => [t.code, [t.labelZh, t.labelEn]]))
  */
 export class SearchIndex {
   readonly ids: string[] = [];
+  readonly slugs: string[] = [];
   readonly live: number[] = [];
   readonly titles: string[] = [];
   readonly titlesEn: Array<string | null> = [];
@@ -116,6 +118,7 @@ export class SearchIndex {
   readonly pinyin = new PinyinVocabulary();
   private readonly docOf = new Map<string, number>();
   private retired = 0;
+  private ascii: { terms: string[]; from: number } | null = null;
 
   constructor() {
     for (const term of [...DOMAIN_TERMS, ...SYNONYM_GROUPS.flat()]) this.addWord(normalize(term));
@@ -165,6 +168,7 @@ export class SearchIndex {
     const other = normalize([organization?.name, organization?.nameEn, dataset.spatial].filter(Boolean).join(' '));
     const texts = [title, `${SEP}${[...tagText, ...themeText].join(SEP)}${SEP}`, normalize(`${dataset.description} ${dataset.descriptionEn ?? ''}`), other];
     this.ids.push(dataset.id);
+    this.slugs.push(dataset.slug);
     this.live.push(1);
     this.titles.push(dataset.title);
     this.titlesEn.push(dataset.titleEn);
@@ -207,6 +211,15 @@ export class SearchIndex {
       if (!posting) this.postings.set(term, (posting = new Posting()));
       posting.push((doc << 4) | mask);
     }
+  }
+
+  /** Indexed words of letters and digits, sorted (for English completions). */
+  asciiTerms(): string[] {
+    if (!this.ascii || this.ascii.from !== this.postings.size) {
+      const terms = [...this.postings.keys()].filter((t) => /^[a-z0-9]/.test(t)).sort();
+      this.ascii = { terms, from: this.postings.size };
+    }
+    return this.ascii.terms;
   }
 
   /** Feeds the pinyin vocabulary with the title's words and the tags. */
