@@ -82,7 +82,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['招生', '招生计划', '升学', '入学', '中考', '录取', 'enrolment', 'enrollment', 'admission', 'school admission'],
   ['学校', '中学', '高中', '普通高中', 'school', 'high school'],
   ['教育', '上学', 'education'],
-  ['安全生产', '生产安全', '安全事故', '事故', 'work safety', 'accident'],
+  ['安全生产', '生产安全', '安全生产事故', '生产安全事故', '安全事故', '事故', 'work safety', 'accident'],
   ['社会组织', '社会团体', '社团', '民办非企业', '协会', 'ngo', 'social organization'],
   ['便民服务中心', '便民服务', '服务中心', '办事大厅', 'service centre', 'service center'],
   ['政务服务', '办事指南', '办事', '网上办事', 'government service'],
