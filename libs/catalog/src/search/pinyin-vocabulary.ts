@@ -4,7 +4,7 @@ import { pinyin } from 'pinyin-pro';
 const MAX_READINGS = 6;
 
 /**
- * The catalogue's Chinese words (title words, tags, theme labels, publisher names, dictionary terms) by their
+ * The catalogue's Chinese words (tags, theme labels, dictionary terms, synonyms) by their
  * pinyin, full (kongqizhiliang) and initials (kqzl), so that a query typed in pinyin finds the words it spells.
  * Words are added as documents are indexed; a word that no longer occurs costs nothing but a lookup.
  */

@@ -42,6 +42,11 @@ export const OTHER = 8;
 const FIELDS = [TITLE, TAGS, BODY, OTHER];
 const SEP = '\u0001';
 
+/** A tag or theme label as stored between separators in a document's tag text. */
+export function tagKey(text: string): string {
+  return `${SEP}${text}${SEP}`;
+}
+
 export const STATUS_CODES = ['published', 'draft', 'submitted', 'withdrawn'] as const;
 
 /** A growable list of `docNo << 4 | fields`, in docNo order (documents are only ever appended). */
@@ -94,6 +99,7 @@ export class SearchIndex {
   readonly titlesEn: Array<string | null> = [];
   /** Normalized texts per document: title, tags and theme labels, description, publisher and place. */
   readonly texts: string[][] = [];
+  /** Word boundaries of each title, computed when first needed. */
   readonly boundaries: string[] = [];
   readonly organization: number[] = [];
   readonly status: number[] = [];
@@ -173,7 +179,7 @@ export class SearchIndex {
     this.titles.push(dataset.title);
     this.titlesEn.push(dataset.titleEn);
     this.texts.push(texts);
-    this.boundaries.push(wordBoundaries(title));
+    this.boundaries.push('');
     this.organization.push(this.vocab.organization.id(dataset.organizationId));
     this.status.push(Math.max(0, STATUS_CODES.indexOf(dataset.status as (typeof STATUS_CODES)[number])));
     this.openAttribute.push(this.vocab.openAttribute.id(dataset.openAttribute));
@@ -185,7 +191,7 @@ export class SearchIndex {
     this.issued.push(dataset.issued ?? Number.NEGATIVE_INFINITY);
     this.downloads.push(downloads);
     this.docOf.set(dataset.id, doc);
-    this.addWords(title, this.boundaries[doc], [...tagText, ...themeText]);
+    for (const word of [...tagText, ...themeText]) this.addWord(word);
     this.indexTerms(doc, [
       [TITLE, `${title} ${dataset.titleEn ?? ''}`, true],
       [TAGS, texts[1], true],
@@ -222,17 +228,6 @@ export class SearchIndex {
     return this.ascii.terms;
   }
 
-  /** Feeds the pinyin vocabulary with the title's words and the tags. */
-  private addWords(title: string, bounds: string, tags: string[]): void {
-    let start = 0;
-    for (let i = 1; i <= title.length; i++) {
-      if (bounds.charCodeAt(i) !== 49) continue;
-      this.addWord(title.slice(start, i));
-      start = i;
-    }
-    for (const tag of tags) this.addWord(tag);
-  }
-
   private addWord(word: string): void {
     if (word.length >= 2 && word.length <= 12 && isAllHan(word)) this.pinyin.add(word);
   }
@@ -250,7 +245,8 @@ export class SearchIndex {
   /** Whether `text` occurs in the title as whole words (its ends fall on word boundaries). */
   wholeWordInTitle(doc: number, text: string): boolean {
     const title = this.texts[doc][0];
-    const bounds = this.boundaries[doc];
+    // Segmenting every title at load would double its time; titles are segmented when first ranked.
+    const bounds = this.boundaries[doc] || (this.boundaries[doc] = wordBoundaries(title));
     for (let at = title.indexOf(text); at >= 0; at = title.indexOf(text, at + 1)) {
       if (bounds.charCodeAt(at) === 49 && bounds.charCodeAt(at + text.length) === 49) return true;
     }
@@ -264,6 +260,6 @@ export class SearchIndex {
 
   /** Whether `text` is one of the document's tags or theme labels exactly. */
   isTag(doc: number, text: string): boolean {
-    return this.texts[doc][1].includes(`${SEP}${text}${SEP}`);
+    return this.texts[doc][1].includes(tagKey(text));
   }
 }

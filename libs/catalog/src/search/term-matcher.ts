@@ -1,11 +1,13 @@
 import { Alternative } from './query-parser';
-import { BODY, OTHER, Posting, SearchIndex, TAGS, TITLE } from './search-index';
+import { BODY, OTHER, Posting, SearchIndex, TAGS, TITLE, tagKey } from './search-index';
 
 /** A requirement of an alternative: one Chinese run or one word, and the postings that find it. */
 interface Requirement {
   text: string;
   han: boolean;
   lists: Posting[];
+  /** The text as a whole tag, as SearchIndex.isTag looks for it. */
+  tag: string;
 }
 
 /**
@@ -18,9 +20,9 @@ export function matchAlternative(index: SearchIndex, alternative: Alternative, o
   const requirements: Requirement[] = [];
   for (const run of alternative.han) {
     const keys = run.length <= 2 ? [run] : [...new Set(Array.from({ length: run.length - 1 }, (_, i) => run.slice(i, i + 2)))];
-    requirements.push({ text: run, han: true, lists: keys.map((k) => index.postings.get(k)!) });
+    requirements.push({ text: run, han: true, lists: keys.map((k) => index.postings.get(k)!), tag: tagKey(run) });
   }
-  for (const word of alternative.words) requirements.push({ text: word, han: false, lists: [index.postings.get(word)!] });
+  for (const word of alternative.words) requirements.push({ text: word, han: false, lists: [index.postings.get(word)!], tag: tagKey(word) });
   if (requirements.length === 0 || requirements.some((r) => r.lists.some((l) => !l))) return;
 
   // The more of the query an alternative spells out, the more specific its matches (生产安全事故 over 安全生产).
@@ -50,7 +52,7 @@ function fieldScore(index: SearchIndex, doc: number, requirement: Requirement, m
     const length = index.texts[doc][0].length || 1;
     score = (whole ? 1 : 0.7) + 0.1 * (1 - Math.max(0, at) / length);
   }
-  if (mask & TAGS) score = Math.max(score, index.isTag(doc, requirement.text) ? 0.9 : 0.6);
+  if (mask & TAGS) score = Math.max(score, index.texts[doc][1].includes(requirement.tag) ? 0.9 : 0.6);
   if (mask & BODY) score = Math.max(score, 0.3);
   if (mask & OTHER) score = Math.max(score, 0.2);
   const fields = ((mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1)) as number;
