@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { startApiProcess } from '../lib/api-process';
 import { startBenchServices } from '../lib/bench-services';
 import { LatencySummary, runLoad } from '../lib/stats';
+import { PREFIXES, SEARCHES } from './bench-queries';
 import { loadCatalogue } from './catalogue-generator';
 import { DEMO_ORGANIZATIONS } from '../../libs/catalog/src/demo/demo-organizations';
 
@@ -26,19 +27,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP = 3;
 /** One API worker per core, as the README recommends for a machine of its own. */
 const API_WORKERS = String(Number(process.env.BENCH_API_WORKERS ?? availableParallelism()));
-
-/** What people type into a city portal's search box: agencies' data, in Chinese, and some English. */
-const SEARCHES = [
-  '空气质量', '公租房', '公积金', '社保', '双公示', '预决算', '12345热线', '水质', '行政处罚', '招生计划',
-  '扶贫资金', '养老保险', '医疗服务价格', '衡阳县', '政府采购', '低保', '棚户区改造', '企业信用', '价格监测', '人口统计',
-  'air quality', 'housing', '耒阳市 公租房', '2019年 空气质量', '安全生产事故', '科技项目', '三公经费', '征地', '传染病', '12345',
-];
-
-/** What people type, keystroke by keystroke: characters, pinyin (full and initials), English. */
-const PREFIXES = [
-  '空', '空气', '空气质', '公', '公租', '公积金', '社', '社保', '水质', '行政', '医疗', '预算', '12345', '衡阳县', '扶贫',
-  'k', 'kq', 'kqzl', 'kongqi', 'gongzufang', 'gzf', 'shebao', 'yiliao', 'air', 'hous', 'water q', 'pension', 'budget', '环境', '招生',
-];
 
 const SUGGEST = `query($prefix: String!) { suggest(prefix: $prefix, first: 8) { kind label key } }`;
 
@@ -139,7 +127,7 @@ async function main(): Promise<void> {
     const sql = async (search: string): Promise<void> => {
       const { index, engine } = await catalogue.current();
       const page = engine.search({
-        parsed: parseQuery(search, index.pinyin, (w) => index.postings.has(w)), filter: {}, order: { field: 'RELEVANCE', direction: 'DESC' }, first: 20,
+        parsed: parseQuery(search, index.pinyin, (w) => index.hasWord(w)), filter: {}, order: { field: 'RELEVANCE', direction: 'DESC' }, first: 20,
         after: null, visibility: { allUnpublished: false, organizationIds: [] }, facets: ['organization', 'theme', 'tag', 'format'],
       });
       await repository.datasetRows(page.ids);

@@ -18,6 +18,8 @@ const CKAN = require('ckan') as { Client: new (endpoint: string) => { action(nam
 type Json = Record<string, any>;
 interface Recorded {
   action: string;
+  /** The query string the recorded client sent. */
+  query: URLSearchParams;
   body: Json;
 }
 
@@ -41,7 +43,7 @@ function recordedResponses(): Recorded[] {
       const raw = response.body.string;
       const bytes = typeof raw === 'string' ? Buffer.from(raw) : Buffer.from(raw);
       const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
-      out.push({ action: /\/api\/3\/action\/([a-z_]+)/.exec(request.uri)![1], body: JSON.parse(text) });
+      out.push({ action: /\/api\/3\/action\/([a-z_]+)/.exec(request.uri)![1], query: new URL(request.uri).searchParams, body: JSON.parse(text) });
     }
   }
   return out;
@@ -124,6 +126,15 @@ describe('CKAN API conformance with recorded CKAN responses', () => {
       ...differences('extra', recordedPackages.flatMap((p) => p.extras), ourPackages.flatMap((p) => p.extras)),
     ];
     expect(problems).toEqual([]);
+  });
+
+  it('understands the package_search queries the recorded clients sent (fielded terms, OR, prefixes)', async () => {
+    const queries = recorded.filter((r) => r.action === 'package_search').map((r) => Object.fromEntries(r.query));
+    expect(queries.map((q) => q.q)).toEqual(expect.arrayContaining(['name:bolsa*', 'title:Contratos || title:Federal']));
+    for (const query of queries) {
+      const answer = await call('package_search', query);
+      expect({ query, success: answer.success }).toEqual({ query, success: true });
+    }
   });
 
   it('datastore_search carries every field of CKAN\'s answer, its fields and its records', async () => {

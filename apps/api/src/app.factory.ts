@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, ServiceEndpoints } from '@opendata/config';
 import { runMigrations } from '@opendata/database';
 import { AppModule } from './app.module';
+import { CKAN_ROUTES, ckanErrorWriter } from './ckan/ckan-envelope';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { PlatformInitializer } from './platform/platform-initializer';
 
@@ -25,7 +26,7 @@ export async function createApp(
   });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter([{ prefix: CKAN_ROUTES, write: ckanErrorWriter(config.publicUrl) }]));
   await app.init();
   await app.get(PlatformInitializer).run();
   return app;

@@ -1,6 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
+import { CkanActions } from '../src/ckan/ckan-actions.service';
 // The CKAN JavaScript client (okfn/ckan.js), as third-party tools use it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const CKAN = require('ckan') as { Client: new (endpoint: string, apiKey?: string) => CkanClient };
@@ -235,11 +236,96 @@ describe('CKAN-compatible action API (/api/3/action/{action})', () => {
     const withKey = (data: Record<string, unknown>) =>
       new Promise<any>((resolve, reject) => new CKAN.Client(endpoint, member).action('package_search', data, (err, body) => (err ? reject(new Error(String(err))) : resolve(body))));
     expect((await withKey({ q: '空气质量' })).result.count).toBe(1);
-    const drafts = await withKey({ q: '空气质量', include_private: true });
+    // As in CKAN: a draft (state "draft", private) needs include_drafts and include_private.
+    expect((await withKey({ q: '空气质量', include_private: true })).result.results.map((p: { name: string }) => p.name)).toEqual(['air-hourly']);
+    expect((await withKey({ q: '空气质量', include_drafts: true })).result.results.map((p: { name: string }) => p.name)).toEqual(['air-hourly']);
+    const drafts = await withKey({ q: '空气质量', include_private: true, include_drafts: true });
     expect(drafts.result.results.map((p: { name: string }) => p.name).sort()).toEqual(['air-draft', 'air-hourly']);
-    expect((await call('package_search', { q: '空气质量', include_private: true })).result.count).toBe(1);
+    expect((await call('package_search', { q: '空气质量', include_private: true, include_drafts: true })).result.count).toBe(1);
     const wrong = await t.http.get('/api/3/action/package_search').set('x-ckan-api-key', 'not-a-token');
     expect(wrong.status).toBe(403);
     expect(wrong.body.error.__type).toBe('Authorization Error');
+  });
+
+  it('answers every error of its routes in CKAN\'s envelope, whatever raised it', async () => {
+    const envelope = (name: string, error: Record<string, unknown>) => ({ help: `http://opendata.test/api/3/action/help_show?name=${name}`, success: false, error });
+    // A bad token, refused by the authentication middleware before any CKAN code runs: 403, as CKAN refuses.
+    const badBearer = await action('package_search', { q: '空气质量' }, 'not-a-token');
+    expect(badBearer.status).toBe(403);
+    expect(badBearer.body).toEqual(envelope('package_search', { __type: 'Authorization Error', message: expect.stringMatching(/^Access denied: /) }));
+    const badBare = await t.http.get('/api/3/action/package_show?id=air-hourly').set('authorization', 'not-a-token');
+    expect(badBare.body).toEqual(envelope('package_show', { __type: 'Authorization Error', message: expect.stringMatching(/^Access denied: /) }));
+    // Other routes keep the platform's shape.
+    expect((await t.http.get('/api/v1/schemas').set('authorization', 'Bearer not-a-token')).body).toEqual({ code: 'UNAUTHENTICATED', message: expect.any(String) });
+    // The router: no such route under the action API.
+    const noRoute = await t.http.get('/api/3/action/package_show/extra');
+    expect(noRoute.status).toBe(404);
+    expect(noRoute.body).toEqual(envelope('package_show', { __type: 'Not Found Error', message: 'Not found' }));
+    // The body parser.
+    const badJson = await t.http.post('/api/3/action/package_search').set('content-type', 'application/json').send('{"q": ');
+    expect(badJson.status).toBe(400);
+    expect(badJson.body).toEqual(envelope('package_search', { __type: 'Bad Request', message: expect.stringMatching(/^Bad request - /) }));
+    // An unexpected failure: 500 without details.
+    const spy = jest.spyOn(t.app.get(CkanActions), 'run').mockRejectedValueOnce(new Error('connection to 10.0.0.7 lost'));
+    const failed = await action('status_show');
+    spy.mockRestore();
+    expect(failed.status).toBe(500);
+    expect(failed.body).toEqual(envelope('status_show', { __type: 'Internal Server Error', message: 'Internal Server Error' }));
+  });
+
+  it('reads the bare token of CKAN\'s Authorization header, as ckanapi sends it', async () => {
+    const res = await t.http.get('/api/3/action/package_search').query({ q: '空气质量', include_private: true, include_drafts: true }).set('authorization', member);
+    expect(res.status).toBe(200);
+    expect(res.body.result.results.map((p: { name: string }) => p.name).sort()).toEqual(['air-draft', 'air-hourly']);
+  });
+
+  it('refuses parameters it does not know or cannot honour, on every action', async () => {
+    const junk = await action('package_show', { id: 'air-hourly', include_extras: 'true' });
+    expect(junk.status).toBe(409);
+    expect(junk.body.error).toEqual({ __type: 'Validation Error', __junk: [expect.stringContaining('include_extras')] });
+    expect((await action('package_show', { id: 'air-hourly', include_tracking: 'true' })).body.error).toMatchObject({ include_tracking: [expect.any(String)] });
+    expect((await action('organization_show', { id: 'env-bureau', include_users: 'true' })).body.error).toMatchObject({ include_users: [expect.any(String)] });
+    expect((await action('resource_show', { id: resourceId, include_tracking: 'true' })).status).toBe(409);
+    expect((await action('package_list', { limit: 1, ofset: 1 })).body.error).toMatchObject({ __junk: [expect.stringContaining('ofset')] });
+    expect((await action('status_show', { x: 1 })).status).toBe(409);
+    expect((await action('organization_list', { q: '人力' })).body.result).toEqual(['hr-bureau']);
+    expect((await action('organization_list', { q: 'ENV' })).body.result).toEqual(['env-bureau']);
+  });
+
+  it('counts an organization\'s datasets as its search does, for each caller', async () => {
+    const shown = async (token?: string) => (await action('organization_show', { id: 'env-bureau', include_datasets: 'true' }, token)).body.result;
+    expect((await shown()).package_count).toBe(2);
+    expect((await shown()).users).toBeUndefined();
+    const search = await action('package_search', { fq: 'organization:env-bureau', include_private: 'true' }, member);
+    expect((await shown(member)).package_count).toBe(search.body.result.count);
+  });
+
+  it('breaks sort ties with the next key, then keeps pages apart', async () => {
+    for (const slug of ['same-title-a', 'same-title-b', 'same-title-c']) {
+      const input = { slug, title: '同名数据集', description: '排序测试用的数据集。', organization: 'hr-bureau', themes: ['GOV_SOCIAL_SECURITY', 'SOCI'], issued: '2026-01-01', status: 'PUBLISHED', contactPoint: { name: '测试', email: 't@example.gov.cn' } };
+      expect((await t.gql(`mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id } }`, { input }, TEST_ADMIN_TOKEN)).body.errors).toBeUndefined();
+    }
+    const order = async (sort: string) => (await action('package_search', { q: 'title:同名数据集', sort })).body.result.results.map((p: { name: string }) => p.name);
+    expect(await order('title_string asc, name desc')).toEqual(['same-title-c', 'same-title-b', 'same-title-a']);
+    expect(await order('title_string asc, name asc')).toEqual(['same-title-a', 'same-title-b', 'same-title-c']);
+    const pages = [];
+    for (let start = 0; start < 3; start++) pages.push(...(await action('package_search', { q: 'title:同名数据集', sort: 'title_string asc, name desc', rows: 1, start })).body.result.results);
+    expect(pages.map((p: { name: string }) => p.name)).toEqual(['same-title-c', 'same-title-b', 'same-title-a']);
+  });
+
+  describe('with request quotas', () => {
+    let limited: TestApp;
+    beforeAll(async () => {
+      limited = await startTestApp({ rateLimit: { windowSeconds: 60, perIp: 1, perToken: 1 } });
+    });
+    afterAll(() => limited.close());
+
+    it('answers a request over the quota with 429 in CKAN\'s envelope, and Retry-After', async () => {
+      expect((await limited.http.get('/api/3/action/status_show')).status).toBe(200);
+      const over = await limited.http.get('/api/3/action/status_show');
+      expect(over.status).toBe(429);
+      expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+      expect(over.body).toEqual({ help: 'http://opendata.test/api/3/action/help_show?name=status_show', success: false, error: { __type: 'Rate Limit Error', message: expect.any(String) } });
+    });
   });
 });

@@ -12,22 +12,36 @@ import { OPEN_ATTRIBUTES, PRIORITY_DOMAINS, THEMES } from './metadata/vocabulari
 import { DatasetOrderField, decodeCursor } from './search/dataset-cursor';
 import { CatalogueChanges } from './search/catalogue-changes';
 import { Suggestion } from './search/suggestion';
-import { DatasetSearchFilter, DatasetSearchQuery, FACET_NAMES, FacetName, Visibility } from './search/dataset-search';
+import { DatasetOrder, DatasetSearchFilter, DatasetSearchQuery, FACET_NAMES, FacetName, Visibility } from './search/dataset-search';
+import { SearchCondition, conditionHasWords, conditionLeaves } from './search/search-condition';
 
 export const MAX_PAGE_SIZE = 100;
+/** Pages read by offset (API clients that page by `start`) may be larger: CKAN allows 1000 rows. */
+export const MAX_OFFSET_PAGE_SIZE = 1000;
 export const MAX_SUGGESTIONS = 20;
 const DEFAULT_SUGGESTIONS = 8;
 export const DEFAULT_PAGE_SIZE = 20;
+/** Bounds on a boolean search, so that one request cannot build an unbounded statement. */
+const MAX_CONDITION_LEAVES = 64;
+const MAX_SEARCH_CHARS = 200;
 
 export interface DatasetSearchRequest {
   search?: string | null;
   filter?: DatasetSearchFilter | null;
+  /** A boolean search ANDed with `search` and `filter`: ORs, negations, phrases, slugs (the CKAN API's q and fq). */
+  where?: SearchCondition | null;
   orderBy?: { field: DatasetOrderField; direction?: 'ASC' | 'DESC' | null } | null;
+  /** Further sort keys, each breaking the ties of the previous ones; only with `offset`. */
+  thenBy?: DatasetOrder[] | null;
   first?: number | null;
   after?: string | null;
+  /** Page by offset instead of by cursor (not together with `after`); pages may then hold 1000 datasets. */
+  offset?: number | null;
   withTotal: boolean;
   /** Facets to count (those the client asked for). */
   facets: readonly FacetName[];
+  /** Buckets per facet: absent for the default (30), null for every bucket. */
+  facetLimit?: number | null;
 }
 
 export interface FacetBucket {
@@ -55,6 +69,7 @@ const DEFAULT_DIRECTION: Record<DatasetOrderField, 'ASC' | 'DESC'> = {
   RELEVANCE: 'DESC',
   MODIFIED: 'DESC',
   TITLE: 'ASC',
+  NAME: 'ASC',
   DOWNLOADS: 'DESC',
   ISSUED: 'DESC',
 };
@@ -71,28 +86,28 @@ export class DatasetSearchService {
 
   async search(caller: Caller, request: DatasetSearchRequest): Promise<DatasetSearchResult> {
     const first = request.first ?? DEFAULT_PAGE_SIZE;
-    const problems: FieldError[] = [];
-    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-      problems.push({ path: 'first', message: `must be between 0 and ${MAX_PAGE_SIZE}` });
-    }
     const text = request.search?.trim() || null;
-    if (text && text.length > 200) problems.push({ path: 'search', message: 'must be at most 200 characters' });
-    if (problems.length) throw badInput(problems);
+    checkRequest(request, first, text);
 
-    // Relevance needs a search; without one the newest datasets come first.
-    const field = request.orderBy?.field === 'RELEVANCE' && !text ? 'MODIFIED' : (request.orderBy?.field ?? (text ? 'RELEVANCE' : 'MODIFIED'));
+    // Relevance needs words to rank by; without them the newest datasets come first.
+    const hasWords = text !== null || (request.where ? conditionHasWords(request.where) : false);
+    const field = request.orderBy?.field === 'RELEVANCE' && !hasWords ? 'MODIFIED' : (request.orderBy?.field ?? (hasWords ? 'RELEVANCE' : 'MODIFIED'));
     const direction = request.orderBy?.direction ?? DEFAULT_DIRECTION[field];
     const after = request.after ? decodeCursor(request.after, field) : null;
 
     const query: DatasetSearchQuery = {
       text,
       filter: request.filter ?? {},
+      where: request.where ?? null,
       order: { field, direction },
+      thenBy: request.thenBy ?? [],
       first,
       after,
+      offset: request.offset ?? 0,
       visibility: visibilityOf(caller),
       withTotal: request.withTotal,
       facets: FACET_NAMES.filter((f) => request.facets.includes(f)),
+      ...(request.facetLimit !== undefined ? { facetLimit: request.facetLimit } : {}),
     };
     // The index is brought up to date with every committed write first; cached results are keyed by the
     // generation they were computed at (and by the age of the download counts they were ordered by).
@@ -123,9 +138,9 @@ export class DatasetSearchService {
 
   private async compute(query: DatasetSearchQuery, view: IndexView): Promise<DatasetSearchResult> {
     const { index, engine } = view;
-    const parsed = query.text ? parseQuery(query.text, index.pinyin, (word) => index.postings.has(word)) : null;
+    const parsed = query.text ? parseQuery(query.text, index.pinyin, (word) => index.hasWord(word)) : null;
     const page = engine.search({ ...query, parsed });
-    const organizationIds = [...new Set(page.ids.map((id) => index.vocab.organization.values[index.organization[index.docNo(id)!]]))];
+    const organizationIds = [...new Set(page.docs.map((doc) => index.vocab.organization.values[index.organization[doc]]))];
     const [rows, organizations] = await Promise.all([this.repository.datasetRows(page.ids), this.organizations.findByIds(organizationIds)]);
     const datasets = new Map<string, DatasetEntity>(rows.map((row) => [row.id as string, datasetFromRow(row)]));
     const tags = new Map<string, string[]>(rows.map((row) => [row.id as string, row.tag_names as string[]]));
@@ -134,7 +149,7 @@ export class DatasetSearchService {
       organizations,
       tags,
       hasNextPage: page.hasNextPage,
-      hasPreviousPage: query.after !== null,
+      hasPreviousPage: query.after !== null || (query.offset ?? 0) > 0,
       totalCount: query.withTotal ? page.total : null,
       facets: page.facets ? this.labelFacets(page.facets, view) : null,
       relaxed: page.relaxed,
@@ -160,6 +175,21 @@ export class DatasetSearchService {
       FACET_NAMES.map((name) => [name, counts[name].map((b) => ({ ...label[name](b.key), count: b.count }))]),
     ) as Record<FacetName, FacetBucket[]>;
   }
+}
+
+function checkRequest(request: DatasetSearchRequest, first: number, text: string | null): void {
+  const problems: FieldError[] = [];
+  const byOffset = request.offset !== undefined && request.offset !== null;
+  const maxFirst = byOffset ? MAX_OFFSET_PAGE_SIZE : MAX_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > maxFirst) problems.push({ path: 'first', message: `must be between 0 and ${maxFirst}` });
+  if (text && text.length > MAX_SEARCH_CHARS) problems.push({ path: 'search', message: `must be at most ${MAX_SEARCH_CHARS} characters` });
+  if (byOffset && (!Number.isInteger(request.offset) || (request.offset as number) < 0)) problems.push({ path: 'offset', message: 'must be a whole number, 0 or more' });
+  if (byOffset && request.after) problems.push({ path: 'after', message: 'cannot be combined with offset' });
+  if (request.thenBy?.length && !byOffset) problems.push({ path: 'thenBy', message: 'needs offset paging' });
+  const leaves = request.where ? conditionLeaves(request.where) : [];
+  if (leaves.length > MAX_CONDITION_LEAVES) problems.push({ path: 'where', message: `at most ${MAX_CONDITION_LEAVES} terms` });
+  if (leaves.some(([, value]) => value.length > MAX_SEARCH_CHARS)) problems.push({ path: 'where', message: `terms must be at most ${MAX_SEARCH_CHARS} characters` });
+  if (problems.length) throw badInput(problems);
 }
 
 /**

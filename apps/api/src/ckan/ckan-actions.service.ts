@@ -4,7 +4,8 @@ import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { CkanCatalogService } from './ckan-catalog.service';
 import { CkanDatastoreService } from './ckan-datastore.service';
 import { CkanError } from './ckan-envelope';
-import { Params } from './ckan-params';
+import { CkanPackageSearch } from './ckan-package-search';
+import { Params, rejectUnknown } from './ckan-params';
 
 /** The CKAN version whose action API (v3) is reproduced; clients read it from status_show. */
 export const CKAN_API_VERSION = '2.10.0';
@@ -18,19 +19,23 @@ export class CkanActions {
 
   constructor(
     catalog: CkanCatalogService,
+    packageSearch: CkanPackageSearch,
     datastore: CkanDatastoreService,
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.actions = {
-      package_search: (c, p) => catalog.packageSearch(c, p),
+      package_search: (c, p) => packageSearch.run(c, p),
       package_show: (c, p) => catalog.packageShow(c, p),
       package_list: (_c, p) => catalog.packageList(p),
       organization_list: (_c, p) => catalog.organizationList(p),
       organization_show: (c, p) => catalog.organizationShow(c, p),
       resource_show: (c, p) => catalog.resourceShow(c, p),
       datastore_search: (c, p) => datastore.search(c, p),
-      status_show: async () => this.status(),
+      status_show: async (_c, p) => {
+        rejectUnknown(p, new Set());
+        return this.status();
+      },
     };
   }
 

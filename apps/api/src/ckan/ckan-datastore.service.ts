@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller } from '@opendata/auth';
 import { ResourceService } from '@opendata/catalog';
-import { qualified } from '@opendata/datastore';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
+import { CkanCatalogRepository } from './ckan-catalog.repository';
 import { ckanNotFound, ckanValidation } from './ckan-envelope';
-import { Params, requiredText } from './ckan-params';
-import { Column, compileDatastoreSearch } from './datastore-search-sql';
+import { Params, rejectUnknown, requiredText, text } from './ckan-params';
+import { DATASTORE_SEARCH_PARAMS, compileDatastoreSearch } from './datastore-search-sql';
 
 /**
  * datastore_search over the typed row table of a resource's latest version, for callers who may see the
@@ -16,21 +15,22 @@ import { Column, compileDatastoreSearch } from './datastore-search-sql';
 export class CkanDatastoreService {
   constructor(
     private readonly resources: ResourceService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: CkanCatalogRepository,
   ) {}
 
   async search(caller: Caller, params: Params) {
-    const resourceId = requiredText(params, 'resource_id');
+    rejectUnknown(params, DATASTORE_SEARCH_PARAMS);
+    const resourceId = text(params, 'resource_id') ?? requiredText(params, 'id');
     const { resource } = await this.resources.get(caller, resourceId);
     const latest = (await this.resources.latestVersionsOf([resource.id])).get(resource.id);
     if (!latest?.datastoreTable) throw ckanNotFound(`Resource "${resourceId}" was not found.`);
-    const sql = compileDatastoreSearch(latest.datastoreTable, await this.columnsOf(latest.datastoreTable), params);
+    const sql = compileDatastoreSearch(latest.datastoreTable, await this.repository.rowColumns(latest.datastoreTable), params);
     // Row tables never change after publication, so the recorded row count is the unfiltered total for free.
     const knownTotal = !sql.filtered && latest.rowCount !== null ? [{ n: latest.rowCount }] : null;
     try {
       const [records, total] = await Promise.all([
-        this.db.query(sql.recordsSql, sql.recordsValues) as Promise<Array<Record<string, unknown>>>,
-        sql.countSql ? (knownTotal ?? (this.db.query(sql.countSql, sql.countValues) as Promise<Array<{ n: number }>>)) : null,
+        this.repository.rows<Record<string, unknown>>(sql.recordsSql, sql.recordsValues),
+        sql.countSql ? (knownTotal ?? this.repository.rows<{ n: number }>(sql.countSql, sql.countValues)) : null,
       ]);
       return {
         include_total: sql.countSql !== null,
@@ -49,16 +49,6 @@ export class CkanDatastoreService {
       if (code?.startsWith('22')) throw ckanValidation({ filters: (error as Error).message });
       throw error;
     }
-  }
-
-  /** The row columns from the table's catalogue entry; `_row` is internal and served as `_id`. */
-  private async columnsOf(table: string): Promise<Column[]> {
-    const rows: Array<{ name: string; type: string }> = await this.db.query(
-      `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
-       WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> '_row' ORDER BY a.attnum`,
-      [qualified(table)],
-    );
-    return rows.map((r) => ({ name: r.name, sqlType: r.type }));
   }
 }
 

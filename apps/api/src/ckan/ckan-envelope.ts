@@ -1,4 +1,6 @@
-import { AppError, isAppError } from '@opendata/common';
+import { isAppError } from '@opendata/common';
+import { Request, Response } from 'express';
+import { toPublicError } from '../http/http-error.filter';
 
 /**
  * CKAN's action API wraps every answer: `{ help, success, result }` or `{ help, success: false, error }` where
@@ -16,6 +18,9 @@ export interface CkanFailure {
   success: false;
   error: { __type: string; message?: string; [field: string]: unknown };
 }
+
+/** Every route of CKAN's action API (v3) lives under this prefix. */
+export const CKAN_ROUTES = '/api/3/';
 
 export function helpUrl(publicUrl: string, action: string): string {
   return `${publicUrl}/api/3/action/help_show?name=${encodeURIComponent(action)}`;
@@ -36,30 +41,52 @@ export const ckanNotFound = (message = 'Not found'): CkanError => new CkanError(
 /** CKAN reports invalid parameters per field: `{ __type: "Validation Error", field: ["message"] }`, status 409. */
 export function ckanValidation(fields: Record<string, string>): CkanError {
   const perField = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v]]));
-  return new CkanError(409, { __type: 'Validation Error', message: '参数无效 / Validation Error', ...perField });
+  return new CkanError(409, { __type: 'Validation Error', ...perField });
 }
 
-/** Maps the platform's errors onto CKAN's four kinds; anything unexpected is a 500 without details. */
+/** What CKAN answers when Solr refuses the parameters of package_search (status 400). */
+export function ckanSearchQueryError(message: string): CkanError {
+  return new CkanError(400, { __type: 'Search Query Error', message: `Search Query is invalid: ${message}` });
+}
+
+/**
+ * Any error of a CKAN route in CKAN's terms, whatever raised it: the action layer (CkanError), the platform's
+ * services (AppError), the authentication and rate-limit middleware, the router (no such route), the body
+ * parser. Statuses are CKAN's: 409 for invalid input, 403 for every authentication or permission problem
+ * (CKAN has no 401), 404, and 500 with no details.
+ */
 export function toCkanError(error: unknown): CkanError {
   if (error instanceof CkanError) return error;
-  if (isAppError(error)) return fromAppError(error);
-  return new CkanError(500, { __type: 'Internal Server Error', message: 'Internal server error' });
+  if (isAppError(error) && error.code === 'BAD_USER_INPUT' && error.details?.fields?.length) {
+    return ckanValidation(Object.fromEntries(error.details.fields.map((f) => [f.path, f.message])));
+  }
+  const { status, message } = toPublicError(error);
+  if (status === 400 && isAppError(error)) return ckanValidation({ message });
+  if (status === 409) return ckanValidation({ message });
+  if (status === 401 || status === 403) return new CkanError(403, { __type: 'Authorization Error', message: `Access denied: ${message}` });
+  if (status === 404) return ckanNotFound();
+  if (status === 429) return new CkanError(429, { __type: 'Rate Limit Error', message });
+  if (status < 500) return new CkanError(status, { __type: 'Bad Request', message: `Bad request - ${message}` });
+  return new CkanError(status, { __type: 'Internal Server Error', message: 'Internal Server Error' });
 }
 
-function fromAppError(error: AppError): CkanError {
-  switch (error.code) {
-    case 'NOT_FOUND':
-      return ckanNotFound();
-    case 'BAD_USER_INPUT': {
-      const fields = error.details?.fields ?? [];
-      return fields.length ? ckanValidation(Object.fromEntries(fields.map((f) => [f.path, f.message]))) : ckanValidation({ message: error.message });
-    }
-    case 'UNAUTHENTICATED':
-    case 'FORBIDDEN':
-      return new CkanError(403, { __type: 'Authorization Error', message: error.message });
-    case 'RATE_LIMITED':
-      return new CkanError(429, { __type: 'Rate Limited', message: error.message });
-    default:
-      return new CkanError(error.code === 'SERVICE_UNAVAILABLE' ? 503 : 500, { __type: 'Internal Server Error', message: error.message });
+/**
+ * Writes an error of a CKAN route in CKAN's envelope; the one place CKAN errors are shaped (the application's
+ * error filter hands it every error of /api/3/).
+ */
+export function ckanErrorWriter(publicUrl: string): (exception: unknown, request: Request, response: Response) => void {
+  return (exception, request, response) => {
+    const error = toCkanError(exception);
+    const action = /^\/api\/3\/action\/([^/?#]*)/.exec(request.originalUrl)?.[1] ?? '';
+    const body: CkanFailure = { help: helpUrl(publicUrl, safeDecode(action)), success: false, error: error.body };
+    response.status(error.status).json(body);
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }

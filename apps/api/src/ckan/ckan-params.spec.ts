@@ -1,5 +1,5 @@
 import { CkanError } from './ckan-envelope';
-import { bool, integer, list, object, searchTerms } from './ckan-params';
+import { bool, integer, list, object, rejectUnknown } from './ckan-params';
 
 const validationOf = (run: () => unknown) => {
   try {
@@ -9,27 +9,6 @@ const validationOf = (run: () => unknown) => {
   }
   return null;
 };
-
-describe('searchTerms (CKAN q and fq)', () => {
-  it('turns facet fields into filters and the rest into search words', () => {
-    expect(searchTerms('空气质量', 'organization:env-bureau tags:"空气 质量" +res_format:CSV groups:envi')).toEqual({
-      text: '空气质量',
-      filter: { organizations: ['env-bureau'], tags: ['空气 质量'], formats: ['CSV'], themes: ['ENVI'] },
-    });
-  });
-
-  it('reads Solr field queries of text fields as words, and *:* as everything', () => {
-    expect(searchTerms('name:bolsa*', null)).toEqual({ text: 'bolsa', filter: {} });
-    expect(searchTerms('title:Contratos || title:Federal', null)).toEqual({ text: 'Contratos Federal', filter: {} });
-    expect(searchTerms('*:*', '+dataset_type:dataset capacity:public')).toEqual({ text: null, filter: {} });
-  });
-
-  it('refuses what it cannot honour, rather than answering something else', () => {
-    expect(validationOf(() => searchTerms(null, 'license_id:cc-by'))).toMatchObject({ status: 409, body: { __type: 'Validation Error' } });
-    expect(validationOf(() => searchTerms(null, '-organization:env-bureau'))).toMatchObject({ status: 409 });
-    expect(validationOf(() => searchTerms(null, 'free words'))).toMatchObject({ status: 409, body: { fq: [expect.stringContaining('free words')] } });
-  });
-});
 
 describe('parameter readers', () => {
   it('take query-string text and JSON values alike', () => {
@@ -48,5 +27,15 @@ describe('parameter readers', () => {
     expect(validationOf(() => integer({ rows: '1001' }, 'rows', 10, 0, 1000))).toMatchObject({ body: { rows: ['Must be between 0 and 1000'] } });
     expect(validationOf(() => object({ filters: '{bad' }, 'filters'))).toMatchObject({ body: { filters: ['Invalid JSON'] } });
     expect(validationOf(() => list({ f: '[1]' }, 'f'))).toMatchObject({ body: { f: ['Must be a list of strings'] } });
+  });
+
+  it('refuse parameters an action does not know, naming them, in the style of the action', () => {
+    const known = new Set(['q', 'rows']);
+    expect(validationOf(() => rejectUnknown({ q: 'x', rowz: 1 }, known))).toMatchObject({ status: 409, body: { __type: 'Validation Error', __junk: [expect.stringContaining('rowz')] } });
+    expect(validationOf(() => rejectUnknown({ q: 'x', 'f.tags.facet.limit': 5 }, known, 'search-query'))).toMatchObject({
+      status: 400,
+      body: { __type: 'Search Query Error', message: expect.stringContaining('f.tags.facet.limit') },
+    });
+    expect(rejectUnknown({ q: 'x' }, known)).toBeUndefined();
   });
 });

@@ -1,5 +1,4 @@
-import { DatasetSearchFilter } from '@opendata/catalog';
-import { ckanValidation } from './ckan-envelope';
+import { ckanSearchQueryError, ckanValidation } from './ckan-envelope';
 
 /**
  * CKAN accepts an action's parameters as a query string (everything a string, lists and objects as JSON) or
@@ -39,14 +38,14 @@ export function bool(params: Params, name: string, fallback: boolean): boolean {
   throw ckanValidation({ [name]: 'Invalid boolean' });
 }
 
-/** A list given as a JSON array, a JSON-encoded array, or a comma-separated string. */
-export function list(params: Params, name: string): string[] | null {
+/** A list given as a JSON array, a JSON-encoded array, or a string separated by commas (or `separator`). */
+export function list(params: Params, name: string, separator: RegExp = /,/): string[] | null {
   const raw = params[name];
   if (raw === undefined || raw === null || raw === '') return null;
   let value: unknown = raw;
   if (typeof raw === 'string') {
     const trimmed = raw.trim();
-    value = trimmed.startsWith('[') ? parseJson(name, trimmed) : trimmed.split(',').map((s) => s.trim()).filter(Boolean);
+    value = trimmed.startsWith('[') ? parseJson(name, trimmed) : trimmed.split(separator).map((s) => s.trim()).filter(Boolean);
   }
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw ckanValidation({ [name]: 'Must be a list of strings' });
   return value;
@@ -69,61 +68,20 @@ function parseJson(name: string, raw: string): unknown {
   }
 }
 
-/** Solr fields of CKAN's search index that map onto the catalogue search. */
-const TEXT_FIELDS = new Set(['text', 'name', 'title', 'notes']);
-/** Conditions harvesters add that hold for every dataset the search returns anyway. */
-const ALWAYS_TRUE = new Map([
-  ['dataset_type', 'dataset'],
-  ['type', 'dataset'],
-  ['state', 'active'],
-  ['capacity', 'public'],
-]);
-
-export interface SearchTerms {
-  text: string | null;
-  filter: DatasetSearchFilter;
-}
-
-const TERM = /([+-]?)([A-Za-z_.]+):("(?:[^"\\]|\\.)*"|\[[^\]]*\]|[^\s"]+)/g;
-
 /**
- * Reads CKAN's `q` and `fq` (Solr syntax) into a text search and facet filters: `organization:`, `tags:`,
- * `res_format:` and `groups:` filter; `title:`, `name:`, `notes:` and `text:` add words to the search;
- * `*:*` matches everything. Anything else is refused rather than silently ignored, so a client never takes
- * a wrong answer for a right one.
+ * Parameters an action does not know are refused rather than ignored, so that a misspelt or unsupported
+ * option never changes an answer silently. CKAN's datastore does the same (a `__junk` validation error);
+ * package_search answers CKAN's "Search Query Error" (400), as Solr-bound parameters there are checked by name.
  */
-export function searchTerms(q: string | null, fq: string | null): SearchTerms {
-  const words: string[] = [];
-  const filter: Required<Pick<DatasetSearchFilter, 'organizations' | 'tags' | 'formats' | 'themes'>> = {
-    organizations: [],
-    tags: [],
-    formats: [],
-    themes: [],
-  };
-  for (const [param, source] of [['q', q], ['fq', fq]] as const) {
-    if (!source) continue;
-    const rest = source.replace(/\*:\*/g, ' ').replace(TERM, (_m, sign: string, field: string, raw: string) => {
-      const value = unquote(raw);
-      if (sign === '-') throw ckanValidation({ [param]: `负向条件不受支持 / negated terms are not supported (${field})` });
-      if (field === 'organization' || field === 'owner_org') filter.organizations.push(value);
-      else if (field === 'tags') filter.tags.push(value);
-      else if (field === 'res_format') filter.formats.push(value);
-      else if (field === 'groups') filter.themes.push(value.toUpperCase());
-      else if (TEXT_FIELDS.has(field)) words.push(value.replace(/[*?]/g, ' '));
-      else if (ALWAYS_TRUE.get(field) !== value) throw ckanValidation({ [param]: `不支持的检索字段 / unsupported search field: ${field}` });
-      return ' ';
-    });
-    // Boolean operators of Solr are dropped: the catalogue search matches all the words it is given.
-    const free = rest.replace(/\|\||&&|\b(AND|OR)\b|[+()]/g, ' ').trim();
-    if (free && param === 'fq') throw ckanValidation({ fq: `无法解析的过滤条件 / cannot read this filter: ${free}` });
-    if (free) words.push(free);
-  }
-  const joined = words.join(' ').replace(/\s+/g, ' ').trim();
-  const compact = Object.fromEntries(Object.entries(filter).filter(([, v]) => v.length > 0)) as DatasetSearchFilter;
-  return { text: joined || null, filter: compact };
+export function rejectUnknown(params: Params, known: ReadonlySet<string>, style: 'validation' | 'search-query' = 'validation'): void {
+  const unknown = Object.keys(params).filter((k) => !known.has(k));
+  if (unknown.length === 0) return;
+  if (style === 'search-query') throw ckanSearchQueryError(`Invalid search parameters: ${JSON.stringify(unknown)}`);
+  throw ckanValidation({ __junk: `未知参数 (parameters not expected): ${unknown.join(', ')}` });
 }
 
-function unquote(raw: string): string {
-  if (raw.startsWith('"') && raw.endsWith('"')) return raw.slice(1, -1).replace(/\\(.)/g, '$1');
-  return raw;
+/** Known parameters the platform cannot honour: refused by name when given at all. */
+export function refuseGiven(params: Params, names: readonly string[], why: string): void {
+  const given = names.filter((n) => params[n] !== undefined && params[n] !== null && params[n] !== '');
+  if (given.length) throw ckanValidation(Object.fromEntries(given.map((n) => [n, why])));
 }

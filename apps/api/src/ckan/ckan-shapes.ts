@@ -1,5 +1,6 @@
 import {
   DatasetEntity,
+  DatasetStatus,
   LICENCES,
   OrganizationEntity,
   ResourceEntity,
@@ -25,6 +26,16 @@ export interface PackageParts {
   tags: CkanTag[];
   themes: ThemeEntity[];
   resources: Array<{ resource: ResourceEntity; latest: ResourceVersionEntity }>;
+}
+
+/** CKAN's state of a dataset: only drafts are not "active" (package dicts and search terms share this rule). */
+export function ckanState(status: DatasetStatus): 'draft' | 'active' {
+  return status === 'draft' ? 'draft' : 'active';
+}
+
+/** CKAN's private flag: everything not published is private (seen only by its organization). */
+export function ckanPrivate(status: DatasetStatus): boolean {
+  return status !== 'published';
 }
 
 /** CKAN writes timestamps as naive UTC with microseconds (2018-11-19T11:59:15.234777); Python clients parse that. */
@@ -131,8 +142,8 @@ export function ckanPackage(publicUrl: string, d: DatasetEntity, parts: PackageP
     title: d.title,
     notes: d.description,
     type: 'dataset',
-    state: d.status === 'draft' ? 'draft' : 'active',
-    private: d.status !== 'published',
+    state: ckanState(d.status),
+    private: ckanPrivate(d.status),
     author: parts.organization.name,
     author_email: null,
     maintainer: d.contactName,

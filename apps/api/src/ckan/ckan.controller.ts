@@ -1,31 +1,16 @@
-import { ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, Headers, HttpCode, Inject, Injectable, Logger, Param, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
-import { Request, Response } from 'express';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { CkanActions } from './ckan-actions.service';
-import { CkanFailure, CkanSuccess, helpUrl, toCkanError } from './ckan-envelope';
+import { CkanSuccess, helpUrl } from './ckan-envelope';
 
-/** Errors of the CKAN routes in CKAN's envelope, so CKAN clients read them as they read CKAN's own. */
-@Catch()
-@Injectable()
-export class CkanErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('CKAN');
-
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
-
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
-    const error = toCkanError(exception);
-    if (error.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    const body: CkanFailure = { help: helpUrl(this.config.publicUrl, String(req.params.action ?? '')), success: false, error: error.body };
-    res.status(error.status).json(body);
-  }
-}
-
+/**
+ * CKAN's action API. Errors are not handled here: whatever raises them (this controller, the authentication
+ * or rate-limit middleware, the router, the body parser), the application's error filter writes every error
+ * under /api/3/ in CKAN's envelope (ckanErrorWriter).
+ */
 @Controller('api/3/action')
-@UseFilters(CkanErrorFilter)
 export class CkanController {
   constructor(
     private readonly actions: CkanActions,

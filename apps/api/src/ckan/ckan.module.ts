@@ -2,14 +2,17 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@opendata/auth';
 import { CatalogModule } from '@opendata/catalog';
 import { CkanActions } from './ckan-actions.service';
+import { CkanCatalogRepository } from './ckan-catalog.repository';
 import { CkanCatalogService } from './ckan-catalog.service';
 import { CkanDatastoreService } from './ckan-datastore.service';
-import { CkanController, CkanErrorFilter } from './ckan.controller';
+import { CkanPackageSearch } from './ckan-package-search';
+import { CkanPackages } from './ckan-packages';
+import { CkanController } from './ckan.controller';
 
 /** The CKAN-compatible action API (GET/POST /api/3/action/{action}), read-only. */
 @Module({
   imports: [AuthModule, CatalogModule],
   controllers: [CkanController],
-  providers: [CkanActions, CkanCatalogService, CkanDatastoreService, CkanErrorFilter],
+  providers: [CkanActions, CkanCatalogRepository, CkanCatalogService, CkanDatastoreService, CkanPackageSearch, CkanPackages],
 })
 export class CkanModule {}

@@ -1,6 +1,6 @@
 import { qualified, quoteIdent } from '@opendata/datastore';
 import { ckanValidation } from './ckan-envelope';
-import { Params, bool, integer, list, object, text } from './ckan-params';
+import { Params, bool, integer, list, object, refuseGiven, rejectUnknown, text } from './ckan-params';
 
 /** A column of a row table, as its catalogue entry describes it (the whitelist of names). */
 export interface Column {
@@ -27,6 +27,12 @@ const READ_AS: Record<string, (column: string) => string> = {
   'time without time zone': (c) => `${c}::text`,
 };
 export const MAX_LIMIT = 32000;
+
+/** The parameters of CKAN's datastore_search (`id` is CKAN's alias of resource_id). */
+export const DATASTORE_SEARCH_PARAMS: ReadonlySet<string> = new Set([
+  'resource_id', 'id', 'q', 'full_text', 'plain', 'language', 'filters', 'distinct', 'limit', 'offset', 'fields', 'sort',
+  'include_total', 'total_estimation_threshold', 'records_format',
+]);
 
 export interface DatastoreSearchSql {
   recordsSql: string;
@@ -55,15 +61,15 @@ export function compileDatastoreSearch(table: string, columns: Column[], params:
     if (!found) throw ckanValidation({ [param]: `field "${name}" not in table` });
     return found;
   };
+  checkOptions(params);
   const limit = integer(params, 'limit', 100, 0, MAX_LIMIT);
   const offset = integer(params, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
-  if ((text(params, 'records_format') ?? 'objects') !== 'objects') throw ckanValidation({ records_format: 'Only "objects" is supported' });
   const selected = (list(params, 'fields') ?? ['_id', ...columns.map((c) => c.name)]).map((name) => (name === '_id' ? null : column(name, 'fields')));
 
   const values: unknown[] = [];
   const bind = (value: unknown) => `$${values.push(value)}`;
   const where = [...filterConditions(params, column, bind), ...textConditions(params, columns, column, bind)];
-  const order = sortOf(text(params, 'sort'), (name) => (name === '_id' ? '_row' : quoteIdent(column(name, 'sort').name)));
+  const order = sortOf(list(params, 'sort')?.join(',') ?? null, (name) => (name === '_id' ? '_row' : quoteIdent(column(name, 'sort').name)));
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const from = qualified(table);
   const countValues = [...values];
@@ -81,6 +87,20 @@ export function compileDatastoreSearch(table: string, columns: Column[], params:
   };
 }
 
+/**
+ * Options that would change the answer in ways not implemented are refused by name: `plain=false` (q in
+ * PostgreSQL's tsquery syntax), `language` (stemming), `distinct`, records formats other than objects.
+ * total_estimation_threshold is accepted: the total is always exact, which CKAN allows.
+ */
+function checkOptions(params: Params): void {
+  rejectUnknown(params, DATASTORE_SEARCH_PARAMS);
+  if (!bool(params, 'plain', true)) throw ckanValidation({ plain: '只支持纯文本检索 (only plain text queries are supported)' });
+  refuseGiven(params, ['language'], '不支持按语言词干检索 (language-specific stemming is not supported)');
+  if (bool(params, 'distinct', false)) throw ckanValidation({ distinct: '不支持 distinct (distinct is not supported)' });
+  if ((text(params, 'records_format') ?? 'objects') !== 'objects') throw ckanValidation({ records_format: 'Only "objects" is supported' });
+  if (params.total_estimation_threshold !== null) integer(params, 'total_estimation_threshold', 0, -1, Number.MAX_SAFE_INTEGER);
+}
+
 /** `filters`: field -> value or list of values, all fields must match (CKAN's semantics). */
 function filterConditions(params: Params, column: (name: string, param: string) => Column, bind: (v: unknown) => string): string[] {
   return Object.entries(object(params, 'filters') ?? {}).map(([name, value]) => {
@@ -94,28 +114,101 @@ function filterConditions(params: Params, column: (name: string, param: string) 
   });
 }
 
-/** `q`: a string searched in every text column, or field -> text; substring matching, which suits Chinese. */
+/**
+ * `q` (and `full_text`): a text searched in every column, or an object of column -> text searched in that
+ * column (a JSON object given as a string counts as an object, as in CKAN). The text is split on spaces and
+ * every word must match (as CKAN's plain full-text query): see wordMatch for what matching means per type.
+ */
 function textConditions(params: Params, columns: Column[], column: (name: string, param: string) => Column, bind: (v: unknown) => string): string[] {
-  const q = params.q;
-  if (q === undefined || q === null || (typeof q === 'string' && !q.trim())) return [];
-  if (typeof q === 'string') {
-    const texts = columns.filter((c) => c.sqlType === 'text').map((c) => quoteIdent(c.name));
-    return [texts.length ? `concat_ws(' ', ${texts.join(', ')}) ILIKE ${bind(likePattern(q.trim()))}` : 'FALSE'];
+  const conditions: string[] = [];
+  const fullText = text(params, 'full_text');
+  if (fullText?.trim()) conditions.push(...everyColumn(fullText, columns, bind));
+  const q = queryParam(params.q);
+  if (q === null) return conditions;
+  if (typeof q === 'string') return [...conditions, ...everyColumn(q, columns, bind)];
+  for (const [name, value] of Object.entries(q)) {
+    if (!['string', 'number', 'boolean'].includes(typeof value)) throw ckanValidation({ q: `"${name}" 的检索值须为文本、数字或布尔值 (the value searched in "${name}" must be text, a number or a boolean)` });
+    const target = name === '_id' ? ID_COLUMN : column(name, 'q');
+    for (const word of words(String(value))) {
+      const match = wordMatch(target, word, bind);
+      if (match === null) throw ckanValidation({ q: `"${word}" 不是 ${name} (${CKAN_TYPES[target.sqlType] ?? target.sqlType}) 可取的值 ("${word}" is not a value of ${name})` });
+      conditions.push(match);
+    }
   }
-  if (typeof q !== 'object' || Array.isArray(q)) throw ckanValidation({ q: 'Must be a string or an object of field: text' });
-  return Object.entries(q).map(([name, term]) => `${quoteIdent(column(name, 'q').name)}::text ILIKE ${bind(likePattern(String(term)))}`);
+  return conditions;
 }
 
-/** Numbers and booleans are checked here; other types (dates, times) are left to PostgreSQL's parser. */
+/** `_id` as a column: the row's place among the data rows. */
+const ID_COLUMN: Column = { name: '_id', sqlType: 'bigint' };
+
+function queryParam(raw: unknown): string | Record<string, unknown> | null {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return null;
+  if (typeof raw === 'string') {
+    if (!raw.trim().startsWith('{')) return raw;
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    } catch {
+      // Not JSON: CKAN then searches the text as it is.
+    }
+    return raw;
+  }
+  if (typeof raw === 'object' && !Array.isArray(raw)) return raw as Record<string, unknown>;
+  throw ckanValidation({ q: '须为文本或 {字段: 文本} 对象 (must be a string or an object of field: text)' });
+}
+
+const words = (value: string): string[] => value.trim().split(/\s+/).filter(Boolean);
+
+/** Every word matches some column. */
+function everyColumn(query: string, columns: Column[], bind: (v: unknown) => string): string[] {
+  return words(query).map((word) => {
+    const matches = columns.map((c) => wordMatch(c, word, bind)).filter((m): m is string => m !== null);
+    return matches.length ? `(${matches.join(' OR ')})` : 'FALSE';
+  });
+}
+
+/**
+ * Whether a word matches a column's value, by type: text contains the word (any case); numbers and booleans
+ * equal it; dates, timestamps and times start with it, as served (2026-09-01T08:00:00, so 2026-09 is a month).
+ * Null when the word cannot be a value of the column (a text that is not a number, for a number column).
+ */
+function wordMatch(c: Column, word: string, bind: (v: unknown) => string): string | null {
+  const target = c === ID_COLUMN ? '(_row - 1)' : quoteIdent(c.name);
+  switch (c.sqlType) {
+    case 'text':
+      return `${target} ILIKE ${bind(`%${escapeLike(word)}%`)}`;
+    case 'bigint':
+    case 'integer':
+    case 'double precision':
+    case 'numeric':
+    case 'boolean':
+      return fitsType(c.sqlType, word) ? `${target} = ${bind(word)}::${c.sqlType}` : null;
+    case 'date':
+    case 'time without time zone':
+    case 'timestamp without time zone':
+      // Only digits and separators can start an ISO date or time.
+      return /^[0-9T:.-]+$/.test(word) ? `${(READ_AS[c.sqlType] ?? ((x: string) => x))(target)} LIKE ${bind(`${word}%`)}` : null;
+    default:
+      return `${target}::text ILIKE ${bind(`%${escapeLike(word)}%`)}`;
+  }
+}
+
+const INTEGER_RANGE: Record<string, bigint> = { integer: 2n ** 31n, bigint: 2n ** 63n };
+
+/** Numbers (within their type's range) and booleans are checked here; other types (dates, times) are left to PostgreSQL's parser. */
 function fitsType(sqlType: string, value: string): boolean {
-  if (sqlType === 'bigint' || sqlType === 'integer') return /^\s*-?\d+\s*$/.test(value);
+  if (sqlType === 'bigint' || sqlType === 'integer') {
+    if (!/^\s*-?\d+\s*$/.test(value)) return false;
+    const n = BigInt(value.trim());
+    return n >= -INTEGER_RANGE[sqlType] && n < INTEGER_RANGE[sqlType];
+  }
   if (sqlType === 'double precision' || sqlType === 'numeric') return value.trim() !== '' && Number.isFinite(Number(value));
   if (sqlType === 'boolean') return /^(true|false|t|f|1|0|yes|no)$/i.test(value.trim());
   return true;
 }
 
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** `sort` as CKAN takes it: "a, b desc"; row order (`_id`) breaks ties so pages never overlap. */

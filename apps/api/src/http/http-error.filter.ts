@@ -46,9 +46,18 @@ export function toPublicError(exception: unknown): PublicError {
   return { status: 500, code: 'INTERNAL', message: 'Internal server error' };
 }
 
+/** Writes the errors of a family of routes whose clients expect another shape (the CKAN API: CKAN's envelope). */
+export interface RouteErrorShape {
+  /** Path prefix of the routes, e.g. `/api/3/`. */
+  prefix: string;
+  write(exception: unknown, request: Request, response: Response): void;
+}
+
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
+
+  constructor(private readonly shapes: readonly RouteErrorShape[] = []) {}
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
     // Inside GraphQL execution errors belong to Apollo, which formats them (formatGraphqlError).
@@ -58,6 +67,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const error = toPublicError(exception);
     if (error.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (response.headersSent) return response.end();
+    // Errors raised anywhere (middleware, router, body parser, handler) take the shape their route family promises.
+    // originalUrl: inside middleware mounted on a path, `path` is relative to the mount point.
+    const shape = this.shapes.find((s) => request.originalUrl.startsWith(s.prefix));
+    if (shape) return shape.write(exception, request, response);
     if (request.originalUrl.startsWith('/graphql')) {
       // GraphQL clients expect the GraphQL error shape even for errors raised before execution (401, 413).
       return response.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });

@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { SearchEngine } from './search-engine';
 import { SearchIndex } from './search-index';
 import { CatalogueSnapshot, SearchIndexRepository } from './search-index.repository';
@@ -21,14 +22,29 @@ export interface IndexView {
  * per round trip however many searches wait.
  */
 @Injectable()
-export class CatalogueIndex {
+export class CatalogueIndex implements OnModuleDestroy {
   private readonly logger = new Logger('CatalogueIndex');
   private view: IndexView | null = null;
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private downloadsRefresh: Promise<void> | null = null;
 
+  private closed = false;
+
   constructor(private readonly repository: SearchIndexRepository) {}
+
+  /**
+   * Starts loading the index in the background (at API start), so that the first search does not pay for
+   * it; searches that arrive before it is ready wait for it. A failure is logged and retried by the next search.
+   */
+  warmUp(): void {
+    this.sync().catch((error: unknown) => this.logger.warn(`search index not loaded yet: ${(error as Error).message}`));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closed = true;
+    await this.running?.catch(() => undefined);
+  }
 
   /** The index up to date with every change committed before this call. */
   async current(withDownloads = false): Promise<IndexView> {
@@ -63,14 +79,24 @@ export class CatalogueIndex {
     view.generation = changes.generation;
   }
 
+  /**
+   * Builds a new index from a snapshot read page by page, giving the event loop back between pages (requests
+   * keep being served by the previous index, or wait for this one); the new index replaces the old at once.
+   */
   private async rebuild(): Promise<void> {
     const started = Date.now();
-    const snapshot = await this.repository.loadAll();
     const index = new SearchIndex();
-    apply(index, snapshot);
-    const downloads = this.view?.index;
-    this.view = { index, engine: new SearchEngine(index), generation: snapshot.generation, downloadsReadAt: 0 };
-    if (downloads) this.logger.log(`search index rebuilt: ${index.liveCount} datasets in ${Date.now() - started} ms`);
+    const generation = await this.repository.loadAll(
+      (organizations) => index.setOrganizations(organizations),
+      async (datasets) => {
+        if (this.closed) throw new Error('the application is closing');
+        for (const dataset of datasets) index.put(dataset);
+        await yieldToEvents();
+      },
+    );
+    index.trim();
+    this.view = { index, engine: new SearchEngine(index), generation, downloadsReadAt: 0 };
+    this.logger.log(`search index loaded: ${index.liveCount} datasets in ${Date.now() - started} ms`);
   }
 
   private refreshDownloads(view: IndexView): Promise<void> {

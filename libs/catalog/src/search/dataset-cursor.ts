@@ -1,6 +1,6 @@
 import { badInput } from '@opendata/common';
 
-export type DatasetOrderField = 'RELEVANCE' | 'MODIFIED' | 'TITLE' | 'DOWNLOADS' | 'ISSUED';
+export type DatasetOrderField = 'RELEVANCE' | 'MODIFIED' | 'TITLE' | 'NAME' | 'DOWNLOADS' | 'ISSUED';
 
 /** Orderings whose sort key is a number (the others sort by a text key). */
 export const NUMERIC_ORDERS: ReadonlySet<DatasetOrderField> = new Set(['RELEVANCE', 'DOWNLOADS']);

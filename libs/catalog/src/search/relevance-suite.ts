@@ -15,7 +15,7 @@ export function runRelevance(queries: ReadonlyArray<{ q: string; relevant: reado
   const engine = new SearchEngine(index);
   const outcomes = queries.map(({ q, relevant }) => {
     const page = engine.search({
-      parsed: parseQuery(q, index.pinyin, (word) => index.postings.has(word)),
+      parsed: parseQuery(q, index.pinyin, (word) => index.hasWord(word)),
       filter: {},
       visibility: { allUnpublished: false, organizationIds: [] },
       order: { field: 'RELEVANCE', direction: 'DESC' },

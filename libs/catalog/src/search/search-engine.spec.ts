@@ -41,7 +41,7 @@ function build(datasets: IndexedDataset[]) {
   const engine = new SearchEngine(index);
   const run = (text: string | null, over: Partial<EngineQuery> = {}) =>
     engine.search({
-      parsed: text === null ? null : parseQuery(text, index.pinyin, (w) => index.postings.has(w)),
+      parsed: text === null ? null : parseQuery(text, index.pinyin, (w) => index.hasWord(w)),
       filter: {},
       visibility: PUBLIC,
       order: { field: 'RELEVANCE', direction: 'DESC' },

@@ -1,22 +1,35 @@
-import { DatasetCursor, DatasetOrderField, encodeCursor } from './dataset-cursor';
-import { DatasetSearchFilter, FACET_NAMES, FacetCounts, FacetName, Visibility } from './dataset-search';
-import { ParsedQuery, QueryTerm } from './query-parser';
-import { STATUS_CODES, SearchIndex } from './search-index';
-import { matchAlternative } from './term-matcher';
+import { DatasetCursor } from './dataset-cursor';
+import { DatasetOrder, DatasetSearchFilter, FACET_NAMES, FacetCounts, FacetName, Visibility } from './dataset-search';
+import { ConditionEvaluator } from './condition-evaluator';
+import { Bits, DocFilter, setBit } from './doc-filter';
+import { grow } from './index-columns';
+import { PageOrder } from './page-order';
+import { ParsedQuery, QueryTerm, parseQuery } from './query-parser';
+import { SearchCondition } from './search-condition';
+import { Posting, SearchIndex, hanKey } from './search-index';
+import { MatchSink, matchAlternative } from './term-matcher';
 import { bigrams } from './text-analysis';
 
 export interface EngineQuery {
   parsed: ParsedQuery | null;
   filter: DatasetSearchFilter;
+  /** A boolean search ANDed with the words and the filter. */
+  where?: SearchCondition | null;
   visibility: Visibility;
-  order: { field: DatasetOrderField; direction: 'ASC' | 'DESC' };
+  order: DatasetOrder;
+  thenBy?: readonly DatasetOrder[];
   first: number;
   after: DatasetCursor | null;
+  offset?: number;
   facets: readonly FacetName[];
+  /** Buckets per facet: absent for the default (30), null for all. */
+  facetLimit?: number | null;
 }
 
 export interface EnginePage {
   ids: string[];
+  /** Document numbers of the page, in order. */
+  docs: number[];
   cursors: string[];
   hasNextPage: boolean;
   total: number;
@@ -26,17 +39,16 @@ export interface EnginePage {
   highlightTerms: string[];
 }
 
-/** Buckets returned per facet, most frequent first. */
+/** Buckets returned per facet by default, most frequent first. */
 const FACET_LIMIT = 30;
 /** Partial matches rank by how many terms they match first, then by score. */
 const PER_TERM = 1000;
 
-type Filter = (doc: number) => boolean;
-
 /**
- * Evaluates searches over the in-memory index: terms matched together (or, failing that, as many as
- * possible: relaxed), visibility and filters, exact facet counts over the whole matching set, and a keyset
- * page in any ordering. Synchronous from start to end, so the scratch arrays are never shared by two searches.
+ * Evaluates searches over the in-memory index: terms matched together (or, failing that, as many as possible:
+ * relaxed), visibility, filters and boolean conditions, exact facet counts over the whole matching set, and a
+ * page in any ordering. Synchronous from start to end, so its scratch arrays (allocated once, grown with the
+ * index) are never shared by two searches.
  */
 export class SearchEngine {
   private score = new Float64Array(0);
@@ -44,186 +56,228 @@ export class SearchEngine {
   private seen = new Int32Array(0);
   private best = new Float64Array(0);
   private bestSeen = new Int32Array(0);
+  private extra = new Float64Array(0);
+  private extraSeen = new Int32Array(0);
+  private relevance = new Float64Array(0);
+  private matched = new Int32Array(0);
+  private touched = new Int32Array(0);
+  private termDocs = new Int32Array(0);
   private stamp = 0;
+  private extraStamp = 0;
+  private facetCounts = new Int32Array(0);
+  private readonly candidates = new Posting();
+
+  // State of the term being collected, read by `collect` (one function for every match, never a closure per term).
+  private filter: DocFilter | null = null;
+  private termStamp = 0;
+  private termSize = 0;
+  /** Every document each alternative found (for highlighting), one range per alternative. */
+  private altDocs = new Int32Array(1024);
+  private altSize = 0;
+  /** When the whole query is one Chinese run: the documents whose title holds it, by stamp (the phrase bonus without a title search). */
+  private phraseSeen = new Int32Array(0);
+  private phraseStamp = 0;
+  /** The matcher's sink: this engine (see MatchSink). */
+  private readonly sink: MatchSink = {
+    accept: (doc) => {
+      if (!this.filter!.passes(doc)) return false;
+      if (this.altSize === this.altDocs.length) this.altDocs = grow(this.altDocs, this.altSize + 1);
+      this.altDocs[this.altSize++] = doc;
+      if (this.bestSeen[doc] !== this.termStamp) {
+        this.bestSeen[doc] = this.termStamp;
+        this.best[doc] = Number.NEGATIVE_INFINITY;
+        this.termDocs[this.termSize++] = doc;
+      }
+      return true;
+    },
+    covered: (doc, bound) => this.best[doc] >= bound,
+    match: (doc, score, titleAt) => {
+      if (this.phraseStamp !== 0 && titleAt >= 0) this.phraseSeen[doc] = this.phraseStamp;
+      if (score > this.best[doc]) this.best[doc] = score;
+    },
+  };
 
   constructor(private readonly index: SearchIndex) {}
 
   search(query: EngineQuery): EnginePage {
     this.grow();
-    const passes = this.filter(query);
-    let matching: number[];
+    const extraStamp = ++this.extraStamp;
+    const where = query.where ? this.evaluateWhere(query.where, extraStamp) : null;
+    const filter = new DocFilter(this.index, query.filter, query.visibility, where);
+    let n = 0;
     let relaxed = false;
     let highlight: string[] = [];
-    let key: (doc: number) => number = () => 0;
-    if (!query.parsed || query.parsed.terms.length === 0) {
-      matching = [];
-      for (let doc = 0; doc < this.index.size; doc++) if (passes(doc)) matching.push(doc);
+    const terms = query.parsed?.terms ?? [];
+    if (terms.length === 0) {
+      for (let doc = 0; doc < this.index.size; doc++) if (filter.passes(doc)) this.matched[n++] = doc;
+      for (let i = 0; i < n; i++) this.relevance[this.matched[i]] = 0;
     } else {
-      let result = this.evaluate(query.parsed.terms, query.parsed.phrase, passes, false);
-      if (result.docs.length === 0 && query.parsed.terms.length > 1) result = this.evaluate(query.parsed.terms, query.parsed.phrase, passes, true);
-      if (result.docs.length === 0) result = this.evaluate(bigramTerms(query.parsed.terms), '', passes, true);
-      ({ docs: matching, relaxed, highlight } = result);
-      const { score, count } = this;
-      key = relaxed ? (doc) => count[doc] * PER_TERM + score[doc] : (doc) => score[doc];
+      let result = this.evaluate(terms, query.parsed!.phrase, filter, false);
+      if (result.n === 0 && terms.length > 1) result = this.evaluate(terms, query.parsed!.phrase, filter, true);
+      if (result.n === 0) result = this.evaluate(bigramTerms(terms), '', filter, true);
+      ({ n, relaxed, highlight } = result);
+      for (let i = 0; i < n; i++) {
+        const doc = this.matched[i];
+        this.relevance[doc] = relaxed ? this.count[doc] * PER_TERM + this.score[doc] : this.score[doc];
+      }
     }
-    const page = this.page(matching, query, key);
+    if (where) this.addConditionScores(n, extraStamp);
+    const order = new PageOrder(this.index, query.order, query.thenBy ?? [], this.relevance);
+    const offset = query.offset ?? 0;
+    const top = order.top(this.matched, n, offset + query.first + 1, query.after);
+    const docs = top.slice(offset, offset + query.first);
     return {
-      ids: page.slice(0, query.first).map((doc) => this.index.ids[doc]),
-      cursors: page.slice(0, query.first).map((doc) => this.cursor(doc, query.order.field, key)),
-      hasNextPage: page.length > query.first,
-      total: matching.length,
-      facets: query.facets.length ? this.countFacets(matching, query.facets) : null,
+      ids: docs.map((doc) => this.index.ids[doc]),
+      docs,
+      cursors: docs.map((doc) => order.cursor(doc, query.order.field)),
+      hasNextPage: top.length > offset + query.first,
+      total: n,
+      facets: query.facets.length ? this.countFacets(n, query.facets, query.facetLimit === undefined ? FACET_LIMIT : query.facetLimit) : null,
       relaxed,
       highlightTerms: highlight,
     };
   }
 
-  /**
-   * Scores every term's matches into `score` and `count`; returns the documents matching all terms (or, when
-   * `partial`, any of them) that pass the filter, and the Chinese texts of the alternatives that found them.
-   */
-  private evaluate(terms: QueryTerm[], phrase: string, passes: Filter, partial: boolean) {
-    const queryStamp = ++this.stamp;
-    const touched: number[] = [];
-    const found: Array<{ label: string; docs: number[] }> = [];
-    for (const term of terms) {
-      const termStamp = ++this.stamp;
-      const termDocs: number[] = [];
-      for (const alternative of term.alternatives) {
-        const docs: number[] = [];
-        matchAlternative(this.index, alternative, (doc, score) => {
-          if (!passes(doc)) return;
-          docs.push(doc);
-          if (this.bestSeen[doc] !== termStamp) {
-            this.bestSeen[doc] = termStamp;
-            this.best[doc] = score;
-            termDocs.push(doc);
-          } else if (score > this.best[doc]) this.best[doc] = score;
-        });
-        if (alternative.label && docs.length) found.push({ label: alternative.label, docs });
+  /** The documents a boolean condition holds; the scores of its word searches go to `extra`. */
+  private evaluateWhere(where: SearchCondition, extraStamp: number): Bits {
+    const index = this.index;
+    const rank = (doc: number, score: number) => {
+      if (this.extraSeen[doc] !== extraStamp) {
+        this.extraSeen[doc] = extraStamp;
+        this.extra[doc] = 0;
       }
-      for (const doc of termDocs) {
+      this.extra[doc] += score;
+    };
+    const live = new DocFilter(index, {}, null);
+    const words = (text: string, bits: Bits, ranked: ((doc: number, score: number) => void) | null): boolean => {
+      const parsed = parseQuery(text, index.pinyin, (word) => index.hasWord(word));
+      if (parsed.terms.length === 0) return false;
+      const { n } = this.evaluate(parsed.terms, parsed.phrase, live, false);
+      for (let i = 0; i < n; i++) {
+        const doc = this.matched[i];
+        setBit(bits, doc);
+        ranked?.(doc, this.score[doc]);
+      }
+      return true;
+    };
+    return new ConditionEvaluator(index, words, rank).evaluate(where);
+  }
+
+  private addConditionScores(n: number, extraStamp: number): void {
+    for (let i = 0; i < n; i++) {
+      const doc = this.matched[i];
+      if (this.extraSeen[doc] === extraStamp) this.relevance[doc] += this.extra[doc];
+    }
+  }
+
+  /**
+   * Scores every term's matches into `score` and `count`; leaves in `matched` the documents matching all terms
+   * (or, when `partial`, any of them) that pass the filter; returns how many, and the Chinese texts of the
+   * alternatives that found some of them.
+   */
+  private evaluate(terms: QueryTerm[], phrase: string, filter: DocFilter, partial: boolean) {
+    const queryStamp = ++this.stamp;
+    let touched = 0;
+    const found: Array<{ term: number; label: string; from: number; to: number }> = [];
+    this.altSize = 0;
+    this.filter = filter;
+    const typed = terms[0]?.alternatives[0];
+    // The phrase is what was typed: when that is one Chinese run, its matches' title positions tell the bonus.
+    const phraseIsRun = terms.length === 1 && typed !== undefined && typed.words.length === 0 && typed.han.length === 1 && typed.han[0] === phrase;
+    const phraseStamp = phraseIsRun ? ++this.stamp : 0;
+    // All terms must match: the rarest first, each later one only among the documents matching those before.
+    const order = partial ? terms.map((_, i) => i) : byEstimatedMatches(this.index, terms);
+    let candidates: Posting | null = null;
+    for (const t of order) {
+      const term = terms[t];
+      this.termStamp = ++this.stamp;
+      this.termSize = 0;
+      for (const alternative of term.alternatives) {
+        const from = this.altSize;
+        this.phraseStamp = alternative === typed ? phraseStamp : 0;
+        matchAlternative(this.index, alternative, this.sink, candidates, alternative === typed);
+        if (alternative.label && this.altSize > from) found.push({ term: t, label: alternative.label, from, to: this.altSize });
+      }
+      if (!partial) candidates = this.candidatesOf(this.termSize);
+      for (let i = 0; i < this.termSize; i++) {
+        const doc = this.termDocs[i];
         if (this.seen[doc] !== queryStamp) {
           this.seen[doc] = queryStamp;
           this.score[doc] = 0;
           this.count[doc] = 0;
-          touched.push(doc);
+          this.touched[touched++] = doc;
         }
         this.score[doc] += this.best[doc];
         this.count[doc]++;
       }
     }
-    const docs = partial ? touched : touched.filter((doc) => this.count[doc] === terms.length);
-    if (phrase.length > 1) for (const doc of docs) if (this.index.titlePosition(doc, phrase) >= 0) this.score[doc] += 1;
+    this.filter = null;
+    let n = 0;
+    for (let i = 0; i < touched; i++) {
+      const doc = this.touched[i];
+      if (partial || this.count[doc] === terms.length) this.matched[n++] = doc;
+    }
+    this.phraseStamp = 0;
+    if (phrase.length > 1) {
+      for (let i = 0; i < n; i++) {
+        const doc = this.matched[i];
+        if (phraseIsRun ? this.phraseSeen[doc] === phraseStamp : this.index.titlePosition(doc, phrase) >= 0) this.score[doc] += 1;
+      }
+    }
     const inResult = (doc: number) => this.seen[doc] === queryStamp && (partial || this.count[doc] === terms.length);
-    const highlight = [...new Set(found.filter((f) => f.docs.some(inResult)).map((f) => f.label))];
-    return { docs, relaxed: partial && docs.length > 0, highlight };
+    const labels = new Set<string>();
+    found.sort((a, b) => a.term - b.term || a.from - b.from);
+    for (const f of found) {
+      if (labels.has(f.label)) continue;
+      for (let i = f.from; i < f.to; i++) {
+        if (inResult(this.altDocs[i])) {
+          labels.add(f.label);
+          break;
+        }
+      }
+    }
+    return { n, relaxed: partial && n > 0, highlight: [...labels] };
   }
 
-  /** Visibility (drafts of the caller's organizations only) and the filters, as one test per document. */
-  private filter(query: EngineQuery): Filter {
-    const ix = this.index;
-    const v = ix.vocab;
-    const ids = (values: string[] | undefined, find: (value: string) => number | undefined) =>
-      values?.length ? new Set(values.map(find).filter((x): x is number => x !== undefined)) : null;
-    const organizationIds = [...ix.organizations.values()];
-    const bySlug = (slug: string) => v.organization.find(organizationIds.find((o) => o.slug === slug)?.id ?? '');
-    const f = query.filter;
-    const organizations = ids(f.organizations, bySlug);
-    const themes = ids(f.themes, (t) => v.theme.find(t));
-    const tags = ids(f.tags, (t) => v.tag.find(t));
-    const formats = ids(f.formats, (t) => v.format.find(t.toUpperCase()));
-    const open = ids(f.openAttributes, (t) => v.openAttribute.find(t));
-    const domains = ids(f.priorityDomains, (t) => v.priorityDomain.find(t));
-    const statuses = f.statuses?.length ? new Set(f.statuses.map((s) => STATUS_CODES.indexOf(s as (typeof STATUS_CODES)[number]))) : null;
-    const all = query.visibility.allUnpublished;
-    const members = new Set(query.visibility.organizationIds.map((id) => v.organization.find(id)).filter((x) => x !== undefined));
-    const overlaps = (set: Set<number>, values: number[]) => values.some((x) => set.has(x));
-    return (doc) =>
-      ix.live[doc] === 1 &&
-      (all || ix.status[doc] === 0 || members.has(ix.organization[doc])) &&
-      (!organizations || organizations.has(ix.organization[doc])) &&
-      (!themes || overlaps(themes, ix.themes[doc])) &&
-      (!tags || overlaps(tags, ix.tags[doc])) &&
-      (!formats || overlaps(formats, ix.formats[doc])) &&
-      (!open || open.has(ix.openAttribute[doc])) &&
-      (!domains || domains.has(ix.priorityDomain[doc])) &&
-      (!statuses || statuses.has(ix.status[doc]));
+  /** The documents that matched the term just evaluated, sorted, as a list to intersect the next term with. */
+  private candidatesOf(size: number): Posting {
+    const docs = this.termDocs.subarray(0, size).sort();
+    if (this.candidates.data.length < size) this.candidates.data = new Int32Array(Math.max(size, this.candidates.data.length * 2));
+    if (this.candidates.positions.length < size) this.candidates.positions = new Uint8Array(this.candidates.data.length);
+    for (let i = 0; i < size; i++) this.candidates.data[i] = (docs[i] << 4) | 15;
+    this.candidates.size = size;
+    return this.candidates;
   }
 
-  private countFacets(docs: number[], facets: readonly FacetName[]): FacetCounts {
+  private countFacets(n: number, facets: readonly FacetName[], limit: number | null): FacetCounts {
     const ix = this.index;
     const result = Object.fromEntries(FACET_NAMES.map((name) => [name, []])) as unknown as FacetCounts;
-    const single = (values: number[]) => (doc: number) => [values[doc]];
-    const sources: Record<FacetName, { values: (doc: number) => number[]; names: string[] }> = {
-      organization: { values: single(ix.organization), names: ix.vocab.organization.values },
-      theme: { values: (doc) => ix.themes[doc], names: ix.vocab.theme.values },
-      tag: { values: (doc) => ix.tags[doc], names: ix.vocab.tag.values },
-      format: { values: (doc) => ix.formats[doc], names: ix.vocab.format.values },
-      openAttribute: { values: single(ix.openAttribute), names: ix.vocab.openAttribute.values },
-      priorityDomain: { values: single(ix.priorityDomain), names: ix.vocab.priorityDomain.values },
-    };
+    const docs = this.matched;
     for (const facet of facets) {
-      const { values, names } = sources[facet];
-      const counts = new Int32Array(names.length);
-      for (const doc of docs) for (const value of values(doc)) if (value >= 0) counts[value]++;
+      const names = ix.vocab[facet].values;
+      if (this.facetCounts.length < names.length) this.facetCounts = new Int32Array(Math.max(names.length, this.facetCounts.length * 2));
+      const counts = this.facetCounts;
+      counts.fill(0, 0, names.length);
+      if (facet === 'theme' || facet === 'tag' || facet === 'format') {
+        const lists = facet === 'theme' ? ix.themes : facet === 'tag' ? ix.tags : ix.formats;
+        const { offsets, values } = lists;
+        for (let i = 0; i < n; i++) {
+          const doc = docs[i];
+          for (let k = offsets[doc], end = offsets[doc + 1]; k < end; k++) counts[values[k]]++;
+        }
+      } else {
+        const column = facet === 'organization' ? ix.organization : facet === 'openAttribute' ? ix.openAttribute : ix.priorityDomain;
+        for (let i = 0; i < n; i++) {
+          const value = column[docs[i]];
+          if (value >= 0) counts[value]++;
+        }
+      }
       const buckets: Array<{ key: string; count: number }> = [];
-      for (let i = 0; i < counts.length; i++) if (counts[i] > 0) buckets.push({ key: names[i], count: counts[i] });
+      for (let i = 0; i < names.length; i++) if (counts[i] > 0) buckets.push({ key: names[i], count: counts[i] });
       buckets.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      result[facet] = buckets.slice(0, FACET_LIMIT);
+      result[facet] = limit === null ? buckets : buckets.slice(0, limit);
     }
     return result;
-  }
-
-  /** The first `first + 1` matching documents after the cursor, in order (a bounded insertion sort). */
-  private page(docs: number[], query: EngineQuery, relevance: (doc: number) => number): number[] {
-    const ix = this.index;
-    const primary: Record<DatasetOrderField, (doc: number) => number | string> = {
-      RELEVANCE: relevance,
-      MODIFIED: (doc) => ix.modified[doc],
-      TITLE: (doc) => ix.titles[doc],
-      DOWNLOADS: (doc) => ix.downloads[doc],
-      ISSUED: (doc) => ix.issued[doc],
-    };
-    const key1 = primary[query.order.field];
-    const key2 = query.order.field === 'ISSUED' ? (doc: number) => ix.modified[doc] : () => 0;
-    const sign = query.order.direction === 'ASC' ? 1 : -1;
-    const order = (a1: number | string, a2: number, aId: string, b1: number | string, b2: number, bId: string): number => {
-      if (a1 !== b1) return a1 < b1 ? -sign : sign;
-      if (a2 !== b2) return a2 < b2 ? -sign : sign;
-      return aId === bId ? 0 : aId < bId ? -sign : sign;
-    };
-    const compare = (a: number, b: number) => order(key1(a), key2(a), ix.ids[a], key1(b), key2(b), ix.ids[b]);
-    const after = query.after ? cursorKeys(query.after) : null;
-    const limit = query.first + 1;
-    const top: number[] = [];
-    for (const doc of docs) {
-      if (after && order(key1(doc), key2(doc), ix.ids[doc], after[0], after[1], after[2]) <= 0) continue;
-      if (top.length === limit && compare(doc, top[limit - 1]) >= 0) continue;
-      let low = 0;
-      let high = top.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (compare(top[mid], doc) < 0) low = mid + 1;
-        else high = mid;
-      }
-      top.splice(low, 0, doc);
-      if (top.length > limit) top.pop();
-    }
-    return top;
-  }
-
-  private cursor(doc: number, field: DatasetOrderField, relevance: (doc: number) => number): string {
-    const ix = this.index;
-    const iso = (ms: number) => new Date(ms).toISOString();
-    const key = {
-      RELEVANCE: () => relevance(doc),
-      MODIFIED: () => iso(ix.modified[doc]),
-      TITLE: () => ix.titles[doc],
-      DOWNLOADS: () => ix.downloads[doc],
-      ISSUED: () => `${Number.isFinite(ix.issued[doc]) ? iso(ix.issued[doc]) : ''}|${iso(ix.modified[doc])}`,
-    }[field]();
-    return encodeCursor({ field, key, id: ix.ids[doc] });
   }
 
   private grow(): void {
@@ -235,24 +289,36 @@ export class SearchEngine {
     this.seen = new Int32Array(capacity);
     this.best = new Float64Array(capacity);
     this.bestSeen = new Int32Array(capacity);
+    this.extra = new Float64Array(capacity);
+    this.extraSeen = new Int32Array(capacity);
+    this.relevance = new Float64Array(capacity);
+    this.phraseSeen = new Int32Array(capacity);
+    this.matched = new Int32Array(capacity);
+    this.touched = new Int32Array(capacity);
+    this.termDocs = new Int32Array(capacity);
     this.stamp = 0;
+    this.extraStamp = 0;
   }
 }
 
-/** A cursor's sort values, as the page compares them: primary key, secondary key (ISSUED), id. */
-function cursorKeys(cursor: DatasetCursor): [number | string, number, string] {
-  const time = (text: string) => (text ? Date.parse(text) : Number.NEGATIVE_INFINITY);
-  const key = cursor.key;
-  switch (cursor.field) {
-    case 'MODIFIED':
-      return [time(key as string), 0, cursor.id];
-    case 'ISSUED': {
-      const [issued, modified] = (key as string).split('|');
-      return [time(issued), time(modified ?? ''), cursor.id];
+/**
+ * Terms in the order to evaluate them: fewest expected matches first (for each alternative, its rarest
+ * posting list; a term matches at most the sum over its alternatives).
+ */
+function byEstimatedMatches(index: SearchIndex, terms: QueryTerm[]): number[] {
+  const estimate = terms.map((term) => {
+    let sum = 0;
+    for (const alternative of term.alternatives) {
+      let rarest = Number.POSITIVE_INFINITY;
+      for (const run of alternative.han) {
+        for (let i = 0; i + 1 < run.length || i === 0; i++) rarest = Math.min(rarest, index.hanPostings.get(hanKey(run.length === 1 ? run : run.slice(i, i + 2)))?.size ?? 0);
+      }
+      for (const word of alternative.words) rarest = Math.min(rarest, index.wordPostings.get(word)?.size ?? 0);
+      sum += Number.isFinite(rarest) ? rarest : 0;
     }
-    default:
-      return [key, 0, cursor.id];
-  }
+    return sum;
+  });
+  return terms.map((_, i) => i).sort((a, b) => estimate[a] - estimate[b]);
 }
 
 /** Last resort for a query nothing matched: every bigram of its Chinese terms, ranked by how many match. */

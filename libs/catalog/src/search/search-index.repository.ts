@@ -6,7 +6,8 @@ import { IndexedDataset, IndexedOrganization } from './search-index';
 
 /** Changes kept in the log; a process further behind reloads the whole index. */
 const KEPT_CHANGES = 10_000;
-const LOAD_BATCH = 20_000;
+/** Datasets read per statement while loading: each page is indexed between two reads, so the event loop is never held for long. */
+const LOAD_PAGE = 4000;
 
 const INDEXED_COLUMNS = `d.id, d.slug, d.organization_id, d.status, d.deleted_at IS NOT NULL AS deleted, d.title, d.title_en,
   d.description, d.description_en, d.facet_tags AS tags, d.facet_themes AS themes, d.facet_formats AS formats,
@@ -62,21 +63,25 @@ export class SearchIndexRepository {
     return Number(row.generation);
   }
 
-  /** Every live dataset and organization, in one snapshot with its generation. */
-  async loadAll(): Promise<CatalogueSnapshot> {
-    return this.snapshot(async (m) => {
-      const datasets: IndexedDataset[] = [];
+  /**
+   * Every live dataset and organization, in one snapshot with its generation, read in pages by id: `onPage`
+   * receives each page (after the organizations), and the next page is read only once it returns.
+   */
+  async loadAll(onOrganizations: (organizations: IndexedOrganization[]) => void, onPage: (datasets: IndexedDataset[]) => Promise<void>): Promise<number> {
+    const snapshot = await this.snapshot(async (m, organizations) => {
+      onOrganizations(organizations);
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
         const rows: IndexedRow[] = await m.query(
-          `SELECT ${INDEXED_COLUMNS} FROM datasets d WHERE d.deleted_at IS NULL AND d.id > $1 ORDER BY d.id LIMIT ${LOAD_BATCH}`,
+          `SELECT ${INDEXED_COLUMNS} FROM datasets d WHERE d.deleted_at IS NULL AND d.id > $1 ORDER BY d.id LIMIT ${LOAD_PAGE}`,
           [after],
         );
-        datasets.push(...rows.map(toIndexed));
-        if (rows.length < LOAD_BATCH) return datasets;
+        await onPage(rows.map(toIndexed));
+        if (rows.length < LOAD_PAGE) return [];
         after = rows[rows.length - 1].id;
       }
     });
+    return snapshot.generation;
   }
 
   /** The datasets changed after `generation` (null when the log no longer reaches back that far). */
@@ -109,16 +114,16 @@ export class SearchIndexRepository {
     );
   }
 
-  private async snapshot<T extends IndexedDataset[] | null>(read: (m: EntityManager) => Promise<T>) {
+  private async snapshot<T extends IndexedDataset[] | null>(read: (m: EntityManager, organizations: IndexedOrganization[]) => Promise<T>) {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const generation = Number((await runner.query(`SELECT generation FROM search_generation`))[0].generation);
-      const datasets = await read(runner.manager);
       const organizations = (await runner.query(`SELECT id, slug, name, name_en FROM organizations`)).map(
         (o: { id: string; slug: string; name: string; name_en: string | null }) => ({ id: o.id, slug: o.slug, name: o.name, nameEn: o.name_en }),
       );
+      const datasets = await read(runner.manager, organizations);
       await runner.query('COMMIT');
       return (datasets ? { generation, datasets, organizations } : null) as T extends null ? CatalogueSnapshot | null : CatalogueSnapshot;
     } finally {

@@ -1,9 +1,12 @@
 import { THEMES } from '../metadata/vocabularies';
 import { normalize } from './segmenter';
 import { DOMAIN_TERMS } from './domain-dictionary';
+import { NO_POSITION, Posting, ValueLists, Vocabulary, grow } from './index-columns';
 import { PinyinVocabulary } from './pinyin-vocabulary';
 import { SYNONYM_GROUPS } from './synonym-data';
-import { bigrams, isAllHan, pieces, wordBoundaries } from './text-analysis';
+import { foldWord, isAllHan, wordBoundaries } from './text-analysis';
+
+export { NO_POSITION, Posting, Vocabulary } from './index-columns';
 
 /** What the index needs of a dataset (its record, tags, themes and released formats). */
 export interface IndexedDataset {
@@ -39,7 +42,7 @@ export const TITLE = 1;
 export const TAGS = 2;
 export const BODY = 4;
 export const OTHER = 8;
-const FIELDS = [TITLE, TAGS, BODY, OTHER];
+/** Separates tags in a document's tag text and the Chinese and English descriptions in its body text. */
 const SEP = '\u0001';
 
 /** A tag or theme label as stored between separators in a document's tag text. */
@@ -49,69 +52,50 @@ export function tagKey(text: string): string {
 
 export const STATUS_CODES = ['published', 'draft', 'submitted', 'withdrawn'] as const;
 
-/** A growable list of `docNo << 4 | fields`, in docNo order (documents are only ever appended). */
-export class Posting {
-  data = new Int32Array(4);
-  size = 0;
-
-  push(value: number): void {
-    if (this.size === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.size++] = value;
-  }
+/**
+ * Postings key of Chinese text of one or two UTF-16 units: a character is its code, a pair of characters
+ * c0 * 65536 + c1 (always above any single code), so no string is made per bigram while indexing.
+ */
+export function hanKey(text: string): number {
+  return text.length === 1 ? text.charCodeAt(0) : text.charCodeAt(0) * 65536 + text.charCodeAt(1);
 }
 
-/** Interns strings to small integers (facet values). */
-export class Vocabulary {
-  readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
-
-  id(value: string): number {
-    let id = this.index.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.values.push(value);
-      this.index.set(value, id);
-    }
-    return id;
-  }
-
-  find(value: string): number | undefined {
-    return this.index.get(value);
-  }
-}
-
-const themeLabels = new Map(THEMES.map((t) => [t.code, [t.labelZh, t.labelEn]]));
+const themeLabels = new Map(THEMES.map((t) => [t.code, [t.labelZh, t.labelEn].map(normalize)]));
+const HAN_RUN = /\p{Script=Han}/u;
 
 /**
- * The catalogue in memory, for search: per dataset its facet values, sort keys and normalized texts, and an
- * inverted index of Chinese characters and bigrams and of words. An update appends a new document and
- * retires the old one, so postings stay sorted without being rewritten.
+ * The catalogue in memory, for search: per dataset its facet values and sort keys in typed columns (multi-valued
+ * facets as compressed rows), its normalized texts, and an inverted index of Chinese characters and bigrams and
+ * of words. An update appends a new document and retires the old one, so postings stay sorted without being
+ * rewritten; a rebuild compacts.
  */
 export class SearchIndex {
   readonly ids: string[] = [];
   readonly slugs: string[] = [];
-  readonly live: number[] = [];
   readonly titles: string[] = [];
   readonly titlesEn: Array<string | null> = [];
-  /** Normalized texts per document: title, tags and theme labels, description, publisher and place. */
-  readonly texts: string[][] = [];
-  /** Word boundaries of each title, computed when first needed. */
+  /** Normalized texts per document: title; tags and theme labels between separators; descriptions; publisher and place. */
+  readonly titleText: string[] = [];
+  readonly tagText: string[] = [];
+  readonly bodyText: string[] = [];
+  readonly otherText: string[] = [];
+  /** Word boundaries of each title, computed when first needed ('' until then). */
   readonly boundaries: string[] = [];
-  readonly organization: number[] = [];
-  readonly status: number[] = [];
-  readonly openAttribute: number[] = [];
-  readonly priorityDomain: number[] = [];
-  readonly themes: number[][] = [];
-  readonly tags: number[][] = [];
-  readonly formats: number[][] = [];
-  readonly modified: number[] = [];
-  readonly issued: number[] = [];
-  readonly downloads: number[] = [];
-  readonly postings = new Map<string, Posting>();
+  live = new Uint8Array(0);
+  status = new Uint8Array(0);
+  organization = new Int32Array(0);
+  openAttribute = new Int32Array(0);
+  priorityDomain = new Int32Array(0);
+  modified = new Float64Array(0);
+  issued = new Float64Array(0);
+  downloads = new Float64Array(0);
+  readonly themes = new ValueLists();
+  readonly tags = new ValueLists();
+  readonly formats = new ValueLists();
+  /** Chinese characters and bigrams (see hanKey). */
+  readonly hanPostings = new Map<number, Posting>();
+  /** Words of letters and digits, folded. */
+  readonly wordPostings = new Map<string, Posting>();
   readonly vocab = {
     organization: new Vocabulary(),
     theme: new Vocabulary(),
@@ -122,7 +106,12 @@ export class SearchIndex {
   };
   readonly organizations = new Map<string, IndexedOrganization>();
   readonly pinyin = new PinyinVocabulary();
+  /** Tag and theme ids by their normalized text (a tag or label may be written several ways). */
+  private readonly tagsByText = new Map<string, number[]>();
+  private readonly themesByText = new Map<string, number[]>();
   private readonly docOf = new Map<string, number>();
+  private readonly interned = new Map<string, string>();
+  private count = 0;
   private retired = 0;
   private ascii: { terms: string[]; from: number } | null = null;
 
@@ -131,11 +120,11 @@ export class SearchIndex {
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.count;
   }
 
   get liveCount(): number {
-    return this.ids.length - this.retired;
+    return this.count - this.retired;
   }
 
   /** Whether so many documents were retired that a rebuild pays. */
@@ -145,6 +134,16 @@ export class SearchIndex {
 
   docNo(id: string): number | undefined {
     return this.docOf.get(id);
+  }
+
+  /** The postings of a Chinese text of one or two characters, or of a word. */
+  posting(term: string): Posting | undefined {
+    return term.length > 0 && isHanUnit(term, 0) ? this.hanPostings.get(hanKey(term)) : this.wordPostings.get(term);
+  }
+
+  /** Whether the catalogue holds this word of letters and digits. */
+  hasWord(word: string): boolean {
+    return this.wordPostings.has(word);
   }
 
   setOrganizations(organizations: IndexedOrganization[]): void {
@@ -166,64 +165,133 @@ export class SearchIndex {
       this.docOf.delete(dataset.id);
     }
     if (dataset.deleted) return;
-    const doc = this.ids.length;
+    const doc = this.count;
+    if (doc === this.live.length) this.growColumns(doc + 1);
+    this.count++;
     const organization = this.organizations.get(dataset.organizationId);
-    const title = normalize(dataset.title);
-    const tagText = dataset.tags.map(normalize);
-    const themeText = dataset.themes.flatMap((code) => (themeLabels.get(code) ?? [code]).map(normalize));
-    const other = normalize([organization?.name, organization?.nameEn, dataset.spatial].filter(Boolean).join(' '));
-    const texts = [title, `${SEP}${[...tagText, ...themeText].join(SEP)}${SEP}`, normalize(`${dataset.description} ${dataset.descriptionEn ?? ''}`), other];
+    const title = same(dataset.title, normalize(dataset.title));
+    const tagWords = dataset.tags.map(normalize);
+    const themeWords = dataset.themes.flatMap((code) => themeLabels.get(code) ?? [normalize(code)]);
+    const tagText = `${SEP}${[...tagWords, ...themeWords].join(SEP)}${SEP}`;
+    const body = normalize(dataset.descriptionEn ? `${dataset.description}${SEP}${dataset.descriptionEn}` : dataset.description);
+    const other = this.intern(normalize([organization?.name, organization?.nameEn, dataset.spatial].filter(Boolean).join(' ')));
     this.ids.push(dataset.id);
     this.slugs.push(dataset.slug);
-    this.live.push(1);
     this.titles.push(dataset.title);
     this.titlesEn.push(dataset.titleEn);
-    this.texts.push(texts);
+    this.titleText.push(title);
+    this.tagText.push(this.intern(tagText));
+    this.bodyText.push(body);
+    this.otherText.push(other);
     this.boundaries.push('');
-    this.organization.push(this.vocab.organization.id(dataset.organizationId));
-    this.status.push(Math.max(0, STATUS_CODES.indexOf(dataset.status as (typeof STATUS_CODES)[number])));
-    this.openAttribute.push(this.vocab.openAttribute.id(dataset.openAttribute));
-    this.priorityDomain.push(dataset.priorityDomain ? this.vocab.priorityDomain.id(dataset.priorityDomain) : -1);
-    this.themes.push(dataset.themes.map((t) => this.vocab.theme.id(t)));
-    this.tags.push([...new Set(dataset.tags)].map((t) => this.vocab.tag.id(t)));
+    this.live[doc] = 1;
+    this.organization[doc] = this.vocab.organization.id(dataset.organizationId);
+    this.status[doc] = Math.max(0, STATUS_CODES.indexOf(dataset.status as (typeof STATUS_CODES)[number]));
+    this.openAttribute[doc] = this.vocab.openAttribute.id(dataset.openAttribute);
+    this.priorityDomain[doc] = dataset.priorityDomain ? this.vocab.priorityDomain.id(dataset.priorityDomain) : -1;
+    this.themes.push(dataset.themes.map((t) => this.valueId(this.vocab.theme, this.themesByText, t, themeLabels.get(t) ?? [normalize(t)])));
+    this.tags.push([...new Set(dataset.tags)].map((t) => this.valueId(this.vocab.tag, this.tagsByText, t, [normalize(t)])));
     this.formats.push([...new Set(dataset.formats.map((f) => f.toUpperCase()))].map((f) => this.vocab.format.id(f)));
-    this.modified.push(dataset.modified);
-    this.issued.push(dataset.issued ?? Number.NEGATIVE_INFINITY);
-    this.downloads.push(downloads);
+    this.modified[doc] = dataset.modified;
+    this.issued[doc] = dataset.issued ?? Number.NEGATIVE_INFINITY;
+    this.downloads[doc] = downloads;
     this.docOf.set(dataset.id, doc);
-    for (const word of [...tagText, ...themeText]) this.addWord(word);
-    this.indexTerms(doc, [
-      [TITLE, `${title} ${dataset.titleEn ?? ''}`, true],
-      [TAGS, texts[1], true],
-      [BODY, texts[2], false],
-      [OTHER, other, true],
-    ]);
+    for (const word of tagWords) this.addWord(word);
+    for (const word of themeWords) this.addWord(word);
+    this.indexText(doc, TITLE, title, true, true);
+    if (dataset.titleEn) this.indexText(doc, TITLE, normalize(dataset.titleEn), true, false);
+    this.indexText(doc, TAGS, tagText, true, false);
+    this.indexText(doc, BODY, body, false, false);
+    this.indexText(doc, OTHER, other, true, false);
   }
 
-  private indexTerms(doc: number, fields: Array<[number, string, boolean]>): void {
-    const masks = new Map<string, number>();
-    const add = (term: string, field: number) => masks.set(term, (masks.get(term) ?? 0) | field);
-    for (const [field, text, characters] of fields) {
-      const { han, words } = pieces(text);
-      for (const word of words) add(word, field);
-      for (const run of han) {
-        for (const pair of bigrams(run)) add(pair, field);
-        // Single characters only where short texts make them meaningful (titles, tags, names).
-        if (characters) for (const c of run) add(c, field);
-      }
+  /** Tables (by tag id, by theme id) of the tags and theme labels that are exactly `text`; null when none is. */
+  exactTags(text: string): { tags: Uint8Array | null; themes: Uint8Array | null } {
+    const table = (ids: number[] | undefined, size: number) => {
+      if (!ids) return null;
+      const member = new Uint8Array(size);
+      for (const id of ids) member[id] = 1;
+      return member;
+    };
+    return { tags: table(this.tagsByText.get(text), this.vocab.tag.size), themes: table(this.themesByText.get(text), this.vocab.theme.size) };
+  }
+
+  private valueId(vocabulary: Vocabulary, byText: Map<string, number[]>, value: string, texts: string[]): number {
+    const known = vocabulary.find(value);
+    if (known !== undefined) return known;
+    const id = vocabulary.id(value);
+    for (const text of texts) {
+      const ids = byText.get(text);
+      if (ids) ids.push(id);
+      else byText.set(text, [id]);
     }
-    for (const [term, mask] of masks) {
-      let posting = this.postings.get(term);
-      if (!posting) this.postings.set(term, (posting = new Posting()));
-      posting.push((doc << 4) | mask);
+    return id;
+  }
+
+  /** Gives back the spare capacity of postings and columns (after a load). */
+  trim(): void {
+    for (const posting of this.hanPostings.values()) posting.trim();
+    for (const posting of this.wordPostings.values()) posting.trim();
+    for (const lists of [this.themes, this.tags, this.formats]) lists.trim();
+    this.interned.clear();
+  }
+
+  /** Bytes held by typed arrays (postings and columns); strings are not counted. */
+  get typedBytes(): number {
+    let bytes = 0;
+    for (const p of this.hanPostings.values()) bytes += p.data.byteLength + p.positions.byteLength;
+    for (const p of this.wordPostings.values()) bytes += p.data.byteLength + p.positions.byteLength;
+    for (const c of [this.live, this.status, this.organization, this.openAttribute, this.priorityDomain, this.modified, this.issued, this.downloads]) bytes += c.byteLength;
+    return bytes + this.themes.bytes + this.tags.bytes + this.formats.bytes;
+  }
+
+  /**
+   * Indexes a normalized text: each Chinese run by its bigrams (and, in short fields, its characters), each
+   * word of letters and digits folded. One pass over the UTF-16 units, no string per bigram.
+   */
+  private indexText(doc: number, field: number, text: string, characters: boolean, positions: boolean): void {
+    const at = (i: number) => (positions && i < NO_POSITION ? i : NO_POSITION);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isHanUnit(text, i)) {
+        let end = i + 1;
+        while (end < n && isHanUnit(text, end)) end++;
+        for (let k = i; k + 1 < end; k++) this.addHan(text.charCodeAt(k) * 65536 + text.charCodeAt(k + 1), doc, field, at(k));
+        if (characters) for (let k = i; k < end; k++) this.addHan(text.charCodeAt(k), doc, field, at(k));
+        i = end;
+      } else if (isWordUnit(c)) {
+        let end = i + 1;
+        while (end < n && isWordUnit(text.charCodeAt(end))) end++;
+        // Decimal parts belong to the word (pm2.5, 12.5), as in text-analysis' pieces.
+        while (end + 1 < n && text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) {
+          end += 2;
+          while (end < n && isDigit(text.charCodeAt(end))) end++;
+        }
+        this.addWordTerm(foldWord(text.slice(i, end)), doc, field, at(i));
+        i = end;
+      } else i++;
     }
+  }
+
+  private addHan(key: number, doc: number, field: number, position: number): void {
+    let posting = this.hanPostings.get(key);
+    if (!posting) this.hanPostings.set(key, (posting = new Posting()));
+    posting.add(doc, field, position);
+  }
+
+  private addWordTerm(word: string, doc: number, field: number, position: number): void {
+    let posting = this.wordPostings.get(word);
+    if (!posting) this.wordPostings.set(word, (posting = new Posting()));
+    posting.add(doc, field, position);
   }
 
   /** Indexed words of letters and digits, sorted (for English completions). */
   asciiTerms(): string[] {
-    if (!this.ascii || this.ascii.from !== this.postings.size) {
-      const terms = [...this.postings.keys()].filter((t) => /^[a-z0-9]/.test(t)).sort();
-      this.ascii = { terms, from: this.postings.size };
+    if (!this.ascii || this.ascii.from !== this.wordPostings.size) {
+      const terms = [...this.wordPostings.keys()].sort();
+      this.ascii = { terms, from: this.wordPostings.size };
     }
     return this.ascii.terms;
   }
@@ -232,22 +300,44 @@ export class SearchIndex {
     if (word.length >= 2 && word.length <= 12 && isAllHan(word)) this.pinyin.add(word);
   }
 
-  /** The fields (bits) of a document whose normalized text contains `text` (a run of Chinese characters). */
-  fieldsContaining(doc: number, text: string, candidates: number): number {
-    let mask = 0;
-    const texts = this.texts[doc];
-    for (let f = 0; f < FIELDS.length; f++) {
-      if (candidates & FIELDS[f] && texts[f].includes(text)) mask |= FIELDS[f];
-    }
-    return mask;
+  private intern(text: string): string {
+    const known = this.interned.get(text);
+    if (known !== undefined) return known;
+    if (this.interned.size < 100_000) this.interned.set(text, text);
+    return text;
   }
 
-  /** Whether `text` occurs in the title as whole words (its ends fall on word boundaries). */
-  wholeWordInTitle(doc: number, text: string): boolean {
-    const title = this.texts[doc][0];
+  private growColumns(needed: number): void {
+    this.live = grow(this.live, needed);
+    this.status = grow(this.status, needed);
+    this.organization = grow(this.organization, needed);
+    this.openAttribute = grow(this.openAttribute, needed);
+    this.priorityDomain = grow(this.priorityDomain, needed);
+    this.modified = grow(this.modified, needed);
+    this.issued = grow(this.issued, needed);
+    this.downloads = grow(this.downloads, needed);
+  }
+
+  /**
+   * For a Chinese run not found in the title: the fields among `candidates` (tags, publisher, description, in
+   * that order) where it occurs, 0 when none. The first field that holds it makes the match; the remaining
+   * candidates (their bigrams are there) count for ranking without a check, since the match stands anyway.
+   */
+  fieldsOutsideTitle(doc: number, text: string, candidates: number): number {
+    if (candidates & TAGS && this.tagText[doc].includes(text)) return candidates & ~TITLE;
+    if (candidates & OTHER && this.otherText[doc].includes(text)) return candidates & ~(TITLE | TAGS);
+    if (candidates & BODY && this.bodyText[doc].includes(text)) return BODY;
+    return 0;
+  }
+
+  /** Whether `text`, found at `from` in the title, occurs there or later as whole words (its ends fall on word boundaries). */
+  wholeWordInTitle(doc: number, text: string, from: number): boolean {
+    const title = this.titleText[doc];
+    let at = from;
+    if (at < 0) return false;
     // Segmenting every title at load would double its time; titles are segmented when first ranked.
     const bounds = this.boundaries[doc] || (this.boundaries[doc] = wordBoundaries(title));
-    for (let at = title.indexOf(text); at >= 0; at = title.indexOf(text, at + 1)) {
+    for (; at >= 0; at = title.indexOf(text, at + 1)) {
       if (bounds.charCodeAt(at) === 49 && bounds.charCodeAt(at + text.length) === 49) return true;
     }
     return false;
@@ -255,11 +345,39 @@ export class SearchIndex {
 
   /** Position of `text` in the title, or -1. */
   titlePosition(doc: number, text: string): number {
-    return this.texts[doc][0].indexOf(text);
+    return this.titleText[doc].indexOf(text);
   }
 
   /** Whether `text` is one of the document's tags or theme labels exactly. */
   isTag(doc: number, text: string): boolean {
-    return this.texts[doc][1].includes(tagKey(text));
+    return this.tagText[doc].includes(tagKey(text));
   }
+}
+
+/** The first string when both are equal, so that an already normalized title is held once. */
+function same(original: string, normalized: string): string {
+  return normalized === original ? original : normalized;
+}
+
+/** Chinese characters of the Basic Multilingual Plane, by code unit (built once: the regex is too slow per unit). */
+const HAN_UNITS = (() => {
+  const table = new Uint8Array(65536);
+  for (let c = 0x2e80; c < 0xd800; c++) if (HAN_RUN.test(String.fromCharCode(c))) table[c] = 1;
+  for (let c = 0xe000; c < 65536; c++) if (HAN_RUN.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+})();
+
+function isHanUnit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) return HAN_UNITS[c] === 1;
+  const point = text.codePointAt(c <= 0xdbff ? i : i - 1) ?? 0;
+  return point > 0xffff && HAN_RUN.test(String.fromCodePoint(point));
+}
+
+function isWordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }

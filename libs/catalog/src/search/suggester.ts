@@ -41,18 +41,22 @@ export function suggest(index: SearchIndex, typed: string, visibility: Visibilit
 
 /** Visible datasets whose title holds one of the texts (or an English word starting with `word`), best first. */
 function visibleTo(index: SearchIndex, visibility: Visibility): (doc: number) => boolean {
-  const members = new Set(visibility.organizationIds.map((id) => index.vocab.organization.find(id)));
-  return (doc) => index.live[doc] === 1 && (visibility.allUnpublished || index.status[doc] === 0 || members.has(index.organization[doc]));
+  const members = new Uint8Array(Math.max(1, index.vocab.organization.size));
+  for (const id of visibility.organizationIds) {
+    const n = index.vocab.organization.find(id);
+    if (n !== undefined) members[n] = 1;
+  }
+  return (doc) => index.live[doc] === 1 && (visibility.allUnpublished || index.status[doc] === 0 || members[index.organization[doc]] === 1);
 }
 
 /** Whether some dataset the caller may see carries the tag (so that drafts' tags are not suggested to the public). */
 function tagIsVisible(index: SearchIndex, tag: string, id: number, visible: (doc: number) => boolean): boolean {
   const text = normalize(tag);
-  const posting = index.postings.get(isHan(text[0]) ? text.slice(0, 2) : (text.match(/[a-z0-9]+/)?.[0] ?? ''));
+  const posting = index.posting(isHan(text[0]) ? text.slice(0, 2) : (text.match(/[a-z0-9]+/)?.[0] ?? ''));
   if (!posting) return false;
   for (let i = 0; i < posting.size && i < SCAN_LIMIT * 10; i++) {
     const doc = posting.data[i] >> 4;
-    if (posting.data[i] & TAGS && index.tags[doc].includes(id) && visible(doc)) return true;
+    if (posting.data[i] & TAGS && index.tags.includes(doc, id) && visible(doc)) return true;
   }
   return false;
 }
@@ -60,7 +64,7 @@ function tagIsVisible(index: SearchIndex, tag: string, id: number, visible: (doc
 function matchingTitles(index: SearchIndex, texts: string[], word: string | null, visible: (doc: number) => boolean): number[] {
   const ranked: Array<{ doc: number; rank: number }> = [];
   const consider = (term: string, check: (doc: number) => number) => {
-    const posting = index.postings.get(term);
+    const posting = index.posting(term);
     if (!posting) return;
     for (let i = 0, scanned = 0; i < posting.size && scanned < SCAN_LIMIT; i++) {
       const doc = posting.data[i] >> 4;

@@ -1,82 +1,154 @@
 import { Alternative } from './query-parser';
-import { BODY, OTHER, Posting, SearchIndex, TAGS, TITLE, tagKey } from './search-index';
+import { BODY, NO_POSITION, OTHER, Posting, SearchIndex, TAGS, TITLE, hanKey } from './search-index';
 
 /** A requirement of an alternative: one Chinese run or one word, and the postings that find it. */
 interface Requirement {
   text: string;
   han: boolean;
-  lists: Posting[];
-  /** The text as a whole tag, as SearchIndex.isTag looks for it. */
-  tag: string;
+  /** Index in the alternative's lists of each bigram of the run, in order (one list for a word or a short run). */
+  lists: number[];
+  /** Tables of the tags and theme labels that are exactly this text. */
+  exact: { tags: Uint8Array | null; themes: Uint8Array | null };
 }
+
+/** Where an alternative's matches go (the engine: one object, so that the calls stay monomorphic). */
+export interface MatchSink {
+  /** Whether the matched document passes the search's filter; records it as found by the alternative. */
+  accept(doc: number): boolean;
+  /** Whether the document already scored at least `bound` for this term (then scoring it again cannot matter). */
+  covered(doc: number, bound: number): boolean;
+  match(doc: number, score: number, titleAt: number): void;
+}
+
+/** The highest score fieldScore gives (a whole word at the start of the title, found in every field). */
+const MAX_FIELD_SCORE = 1.25;
 
 /**
  * Finds the documents matching one alternative of a query term, with how well each matches: fields (title
  * above tags above description above publisher), whole words above substrings, earlier in the title above
- * later. A Chinese run of three or more characters is looked up by its bigrams and then checked in the text,
- * so a match is always the run itself (衡阳县 never matches 衡南县).
+ * later. A Chinese run of three or more characters is looked up by its bigrams and then checked: in the title
+ * by the bigrams' recorded positions (consecutive means the run is there), elsewhere in the text, so a match is
+ * always the run itself (衡阳县 never matches 衡南县). `onMatch` receives the run's title position (-1: not in
+ * the title) of single-run alternatives. With `candidates`, only those documents are considered. Unless
+ * `scoreAll`, documents the term already scored above what this alternative could give are not scored again.
  */
-export function matchAlternative(index: SearchIndex, alternative: Alternative, onMatch: (doc: number, score: number) => void): void {
+export function matchAlternative(index: SearchIndex, alternative: Alternative, sink: MatchSink, candidates: Posting | null = null, scoreAll = true): void {
   const requirements: Requirement[] = [];
+  const lists: Posting[] = [];
+  const listOf = new Map<Posting, number>();
+  const add = (posting: Posting) => {
+    let at = listOf.get(posting);
+    if (at === undefined) {
+      at = lists.push(posting) - 1;
+      listOf.set(posting, at);
+    }
+    return at;
+  };
   for (const run of alternative.han) {
-    const keys = run.length <= 2 ? [run] : [...new Set(Array.from({ length: run.length - 1 }, (_, i) => run.slice(i, i + 2)))];
-    requirements.push({ text: run, han: true, lists: keys.map((k) => index.postings.get(k)!), tag: tagKey(run) });
+    const keys = run.length <= 2 ? [hanKey(run)] : Array.from({ length: run.length - 1 }, (_, i) => hanKey(run.slice(i, i + 2)));
+    const found = keys.map((key) => index.hanPostings.get(key));
+    if (found.some((p) => !p)) return;
+    requirements.push({ text: run, han: true, lists: found.map((p) => add(p!)), exact: index.exactTags(run) });
   }
-  for (const word of alternative.words) requirements.push({ text: word, han: false, lists: [index.postings.get(word)!], tag: tagKey(word) });
-  if (requirements.length === 0 || requirements.some((r) => r.lists.some((l) => !l))) return;
+  for (const word of alternative.words) {
+    const posting = index.wordPostings.get(word);
+    if (!posting) return;
+    requirements.push({ text: word, han: false, lists: [add(posting)], exact: index.exactTags(word) });
+  }
+  if (requirements.length === 0) return;
+  // Only documents that matched the query's other terms can matter: they join the intersection as a list.
+  if (candidates) lists.push(candidates);
 
   // The more of the query an alternative spells out, the more specific its matches (生产安全事故 over 安全生产).
   const weight = alternative.weight * (1 + 0.04 * Math.min(8, alternative.label.length));
-  const lists = requirements.flatMap((r) => r.lists);
+  const bound = scoreAll ? Number.POSITIVE_INFINITY : MAX_FIELD_SCORE * weight;
   const masks = new Int32Array(lists.length);
-  intersect(lists, masks, (doc) => {
-    if (!index.live[doc]) return;
-    let score = Number.POSITIVE_INFINITY;
-    let k = 0;
-    for (const requirement of requirements) {
+  const positions = new Int32Array(lists.length);
+  const live = index.live;
+  const found = new Int32Array(requirements.length);
+  const at = new Int32Array(requirements.length);
+  intersect(lists, masks, positions, (doc) => {
+    if (live[doc] !== 1) return;
+    // First whether the document holds every requirement (the membership), then, if it can matter, how well.
+    for (let r = 0; r < requirements.length; r++) {
+      const requirement = requirements[r];
+      const own = requirement.lists;
       let mask = 15;
-      for (let i = 0; i < requirement.lists.length; i++) mask &= masks[k++];
-      if (requirement.han && requirement.text.length > 2) mask = index.fieldsContaining(doc, requirement.text, mask);
+      for (let i = 0; i < own.length; i++) mask &= masks[own[i]];
+      at[r] = mask & TITLE ? (requirement.han ? titlePosition(index, doc, requirement.text, own, positions) : 0) : -1;
+      if (requirement.han && requirement.text.length > 2 && at[r] < 0) mask = index.fieldsOutsideTitle(doc, requirement.text, mask);
       if (mask === 0) return;
-      score = Math.min(score, fieldScore(index, doc, requirement, mask));
+      found[r] = mask;
     }
-    onMatch(doc, score * weight);
+    if (!sink.accept(doc) || sink.covered(doc, bound)) return;
+    let score = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < requirements.length; r++) {
+      const s = fieldScore(index, doc, requirements[r], found[r], at[r]);
+      if (s < score) score = s;
+    }
+    sink.match(doc, score * weight, requirements.length === 1 ? at[0] : -1);
   });
 }
 
-function fieldScore(index: SearchIndex, doc: number, requirement: Requirement, mask: number): number {
+/**
+ * Where a Chinese run starts in the title: its bigrams' first positions, when consecutive, say so without
+ * reading the title; otherwise (repeated bigrams, a long title, an English title) the title is searched.
+ */
+function titlePosition(index: SearchIndex, doc: number, text: string, own: number[], positions: Int32Array): number {
+  const start = positions[own[0]];
+  if (start !== NO_POSITION) {
+    let aligned = true;
+    for (let j = 1; j < own.length && aligned; j++) aligned = positions[own[j]] === start + j;
+    if (aligned) return start;
+  }
+  return index.titleText[doc].indexOf(text);
+}
+
+function fieldScore(index: SearchIndex, doc: number, requirement: Requirement, mask: number, at: number): number {
   let score = 0;
   if (mask & TITLE) {
-    const whole = !requirement.han || index.wholeWordInTitle(doc, requirement.text);
-    const at = requirement.han ? index.titlePosition(doc, requirement.text) : 0;
-    const length = index.texts[doc][0].length || 1;
-    score = (whole ? 1 : 0.7) + 0.1 * (1 - Math.max(0, at) / length);
+    const whole = !requirement.han || index.wholeWordInTitle(doc, requirement.text, at);
+    score = (whole ? 1 : 0.7) + 0.1 * (1 - Math.max(0, at) / (index.titleText[doc].length || 1));
   }
-  if (mask & TAGS) score = Math.max(score, index.texts[doc][1].includes(requirement.tag) ? 0.9 : 0.6);
+  if (mask & TAGS) {
+    const { tags, themes } = requirement.exact;
+    score = Math.max(score, (tags && index.tags.any(doc, tags)) || (themes && index.themes.any(doc, themes)) ? 0.9 : 0.6);
+  }
   if (mask & BODY) score = Math.max(score, 0.3);
   if (mask & OTHER) score = Math.max(score, 0.2);
-  const fields = ((mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1)) as number;
+  const fields = (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1);
   return score + 0.05 * (fields - 1);
 }
 
-/** Calls `onDoc` for every document present in all lists, with each list's field bits in `masks`. */
-function intersect(lists: Posting[], masks: Int32Array, onDoc: (doc: number) => void): void {
+/** Calls `onDoc` for every document present in all lists, with each list's field bits and title position. */
+function intersect(lists: Posting[], masks: Int32Array, positions: Int32Array, onDoc: (doc: number) => void): void {
   let driver = 0;
   for (let i = 1; i < lists.length; i++) if (lists[i].size < lists[driver].size) driver = i;
-  const positions = new Int32Array(lists.length);
   const lead = lists[driver];
+  const data = lead.data;
+  if (lists.length === 1) {
+    for (let p = 0; p < lead.size; p++) {
+      masks[0] = data[p] & 15;
+      positions[0] = lead.positions[p];
+      onDoc(data[p] >> 4);
+    }
+    return;
+  }
+  const cursor = new Int32Array(lists.length);
   outer: for (let p = 0; p < lead.size; p++) {
-    const doc = lead.data[p] >> 4;
-    masks[driver] = lead.data[p] & 15;
+    const doc = data[p] >> 4;
+    masks[driver] = data[p] & 15;
+    positions[driver] = lead.positions[p];
     for (let i = 0; i < lists.length; i++) {
       if (i === driver) continue;
       const list = lists[i];
-      let at = positions[i];
+      let at = cursor[i];
       if (at < list.size && list.data[at] >> 4 < doc) at = seek(list, at, doc);
-      positions[i] = at;
+      cursor[i] = at;
       if (at >= list.size) return;
       if (list.data[at] >> 4 !== doc) continue outer;
       masks[i] = list.data[at] & 15;
+      positions[i] = list.positions[at];
     }
     onDoc(doc);
   }
