@@ -3,47 +3,74 @@
  * datasets is a few dozen typed arrays the garbage collector never has to walk.
  */
 
-/** Title position recorded for a term that is not in the (Chinese) title, or too far into it. */
-export const NO_POSITION = 255;
+/**
+ * A term's first position in a field (title, description) with flags: POSITION bits, REPEATED when it occurs
+ * again later, WORD_START / WORD_END (titles) when a word of the title starts at its first character / ends
+ * after its last. NO_POSITION: not in the field (or beyond the first 1,022 characters).
+ */
+export const NO_POSITION = 0xffff;
+export const POSITION = 0x3ff;
+export const REPEATED = 0x400;
+export const WORD_START = 0x800;
+export const WORD_END = 0x1000;
 
 /**
  * A growable list of `docNo << 4 | fields`, in docNo order (documents are only ever appended), with the
- * position of the term's first occurrence in the document's title beside each entry, so that ranking and the
- * check of longer runs need no string search in titles.
+ * positions of the term's first occurrence in the document's title and in its description beside each entry
+ * (REPEATED added when it occurs again), so that ranking and the check of longer runs seldom need a string
+ * search.
  */
 export class Posting {
   data = new Int32Array(4);
-  positions = new Uint8Array(4);
+  titleAt = new Uint16Array(4);
+  bodyAt = new Uint16Array(4);
   size = 0;
 
-  /** Records that `doc` holds the term in `fields`; a second call for the same document merges the fields. */
-  add(doc: number, fields: number, position: number): void {
-    const size = this.size;
-    if (size > 0 && this.data[size - 1] >> 4 === doc) {
-      this.data[size - 1] |= fields;
-      if (this.positions[size - 1] === NO_POSITION) this.positions[size - 1] = position;
-      return;
+  /**
+   * Records that `doc` holds the term in `fields`, at `position` (with its flags) of the title (or description,
+   * with `inBody`); a second call for the same document merges.
+   */
+  add(doc: number, fields: number, position: number, inBody: boolean): void {
+    let size = this.size;
+    if (size === 0 || this.data[size - 1] >> 4 !== doc) {
+      if (size === this.data.length) this.grow();
+      this.data[size] = doc << 4;
+      this.titleAt[size] = NO_POSITION;
+      this.bodyAt[size] = NO_POSITION;
+      this.size = ++size;
     }
-    if (size === this.data.length) {
-      const capacity = size < 1024 ? size * 2 : size + (size >> 1);
-      const data = new Int32Array(capacity);
-      data.set(this.data);
-      this.data = data;
-      const positions = new Uint8Array(capacity);
-      positions.set(this.positions);
-      this.positions = positions;
-    }
-    this.data[size] = (doc << 4) | fields;
-    this.positions[size] = position;
-    this.size = size + 1;
+    const last = size - 1;
+    this.data[last] |= fields;
+    if (position === NO_POSITION) return;
+    const positions = inBody ? this.bodyAt : this.titleAt;
+    const known = positions[last];
+    positions[last] = known === NO_POSITION ? position : known | REPEATED;
+  }
+
+  private grow(): void {
+    const capacity = this.size < 1024 ? this.size * 2 : this.size + (this.size >> 1);
+    const data = new Int32Array(capacity);
+    data.set(this.data);
+    this.data = data;
+    const titleAt = new Uint16Array(capacity);
+    titleAt.set(this.titleAt);
+    this.titleAt = titleAt;
+    const bodyAt = new Uint16Array(capacity);
+    bodyAt.set(this.bodyAt);
+    this.bodyAt = bodyAt;
   }
 
   /** Gives back the spare capacity (after a load). */
   trim(): void {
     if (this.data.length > this.size) {
       this.data = this.data.slice(0, this.size);
-      this.positions = this.positions.slice(0, this.size);
+      this.titleAt = this.titleAt.slice(0, this.size);
+      this.bodyAt = this.bodyAt.slice(0, this.size);
     }
+  }
+
+  get bytes(): number {
+    return this.data.byteLength + this.titleAt.byteLength + this.bodyAt.byteLength;
   }
 }
 
@@ -110,7 +137,7 @@ export class ValueLists {
 }
 
 /** A copy of `array` with room for at least `needed` elements (growing by half, at least). */
-export function grow<T extends Int32Array | Float64Array | Uint8Array>(array: T, needed: number): T {
+export function grow<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(array: T, needed: number): T {
   const capacity = Math.max(needed, Math.ceil(array.length * 1.5), 1024);
   const grown = new (array.constructor as new (length: number) => T)(capacity);
   grown.set(array);

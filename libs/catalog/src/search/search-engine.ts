@@ -188,7 +188,8 @@ export class SearchEngine {
     // All terms must match: the rarest first, each later one only among the documents matching those before.
     const order = partial ? terms.map((_, i) => i) : byEstimatedMatches(this.index, terms);
     let candidates: Posting | null = null;
-    for (const t of order) {
+    for (let o = 0; o < order.length; o++) {
+      const t = order[o];
       const term = terms[t];
       this.termStamp = ++this.stamp;
       this.termSize = 0;
@@ -198,7 +199,7 @@ export class SearchEngine {
         matchAlternative(this.index, alternative, this.sink, candidates, alternative === typed);
         if (alternative.label && this.altSize > from) found.push({ term: t, label: alternative.label, from, to: this.altSize });
       }
-      if (!partial) candidates = this.candidatesOf(this.termSize);
+      if (!partial && o + 1 < order.length) candidates = this.candidatesOf(this.termSize);
       for (let i = 0; i < this.termSize; i++) {
         const doc = this.termDocs[i];
         if (this.seen[doc] !== queryStamp) {
@@ -243,7 +244,7 @@ export class SearchEngine {
   private candidatesOf(size: number): Posting {
     const docs = this.termDocs.subarray(0, size).sort();
     if (this.candidates.data.length < size) this.candidates.data = new Int32Array(Math.max(size, this.candidates.data.length * 2));
-    if (this.candidates.positions.length < size) this.candidates.positions = new Uint8Array(this.candidates.data.length);
+    if (this.candidates.titleAt.length < size) this.candidates.titleAt = this.candidates.bodyAt = new Uint16Array(this.candidates.data.length);
     for (let i = 0; i < size; i++) this.candidates.data[i] = (docs[i] << 4) | 15;
     this.candidates.size = size;
     return this.candidates;

@@ -1,12 +1,12 @@
 import { THEMES } from '../metadata/vocabularies';
 import { normalize } from './segmenter';
 import { DOMAIN_TERMS } from './domain-dictionary';
-import { NO_POSITION, Posting, ValueLists, Vocabulary, grow } from './index-columns';
+import { NO_POSITION, POSITION, Posting, ValueLists, Vocabulary, WORD_END, WORD_START, grow } from './index-columns';
 import { PinyinVocabulary } from './pinyin-vocabulary';
 import { SYNONYM_GROUPS } from './synonym-data';
 import { foldWord, isAllHan, wordBoundaries } from './text-analysis';
 
-export { NO_POSITION, Posting, Vocabulary } from './index-columns';
+export { NO_POSITION, POSITION, Posting, REPEATED, Vocabulary, WORD_END, WORD_START } from './index-columns';
 
 /** What the index needs of a dataset (its record, tags, themes and released formats). */
 export interface IndexedDataset {
@@ -36,6 +36,10 @@ export interface IndexedOrganization {
   name: string;
   nameEn: string | null;
 }
+
+/** What a run's bigram positions say of a field: the run is not there (-2), cannot tell (-1), or where it starts. */
+export const ABSENT = -2;
+export const UNKNOWN = -1;
 
 /** Fields a term can occur in, as bits of a posting. */
 export const TITLE = 1;
@@ -79,9 +83,11 @@ export class SearchIndex {
   readonly tagText: string[] = [];
   readonly bodyText: string[] = [];
   readonly otherText: string[] = [];
-  /** Word boundaries of each title, computed when first needed ('' until then). */
-  readonly boundaries: string[] = [];
+  /** Word boundaries of titles the postings' flags could not answer for, kept once computed ('' until then). */
+  private readonly boundaries: string[] = [];
   live = new Uint8Array(0);
+  /** Length of each normalized title (UTF-16 units), for ranking by where in the title a match starts. */
+  titleLength = new Uint16Array(0);
   status = new Uint8Array(0);
   organization = new Int32Array(0);
   openAttribute = new Int32Array(0);
@@ -180,11 +186,12 @@ export class SearchIndex {
     this.titles.push(dataset.title);
     this.titlesEn.push(dataset.titleEn);
     this.titleText.push(title);
+    this.boundaries.push('');
     this.tagText.push(this.intern(tagText));
     this.bodyText.push(body);
     this.otherText.push(other);
-    this.boundaries.push('');
     this.live[doc] = 1;
+    this.titleLength[doc] = Math.min(65535, title.length);
     this.organization[doc] = this.vocab.organization.id(dataset.organizationId);
     this.status[doc] = Math.max(0, STATUS_CODES.indexOf(dataset.status as (typeof STATUS_CODES)[number]));
     this.openAttribute[doc] = this.vocab.openAttribute.id(dataset.openAttribute);
@@ -198,11 +205,12 @@ export class SearchIndex {
     this.docOf.set(dataset.id, doc);
     for (const word of tagWords) this.addWord(word);
     for (const word of themeWords) this.addWord(word);
-    this.indexText(doc, TITLE, title, true, true);
-    if (dataset.titleEn) this.indexText(doc, TITLE, normalize(dataset.titleEn), true, false);
-    this.indexText(doc, TAGS, tagText, true, false);
-    this.indexText(doc, BODY, body, false, false);
-    this.indexText(doc, OTHER, other, true, false);
+    // Titles are segmented once here, so that ranking whole words above parts of words reads only flags.
+    this.indexText(doc, TITLE, title, true, (this.boundaries[doc] = wordBoundaries(title)));
+    if (dataset.titleEn) this.indexText(doc, TITLE, normalize(dataset.titleEn), true, null);
+    this.indexText(doc, TAGS, tagText, true, null);
+    this.indexText(doc, BODY, body, false, '');
+    this.indexText(doc, OTHER, other, true, null);
   }
 
   /** Tables (by tag id, by theme id) of the tags and theme labels that are exactly `text`; null when none is. */
@@ -230,6 +238,8 @@ export class SearchIndex {
 
   /** Gives back the spare capacity of postings and columns (after a load). */
   trim(): void {
+    // The boundaries served the load; the few titles whose flags cannot answer are segmented again when asked.
+    this.boundaries.fill('');
     for (const posting of this.hanPostings.values()) posting.trim();
     for (const posting of this.wordPostings.values()) posting.trim();
     for (const lists of [this.themes, this.tags, this.formats]) lists.trim();
@@ -239,9 +249,9 @@ export class SearchIndex {
   /** Bytes held by typed arrays (postings and columns); strings are not counted. */
   get typedBytes(): number {
     let bytes = 0;
-    for (const p of this.hanPostings.values()) bytes += p.data.byteLength + p.positions.byteLength;
-    for (const p of this.wordPostings.values()) bytes += p.data.byteLength + p.positions.byteLength;
-    for (const c of [this.live, this.status, this.organization, this.openAttribute, this.priorityDomain, this.modified, this.issued, this.downloads]) bytes += c.byteLength;
+    for (const p of this.hanPostings.values()) bytes += p.bytes;
+    for (const p of this.wordPostings.values()) bytes += p.bytes;
+    for (const c of [this.live, this.titleLength, this.status, this.organization, this.openAttribute, this.priorityDomain, this.modified, this.issued, this.downloads]) bytes += c.byteLength;
     return bytes + this.themes.bytes + this.tags.bytes + this.formats.bytes;
   }
 
@@ -249,8 +259,13 @@ export class SearchIndex {
    * Indexes a normalized text: each Chinese run by its bigrams (and, in short fields, its characters), each
    * word of letters and digits folded. One pass over the UTF-16 units, no string per bigram.
    */
-  private indexText(doc: number, field: number, text: string, characters: boolean, positions: boolean): void {
-    const at = (i: number) => (positions && i < NO_POSITION ? i : NO_POSITION);
+  private indexText(doc: number, field: number, text: string, characters: boolean, bounds: string | null): void {
+    // Positions (with word flags from `bounds`, a string of '1' at word boundaries) for titles and descriptions.
+    const at = (i: number, length: number) => {
+      if (bounds === null || i >= POSITION) return NO_POSITION;
+      return i | (bounds.charCodeAt(i) === 49 ? WORD_START : 0) | (bounds.charCodeAt(i + length) === 49 ? WORD_END : 0);
+    };
+    const inBody = field === BODY;
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -258,8 +273,8 @@ export class SearchIndex {
       if (isHanUnit(text, i)) {
         let end = i + 1;
         while (end < n && isHanUnit(text, end)) end++;
-        for (let k = i; k + 1 < end; k++) this.addHan(text.charCodeAt(k) * 65536 + text.charCodeAt(k + 1), doc, field, at(k));
-        if (characters) for (let k = i; k < end; k++) this.addHan(text.charCodeAt(k), doc, field, at(k));
+        for (let k = i; k + 1 < end; k++) this.addHan(text.charCodeAt(k) * 65536 + text.charCodeAt(k + 1), doc, field, at(k, 2), inBody);
+        if (characters) for (let k = i; k < end; k++) this.addHan(text.charCodeAt(k), doc, field, at(k, 1), inBody);
         i = end;
       } else if (isWordUnit(c)) {
         let end = i + 1;
@@ -269,22 +284,22 @@ export class SearchIndex {
           end += 2;
           while (end < n && isDigit(text.charCodeAt(end))) end++;
         }
-        this.addWordTerm(foldWord(text.slice(i, end)), doc, field, at(i));
+        this.addWordTerm(foldWord(text.slice(i, end)), doc, field, at(i, end - i), inBody);
         i = end;
       } else i++;
     }
   }
 
-  private addHan(key: number, doc: number, field: number, position: number): void {
+  private addHan(key: number, doc: number, field: number, position: number, inBody: boolean): void {
     let posting = this.hanPostings.get(key);
     if (!posting) this.hanPostings.set(key, (posting = new Posting()));
-    posting.add(doc, field, position);
+    posting.add(doc, field, position, inBody);
   }
 
-  private addWordTerm(word: string, doc: number, field: number, position: number): void {
+  private addWordTerm(word: string, doc: number, field: number, position: number, inBody: boolean): void {
     let posting = this.wordPostings.get(word);
     if (!posting) this.wordPostings.set(word, (posting = new Posting()));
-    posting.add(doc, field, position);
+    posting.add(doc, field, position, inBody);
   }
 
   /** Indexed words of letters and digits, sorted (for English completions). */
@@ -309,6 +324,7 @@ export class SearchIndex {
 
   private growColumns(needed: number): void {
     this.live = grow(this.live, needed);
+    this.titleLength = grow(this.titleLength, needed);
     this.status = grow(this.status, needed);
     this.organization = grow(this.organization, needed);
     this.openAttribute = grow(this.openAttribute, needed);
@@ -320,22 +336,25 @@ export class SearchIndex {
 
   /**
    * For a Chinese run not found in the title: the fields among `candidates` (tags, publisher, description, in
-   * that order) where it occurs, 0 when none. The first field that holds it makes the match; the remaining
+   * that order) where it occurs, 0 when none; `bodyAt` is what the bigram positions told of the description. The first field that holds it makes the match; the remaining
    * candidates (their bigrams are there) count for ranking without a check, since the match stands anyway.
    */
-  fieldsOutsideTitle(doc: number, text: string, candidates: number): number {
+  fieldsOutsideTitle(doc: number, text: string, candidates: number, bodyAt: number): number {
+    if (bodyAt === ABSENT) candidates &= ~BODY;
     if (candidates & TAGS && this.tagText[doc].includes(text)) return candidates & ~TITLE;
     if (candidates & OTHER && this.otherText[doc].includes(text)) return candidates & ~(TITLE | TAGS);
-    if (candidates & BODY && this.bodyText[doc].includes(text)) return BODY;
+    if (candidates & BODY && (bodyAt >= 0 || this.bodyText[doc].includes(text))) return BODY;
     return 0;
   }
 
-  /** Whether `text`, found at `from` in the title, occurs there or later as whole words (its ends fall on word boundaries). */
+  /**
+   * Whether `text`, found at `from` in the title, occurs there or later as whole words (its ends fall on word
+   * boundaries). The postings' flags answer this for most matches; this reads the title when they cannot.
+   */
   wholeWordInTitle(doc: number, text: string, from: number): boolean {
     const title = this.titleText[doc];
     let at = from;
     if (at < 0) return false;
-    // Segmenting every title at load would double its time; titles are segmented when first ranked.
     const bounds = this.boundaries[doc] || (this.boundaries[doc] = wordBoundaries(title));
     for (; at >= 0; at = title.indexOf(text, at + 1)) {
       if (bounds.charCodeAt(at) === 49 && bounds.charCodeAt(at + text.length) === 49) return true;

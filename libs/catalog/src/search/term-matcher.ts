@@ -1,5 +1,5 @@
 import { Alternative } from './query-parser';
-import { BODY, NO_POSITION, OTHER, Posting, SearchIndex, TAGS, TITLE, hanKey } from './search-index';
+import { ABSENT, BODY, NO_POSITION, OTHER, POSITION, Posting, REPEATED, SearchIndex, TAGS, TITLE, UNKNOWN, WORD_END, WORD_START, hanKey } from './search-index';
 
 /** A requirement of an alternative: one Chinese run or one word, and the postings that find it. */
 interface Requirement {
@@ -63,11 +63,13 @@ export function matchAlternative(index: SearchIndex, alternative: Alternative, s
   const weight = alternative.weight * (1 + 0.04 * Math.min(8, alternative.label.length));
   const bound = scoreAll ? Number.POSITIVE_INFINITY : MAX_FIELD_SCORE * weight;
   const masks = new Int32Array(lists.length);
-  const positions = new Int32Array(lists.length);
+  const titleAt = new Int32Array(lists.length);
+  const bodyAt = new Int32Array(lists.length);
   const live = index.live;
   const found = new Int32Array(requirements.length);
+  /** Per requirement, what titleMatch said (1 for a word in the title, -1 when not in the title). */
   const at = new Int32Array(requirements.length);
-  intersect(lists, masks, positions, (doc) => {
+  intersect(lists, masks, titleAt, bodyAt, (doc) => {
     if (live[doc] !== 1) return;
     // First whether the document holds every requirement (the membership), then, if it can matter, how well.
     for (let r = 0; r < requirements.length; r++) {
@@ -75,8 +77,10 @@ export function matchAlternative(index: SearchIndex, alternative: Alternative, s
       const own = requirement.lists;
       let mask = 15;
       for (let i = 0; i < own.length; i++) mask &= masks[own[i]];
-      at[r] = mask & TITLE ? (requirement.han ? titlePosition(index, doc, requirement.text, own, positions) : 0) : -1;
-      if (requirement.han && requirement.text.length > 2 && at[r] < 0) mask = index.fieldsOutsideTitle(doc, requirement.text, mask);
+      at[r] = mask & TITLE ? (requirement.han ? titleMatch(index, doc, requirement.text, own, titleAt) : 1) : -1;
+      if (requirement.han && requirement.text.length > 2 && at[r] < 0) {
+        mask = index.fieldsOutsideTitle(doc, requirement.text, mask, mask & BODY ? aligned(own, bodyAt) : ABSENT);
+      }
       if (mask === 0) return;
       found[r] = mask;
     }
@@ -86,29 +90,49 @@ export function matchAlternative(index: SearchIndex, alternative: Alternative, s
       const s = fieldScore(index, doc, requirements[r], found[r], at[r]);
       if (s < score) score = s;
     }
-    sink.match(doc, score * weight, requirements.length === 1 ? at[0] : -1);
+    sink.match(doc, score * weight, requirements.length === 1 ? at[0] >> 1 : -1);
   });
 }
 
 /**
- * Where a Chinese run starts in the title: its bigrams' first positions, when consecutive, say so without
- * reading the title; otherwise (repeated bigrams, a long title, an English title) the title is searched.
+ * Where a Chinese run starts in a field, from its bigrams' first positions there: consecutive, the run is there;
+ * not consecutive while none of them occurs twice, it is not (ABSENT); otherwise (repeated bigrams, a long
+ * text, an English title) UNKNOWN.
  */
-function titlePosition(index: SearchIndex, doc: number, text: string, own: number[], positions: Int32Array): number {
-  const start = positions[own[0]];
-  if (start !== NO_POSITION) {
-    let aligned = true;
-    for (let j = 1; j < own.length && aligned; j++) aligned = positions[own[j]] === start + j;
-    if (aligned) return start;
+function aligned(own: number[], positions: Int32Array): number {
+  const first = positions[own[0]];
+  if (first === NO_POSITION || first & REPEATED) return UNKNOWN;
+  const start = first & POSITION;
+  let consecutive = true;
+  let certain = true;
+  for (let j = 1; j < own.length; j++) {
+    const position = positions[own[j]];
+    if (position === NO_POSITION || position & REPEATED) certain = false;
+    if (position === NO_POSITION || (position & POSITION) !== start + j) consecutive = false;
   }
-  return index.titleText[doc].indexOf(text);
+  return consecutive ? start : certain ? ABSENT : UNKNOWN;
 }
 
-function fieldScore(index: SearchIndex, doc: number, requirement: Requirement, mask: number, at: number): number {
+/**
+ * A Chinese run in the title: its position times two, plus one when it is a whole word there; -1 when it is not
+ * in the title. Read from the postings' positions and word flags; the title itself only when they cannot tell.
+ */
+function titleMatch(index: SearchIndex, doc: number, text: string, own: number[], positions: Int32Array): number {
+  const at = aligned(own, positions);
+  // Aligned, the first bigram occurs once: so does the run, and the flags of its ends say whether it is a word.
+  if (at >= 0) return at * 2 + (positions[own[0]] & WORD_START && positions[own[own.length - 1]] & WORD_END ? 1 : 0);
+  if (at === ABSENT) return -1;
+  const found = index.titleText[doc].indexOf(text);
+  return found < 0 ? -1 : found * 2 + (index.wholeWordInTitle(doc, text, found) ? 1 : 0);
+}
+
+function fieldScore(index: SearchIndex, doc: number, requirement: Requirement, mask: number, title: number): number {
   let score = 0;
   if (mask & TITLE) {
-    const whole = !requirement.han || index.wholeWordInTitle(doc, requirement.text, at);
-    score = (whole ? 1 : 0.7) + 0.1 * (1 - Math.max(0, at) / (index.titleText[doc].length || 1));
+    // Words of letters and digits count as whole and first; a run only in the English title as neither.
+    const whole = !requirement.han || (title >= 0 && (title & 1) === 1);
+    const at = requirement.han ? Math.max(0, title >> 1) : 0;
+    score = (whole ? 1 : 0.7) + 0.1 * (1 - at / (index.titleLength[doc] || 1));
   }
   if (mask & TAGS) {
     const { tags, themes } = requirement.exact;
@@ -120,8 +144,8 @@ function fieldScore(index: SearchIndex, doc: number, requirement: Requirement, m
   return score + 0.05 * (fields - 1);
 }
 
-/** Calls `onDoc` for every document present in all lists, with each list's field bits and title position. */
-function intersect(lists: Posting[], masks: Int32Array, positions: Int32Array, onDoc: (doc: number) => void): void {
+/** Calls `onDoc` for every document present in all lists, with each list's field bits and positions. */
+function intersect(lists: Posting[], masks: Int32Array, titleAt: Int32Array, bodyAt: Int32Array, onDoc: (doc: number) => void): void {
   let driver = 0;
   for (let i = 1; i < lists.length; i++) if (lists[i].size < lists[driver].size) driver = i;
   const lead = lists[driver];
@@ -129,7 +153,8 @@ function intersect(lists: Posting[], masks: Int32Array, positions: Int32Array, o
   if (lists.length === 1) {
     for (let p = 0; p < lead.size; p++) {
       masks[0] = data[p] & 15;
-      positions[0] = lead.positions[p];
+      titleAt[0] = lead.titleAt[p];
+      bodyAt[0] = lead.bodyAt[p];
       onDoc(data[p] >> 4);
     }
     return;
@@ -138,7 +163,8 @@ function intersect(lists: Posting[], masks: Int32Array, positions: Int32Array, o
   outer: for (let p = 0; p < lead.size; p++) {
     const doc = data[p] >> 4;
     masks[driver] = data[p] & 15;
-    positions[driver] = lead.positions[p];
+    titleAt[driver] = lead.titleAt[p];
+    bodyAt[driver] = lead.bodyAt[p];
     for (let i = 0; i < lists.length; i++) {
       if (i === driver) continue;
       const list = lists[i];
@@ -148,7 +174,8 @@ function intersect(lists: Posting[], masks: Int32Array, positions: Int32Array, o
       if (at >= list.size) return;
       if (list.data[at] >> 4 !== doc) continue outer;
       masks[i] = list.data[at] & 15;
-      positions[i] = list.positions[at];
+      titleAt[i] = list.titleAt[at];
+      bodyAt[i] = list.bodyAt[at];
     }
     onDoc(doc);
   }
