@@ -159,23 +159,24 @@ export class DatasetSearchService {
 
   private labelFacets(counts: Record<FacetName, Array<{ key: string; count: number }>>, view: IndexView) {
     const organizations = view.index.organizations;
-    const themes = new Map(THEMES.map((t) => [t.code, t.labelZh]));
-    const byLabel = (vocabulary: Record<string, string>) => new Map(Object.entries(vocabulary).map(([k, v]) => [v, k]));
-    const openKeys = byLabel(OPEN_ATTRIBUTES);
-    const domainKeys = byLabel(PRIORITY_DOMAINS);
     const label: Record<FacetName, (key: string) => { key: string; label: string }> = {
       organization: (id) => ({ key: organizations.get(id)?.slug ?? id, label: organizations.get(id)?.name ?? id }),
-      theme: (code) => ({ key: code, label: themes.get(code) ?? code }),
+      theme: (code) => ({ key: code, label: THEME_LABELS.get(code) ?? code }),
       tag: (name) => ({ key: name, label: name }),
       format: (format) => ({ key: format, label: format }),
-      openAttribute: (value) => ({ key: openKeys.get(value) ?? value, label: value }),
-      priorityDomain: (value) => ({ key: domainKeys.get(value) ?? value, label: value }),
+      openAttribute: (value) => ({ key: OPEN_KEYS.get(value) ?? value, label: value }),
+      priorityDomain: (value) => ({ key: DOMAIN_KEYS.get(value) ?? value, label: value }),
     };
     return Object.fromEntries(
       FACET_NAMES.map((name) => [name, counts[name].map((b) => ({ ...label[name](b.key), count: b.count }))]),
     ) as Record<FacetName, FacetBucket[]>;
   }
 }
+
+const THEME_LABELS = new Map(THEMES.map((t) => [t.code, t.labelZh]));
+const byLabel = (vocabulary: Record<string, string>) => new Map(Object.entries(vocabulary).map(([k, v]) => [v, k]));
+const OPEN_KEYS = byLabel(OPEN_ATTRIBUTES);
+const DOMAIN_KEYS = byLabel(PRIORITY_DOMAINS);
 
 function checkRequest(request: DatasetSearchRequest, first: number, text: string | null): void {
   const problems: FieldError[] = [];

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TokenService } from '@opendata/auth';
-import { DemoSeeder, ThemeService } from '@opendata/catalog';
+import { CatalogueIndex, DemoSeeder, ThemeService } from '@opendata/catalog';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { PeriodicJobs } from '@opendata/jobs';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 /** An arbitrary constant naming the advisory lock held during boot tasks (several API workers start at once). */
 const BOOT_LOCK = 7_366_202_419;
 
-/** Boot tasks after the migrations: vocabularies, the ADMIN_TOKEN account, the demo catalogue. */
+/** Boot tasks after the migrations: vocabularies, the ADMIN_TOKEN account, the demo catalogue, then the search index. */
 @Injectable()
 export class PlatformInitializer {
   private readonly logger = new Logger('Platform');
@@ -21,6 +21,7 @@ export class PlatformInitializer {
     private readonly demo: DemoSeeder,
     @InjectDataSource() private readonly db: DataSource,
     private readonly jobs: PeriodicJobs,
+    private readonly searchIndex: CatalogueIndex,
   ) {}
 
   async run(): Promise<void> {
@@ -34,6 +35,8 @@ export class PlatformInitializer {
       await lock.query('SELECT pg_advisory_unlock($1)', [BOOT_LOCK]).catch(() => undefined);
       await lock.release();
     }
+    // The search index loads in the background: the server answers at once, searches wait until it is ready.
+    this.searchIndex.warmUp();
   }
 
   private async runTasks(): Promise<void> {

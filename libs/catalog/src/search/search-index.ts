@@ -112,6 +112,8 @@ export class SearchIndex {
   };
   readonly organizations = new Map<string, IndexedOrganization>();
   readonly pinyin = new PinyinVocabulary();
+  /** Each tag's normalized text, by tag id. */
+  readonly tagTexts: string[] = [];
   /** Tag and theme ids by their normalized text (a tag or label may be written several ways). */
   private readonly tagsByText = new Map<string, number[]>();
   private readonly themesByText = new Map<string, number[]>();
@@ -197,7 +199,7 @@ export class SearchIndex {
     this.openAttribute[doc] = this.vocab.openAttribute.id(dataset.openAttribute);
     this.priorityDomain[doc] = dataset.priorityDomain ? this.vocab.priorityDomain.id(dataset.priorityDomain) : -1;
     this.themes.push(dataset.themes.map((t) => this.valueId(this.vocab.theme, this.themesByText, t, themeLabels.get(t) ?? [normalize(t)])));
-    this.tags.push([...new Set(dataset.tags)].map((t) => this.valueId(this.vocab.tag, this.tagsByText, t, [normalize(t)])));
+    this.tags.push([...new Set(dataset.tags)].map((t) => this.valueId(this.vocab.tag, this.tagsByText, t, [normalize(t)], this.tagTexts)));
     this.formats.push([...new Set(dataset.formats.map((f) => f.toUpperCase()))].map((f) => this.vocab.format.id(f)));
     this.modified[doc] = dataset.modified;
     this.issued[doc] = dataset.issued ?? Number.NEGATIVE_INFINITY;
@@ -224,10 +226,11 @@ export class SearchIndex {
     return { tags: table(this.tagsByText.get(text), this.vocab.tag.size), themes: table(this.themesByText.get(text), this.vocab.theme.size) };
   }
 
-  private valueId(vocabulary: Vocabulary, byText: Map<string, number[]>, value: string, texts: string[]): number {
+  private valueId(vocabulary: Vocabulary, byText: Map<string, number[]>, value: string, texts: string[], textById?: string[]): number {
     const known = vocabulary.find(value);
     if (known !== undefined) return known;
     const id = vocabulary.id(value);
+    textById?.push(texts[0]);
     for (const text of texts) {
       const ids = byText.get(text);
       if (ids) ids.push(id);

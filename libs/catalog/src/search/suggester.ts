@@ -1,12 +1,14 @@
 import { THEMES } from '../metadata/vocabularies';
 import { Visibility } from './dataset-search';
-import { SearchIndex, TAGS, TITLE } from './search-index';
+import { NO_POSITION, POSITION, SearchIndex, TAGS, TITLE } from './search-index';
 import { normalize } from './segmenter';
 import { Suggestion } from './suggestion';
 import { isHan } from './text-analysis';
 
 /** Title matches examined per suggestion request at most: typing 衡 must not walk the whole catalogue. */
 const SCAN_LIMIT = 3000;
+/** Dataset titles ranked per request, before the kinds are mixed. */
+const TITLES = 40;
 
 /**
  * Completions for what is being typed: Chinese characters anywhere in a title or name, pinyin (full or
@@ -28,11 +30,13 @@ export function suggest(index: SearchIndex, typed: string, visibility: Visibilit
   );
   const visible = visibleTo(index, visibility);
   const datasets = matchingTitles(index, texts, english ? prefix : null, visible);
-  const tags = index.vocab.tag.values
-    .map((tag, id) => ({ tag, id }))
-    .filter(({ tag, id }) => matches(tag) && tagIsVisible(index, tag, id, visible))
-    .slice(0, limit)
-    .map(({ tag }): Suggestion => ({ kind: 'TAG', label: tag, key: tag }));
+  const tags: Suggestion[] = [];
+  const tagTexts = index.tagTexts;
+  for (let id = 0; id < tagTexts.length && tags.length < limit; id++) {
+    const text = tagTexts[id];
+    const hit = texts.some((t) => t && text.includes(t)) || (english && text.split(/[^a-z0-9.]+/).some((w) => w.startsWith(prefix)));
+    if (hit && tagIsVisible(index, text, id, visible)) tags.push({ kind: 'TAG', label: index.vocab.tag.values[id], key: index.vocab.tag.values[id] });
+  }
   const titles = datasets.map(
     (doc): Suggestion => ({ kind: 'DATASET', label: english && startsWord(index.titlesEn[doc]) ? index.titlesEn[doc]! : index.titles[doc], key: slugOf(index, doc) }),
   );
@@ -50,8 +54,7 @@ function visibleTo(index: SearchIndex, visibility: Visibility): (doc: number) =>
 }
 
 /** Whether some dataset the caller may see carries the tag (so that drafts' tags are not suggested to the public). */
-function tagIsVisible(index: SearchIndex, tag: string, id: number, visible: (doc: number) => boolean): boolean {
-  const text = normalize(tag);
+function tagIsVisible(index: SearchIndex, text: string, id: number, visible: (doc: number) => boolean): boolean {
   const posting = index.posting(isHan(text[0]) ? text.slice(0, 2) : (text.match(/[a-z0-9]+/)?.[0] ?? ''));
   if (!posting) return false;
   for (let i = 0; i < posting.size && i < SCAN_LIMIT * 10; i++) {
@@ -61,31 +64,81 @@ function tagIsVisible(index: SearchIndex, tag: string, id: number, visible: (doc
   return false;
 }
 
+/**
+ * The best visible titles holding one of the texts (earlier in the title first, then the most downloaded, then
+ * the newest), or for English an indexed word starting with `word` (English titles holding the whole prefix
+ * first). A bounded list of typed values: no object per candidate.
+ */
 function matchingTitles(index: SearchIndex, texts: string[], word: string | null, visible: (doc: number) => boolean): number[] {
-  const ranked: Array<{ doc: number; rank: number }> = [];
-  const consider = (term: string, check: (doc: number) => number) => {
+  const best = new BestDocs(TITLES);
+  const rank = (doc: number, position: number) => position * 1e13 - index.downloads[doc] * 1e9 - index.modified[doc] / 1e3;
+  const consider = (term: string, budget: number, check: (doc: number, position: number) => number) => {
     const posting = index.posting(term);
     if (!posting) return;
-    for (let i = 0, scanned = 0; i < posting.size && scanned < SCAN_LIMIT; i++) {
+    for (let i = 0; i < posting.size && budget > 0; i++) {
       const doc = posting.data[i] >> 4;
       if (!(posting.data[i] & TITLE) || !visible(doc)) continue;
-      scanned++;
-      const position = check(doc);
-      if (position >= 0) ranked.push({ doc, rank: position * 1e13 - index.downloads[doc] * 1e9 - index.modified[doc] / 1e3 });
+      budget--;
+      const position = check(doc, posting.titleAt[i]);
+      if (position >= 0) best.offer(doc, rank(doc, position));
     }
   };
-  for (const text of texts.filter(Boolean)) consider(text.slice(0, 2), (doc) => index.titlePosition(doc, text));
-  if (word) {
-    for (const term of asciiTermsStartingWith(index, word)) consider(term, (doc) => (normalize(index.titlesEn[doc] ?? '').includes(word) ? 0 : 1));
+  for (const text of texts.filter(Boolean)) {
+    // One or two characters: the posting holds where they first occur in the title; longer texts are read.
+    const short = text.length <= 2 && isHan(text);
+    consider(text.slice(0, 2), SCAN_LIMIT, (doc, at) => (short && at !== NO_POSITION ? at & POSITION : index.titlePosition(doc, text)));
   }
-  ranked.sort((a, b) => a.rank - b.rank);
-  return [...new Set(ranked.map((r) => r.doc))].slice(0, 40);
+  if (word) {
+    const terms = asciiTermsStartingWith(index, word);
+    for (const term of terms) consider(term, SCAN_LIMIT / terms.length, (doc) => (index.titlesEn[doc]?.toLowerCase().includes(word) ? 0 : 1));
+  }
+  return best.docs();
+}
+
+/** The documents of lowest rank offered, at most `size`, each once. */
+class BestDocs {
+  private readonly ranks: number[] = [];
+  private readonly list: number[] = [];
+
+  constructor(private readonly size: number) {}
+
+  offer(doc: number, rank: number): void {
+    const at = this.list.indexOf(doc);
+    if (at >= 0) {
+      if (this.ranks[at] <= rank) return;
+      this.list.splice(at, 1);
+      this.ranks.splice(at, 1);
+    }
+    if (this.list.length === this.size && rank >= this.ranks[this.size - 1]) return;
+    let i = this.list.length;
+    while (i > 0 && this.ranks[i - 1] > rank) i--;
+    this.list.splice(i, 0, doc);
+    this.ranks.splice(i, 0, rank);
+    if (this.list.length > this.size) {
+      this.list.pop();
+      this.ranks.pop();
+    }
+  }
+
+  docs(): number[] {
+    return this.list;
+  }
 }
 
 function asciiTermsStartingWith(index: SearchIndex, word: string): string[] {
   const first = word.split(' ')[0];
   if (!/^[a-z0-9]/.test(first)) return [];
-  return index.asciiTerms().filter((t) => t.startsWith(first)).slice(0, 20);
+  const terms = index.asciiTerms();
+  let low = 0;
+  let high = terms.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (terms[mid] < first) low = mid + 1;
+    else high = mid;
+  }
+  const found: string[] = [];
+  for (let i = low; i < terms.length && found.length < 20 && terms[i].startsWith(first); i++) found.push(terms[i]);
+  return found;
 }
 
 function slugOf(index: SearchIndex, doc: number): string {
