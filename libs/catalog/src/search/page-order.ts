@@ -1,6 +1,6 @@
 import { DatasetCursor, DatasetOrderField, encodeCursor } from './dataset-cursor';
 import { DatasetOrder } from './dataset-search';
-import { SearchIndex } from './search-index';
+import { SearchIndex, idKey } from './search-index';
 
 /** Above this many rows (offset + page), the matching set is sorted whole rather than kept in a bounded list. */
 const BOUNDED_LIMIT = 256;
@@ -21,6 +21,7 @@ interface SortKey {
 export class PageOrder {
   private readonly keys: SortKey[];
   private readonly ids: string[];
+  private readonly idKeys: Float64Array;
   private readonly idSign: number;
 
   constructor(
@@ -31,6 +32,7 @@ export class PageOrder {
   ) {
     this.keys = [order, ...thenBy].map((o) => this.key(o));
     this.ids = index.ids;
+    this.idKeys = index.idKey;
     this.idSign = order.direction === 'ASC' ? 1 : -1;
   }
 
@@ -55,19 +57,24 @@ export class PageOrder {
         if (x !== y) return x < y ? -key.sign : key.sign;
       }
     }
-    const x = this.ids[a];
-    const y = this.ids[b];
-    return x === y ? 0 : x < y ? -this.idSign : this.idSign;
+    return this.compareIds(a, this.ids[b], this.idKeys[b]);
   };
 
+  /** Document `a` against an id (and its idKey): by the numbers first, the strings only when those are equal. */
+  private compareIds(a: number, id: string, key: number): number {
+    const x = this.idKeys[a];
+    if (x !== key) return x < key ? -this.idSign : this.idSign;
+    const own = this.ids[a];
+    return own === id ? 0 : own < id ? -this.idSign : this.idSign;
+  }
+
   /** Whether a document comes after the cursor's position (the first key and the id only: cursors hold one key). */
-  private afterCursor(doc: number, cursor: [number | string, number, string]): boolean {
+  private afterCursor(doc: number, cursor: [number | string, number, string, number]): boolean {
     const key = this.keys[0];
     const value = key.numbers ? key.numbers[doc] : key.texts![doc];
     if (value !== cursor[0]) return (value < cursor[0] ? -key.sign : key.sign) > 0;
     if (key.second && key.second[doc] !== cursor[1]) return (key.second[doc] < cursor[1] ? -key.sign : key.sign) > 0;
-    const id = this.ids[doc];
-    return id !== cursor[2] && (id < cursor[2] ? -this.idSign : this.idSign) > 0;
+    return this.compareIds(doc, cursor[2], cursor[3]) > 0;
   }
 
   /** The first `limit` documents of `docs[0 .. n)` in order, after the cursor if any. */
@@ -120,18 +127,18 @@ export class PageOrder {
   }
 }
 
-/** A cursor's sort values, as the page compares them: primary key, secondary key (ISSUED), id. */
-function cursorKeys(cursor: DatasetCursor): [number | string, number, string] {
+/** A cursor's sort values, as the page compares them: primary key, secondary key (ISSUED), id and its idKey. */
+function cursorKeys(cursor: DatasetCursor): [number | string, number, string, number] {
   const time = (text: string) => (text ? Date.parse(text) : Number.NEGATIVE_INFINITY);
   const key = cursor.key;
   switch (cursor.field) {
     case 'MODIFIED':
-      return [time(key as string), 0, cursor.id];
+      return [time(key as string), 0, cursor.id, idKey(cursor.id)];
     case 'ISSUED': {
       const [issued, modified] = (key as string).split('|');
-      return [time(issued), time(modified ?? ''), cursor.id];
+      return [time(issued), time(modified ?? ''), cursor.id, idKey(cursor.id)];
     }
     default:
-      return [key, 0, cursor.id];
+      return [key, 0, cursor.id, idKey(cursor.id)];
   }
 }

@@ -7,8 +7,8 @@ import { PageOrder } from './page-order';
 import { ParsedQuery, QueryTerm, parseQuery } from './query-parser';
 import { SearchCondition } from './search-condition';
 import { Posting, SearchIndex, hanKey } from './search-index';
-import { MatchSink, matchAlternative } from './term-matcher';
-import { bigrams } from './text-analysis';
+import { MatchSink, matchAlternative, titlesHolding } from './term-matcher';
+import { bigrams, isAllHan } from './text-analysis';
 
 export interface EngineQuery {
   parsed: ParsedQuery | null;
@@ -65,6 +65,7 @@ export class SearchEngine {
   private stamp = 0;
   private extraStamp = 0;
   private facetCounts = new Int32Array(0);
+  private bits = new Uint32Array(0);
   private readonly candidates = new Posting();
 
   // State of the term being collected, read by `collect` (one function for every match, never a closure per term).
@@ -213,18 +214,9 @@ export class SearchEngine {
       }
     }
     this.filter = null;
-    let n = 0;
-    for (let i = 0; i < touched; i++) {
-      const doc = this.touched[i];
-      if (partial || this.count[doc] === terms.length) this.matched[n++] = doc;
-    }
+    const n = this.collectMatched(touched, partial ? 0 : terms.length);
     this.phraseStamp = 0;
-    if (phrase.length > 1) {
-      for (let i = 0; i < n; i++) {
-        const doc = this.matched[i];
-        if (phraseIsRun ? this.phraseSeen[doc] === phraseStamp : this.index.titlePosition(doc, phrase) >= 0) this.score[doc] += 1;
-      }
-    }
+    if (phrase.length > 1) this.addPhraseBonus(n, phrase, phraseIsRun ? phraseStamp : 0);
     const inResult = (doc: number) => this.seen[doc] === queryStamp && (partial || this.count[doc] === terms.length);
     const labels = new Set<string>();
     found.sort((a, b) => a.term - b.term || a.from - b.from);
@@ -240,14 +232,57 @@ export class SearchEngine {
     return { n, relaxed: partial && n > 0, highlight: [...labels] };
   }
 
+  /**
+   * Leaves in `matched`, in document order (so that facets and sort keys are read front to back), the touched
+   * documents that matched `terms` terms (any number when 0); returns how many.
+   */
+  private collectMatched(touched: number, terms: number): number {
+    const words = (this.index.size + 31) >>> 5;
+    const bits = this.bits;
+    bits.fill(0, 0, words);
+    for (let i = 0; i < touched; i++) {
+      const doc = this.touched[i];
+      if (terms === 0 || this.count[doc] === terms) bits[doc >>> 5] |= 1 << (doc & 31);
+    }
+    let n = 0;
+    for (let w = 0; w < words; w++) {
+      let word = bits[w];
+      while (word !== 0) {
+        const lowest = word & -word;
+        this.matched[n++] = (w << 5) + 31 - Math.clz32(lowest);
+        word ^= lowest;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * A title holding the whole query (without spaces) ranks first: known from the matches when the query is one
+   * Chinese run (`stamp`), found through the postings when it is Chinese, read from the titles otherwise.
+   */
+  private addPhraseBonus(n: number, phrase: string, stamp: number): void {
+    if (stamp !== 0) {
+      for (let i = 0; i < n; i++) if (this.phraseSeen[this.matched[i]] === stamp) this.score[this.matched[i]] += 1;
+    } else if (isAllHan(phrase)) {
+      titlesHolding(this.index, phrase, this.asPosting(this.matched, n), (doc) => (this.score[doc] += 1));
+    } else {
+      for (let i = 0; i < n; i++) if (this.index.titlePosition(this.matched[i], phrase) >= 0) this.score[this.matched[i]] += 1;
+    }
+  }
+
+  /** Sorted documents as a list to intersect postings with. */
+  private asPosting(docs: Int32Array, size: number): Posting {
+    const list = this.candidates;
+    if (list.data.length < size) list.data = new Int32Array(Math.max(size, list.data.length * 2));
+    if (list.titleAt.length < size) list.titleAt = list.bodyAt = new Uint16Array(list.data.length);
+    for (let i = 0; i < size; i++) list.data[i] = (docs[i] << 4) | 15;
+    list.size = size;
+    return list;
+  }
+
   /** The documents that matched the term just evaluated, sorted, as a list to intersect the next term with. */
   private candidatesOf(size: number): Posting {
-    const docs = this.termDocs.subarray(0, size).sort();
-    if (this.candidates.data.length < size) this.candidates.data = new Int32Array(Math.max(size, this.candidates.data.length * 2));
-    if (this.candidates.titleAt.length < size) this.candidates.titleAt = this.candidates.bodyAt = new Uint16Array(this.candidates.data.length);
-    for (let i = 0; i < size; i++) this.candidates.data[i] = (docs[i] << 4) | 15;
-    this.candidates.size = size;
-    return this.candidates;
+    return this.asPosting(this.termDocs.subarray(0, size).sort(), size);
   }
 
   private countFacets(n: number, facets: readonly FacetName[], limit: number | null): FacetCounts {
@@ -294,6 +329,7 @@ export class SearchEngine {
     this.extraSeen = new Int32Array(capacity);
     this.relevance = new Float64Array(capacity);
     this.phraseSeen = new Int32Array(capacity);
+    this.bits = new Uint32Array((capacity + 31) >>> 5);
     this.matched = new Int32Array(capacity);
     this.touched = new Int32Array(capacity);
     this.termDocs = new Int32Array(capacity);

@@ -93,6 +93,8 @@ export class SearchIndex {
   openAttribute = new Int32Array(0);
   priorityDomain = new Int32Array(0);
   modified = new Float64Array(0);
+  /** The first 48 bits of each id as a number: ties between equal sort keys are broken by id without reading strings. */
+  idKey = new Float64Array(0);
   issued = new Float64Array(0);
   downloads = new Float64Array(0);
   readonly themes = new ValueLists();
@@ -202,6 +204,7 @@ export class SearchIndex {
     this.tags.push([...new Set(dataset.tags)].map((t) => this.valueId(this.vocab.tag, this.tagsByText, t, [normalize(t)], this.tagTexts)));
     this.formats.push([...new Set(dataset.formats.map((f) => f.toUpperCase()))].map((f) => this.vocab.format.id(f)));
     this.modified[doc] = dataset.modified;
+    this.idKey[doc] = idKey(dataset.id);
     this.issued[doc] = dataset.issued ?? Number.NEGATIVE_INFINITY;
     this.downloads[doc] = downloads;
     this.docOf.set(dataset.id, doc);
@@ -254,7 +257,7 @@ export class SearchIndex {
     let bytes = 0;
     for (const p of this.hanPostings.values()) bytes += p.bytes;
     for (const p of this.wordPostings.values()) bytes += p.bytes;
-    for (const c of [this.live, this.titleLength, this.status, this.organization, this.openAttribute, this.priorityDomain, this.modified, this.issued, this.downloads]) bytes += c.byteLength;
+    for (const c of [this.live, this.titleLength, this.status, this.organization, this.openAttribute, this.priorityDomain, this.modified, this.idKey, this.issued, this.downloads]) bytes += c.byteLength;
     return bytes + this.themes.bytes + this.tags.bytes + this.formats.bytes;
   }
 
@@ -333,6 +336,7 @@ export class SearchIndex {
     this.openAttribute = grow(this.openAttribute, needed);
     this.priorityDomain = grow(this.priorityDomain, needed);
     this.modified = grow(this.modified, needed);
+    this.idKey = grow(this.idKey, needed);
     this.issued = grow(this.issued, needed);
     this.downloads = grow(this.downloads, needed);
   }
@@ -374,6 +378,12 @@ export class SearchIndex {
   isTag(doc: number, text: string): boolean {
     return this.tagText[doc].includes(tagKey(text));
   }
+}
+
+/** The first 48 bits of a UUID (its first 12 hex digits) as a number: ordered as the ids are (lower-case hex). */
+export function idKey(id: string): number {
+  const key = Number.parseInt(id.slice(0, 12), 16);
+  return Number.isNaN(key) ? 0 : key;
 }
 
 /** The first string when both are equal, so that an already normalized title is held once. */

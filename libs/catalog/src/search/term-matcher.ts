@@ -94,6 +94,29 @@ export function matchAlternative(index: SearchIndex, alternative: Alternative, s
   });
 }
 
+/** Calls `onDoc` for each of the candidates whose title holds the Chinese run (positions first, as the matcher does). */
+export function titlesHolding(index: SearchIndex, run: string, candidates: Posting, onDoc: (doc: number) => void): void {
+  const keys = run.length <= 2 ? [hanKey(run)] : Array.from({ length: run.length - 1 }, (_, i) => hanKey(run.slice(i, i + 2)));
+  const lists: Posting[] = [];
+  const own: number[] = [];
+  for (const key of keys) {
+    const posting = index.hanPostings.get(key);
+    if (!posting) return;
+    let at = lists.indexOf(posting);
+    if (at < 0) at = lists.push(posting) - 1;
+    own.push(at);
+  }
+  lists.push(candidates);
+  const masks = new Int32Array(lists.length);
+  const titleAt = new Int32Array(lists.length);
+  const bodyAt = new Int32Array(lists.length);
+  intersect(lists, masks, titleAt, bodyAt, (doc) => {
+    let mask = 15;
+    for (let i = 0; i < own.length; i++) mask &= masks[own[i]];
+    if (mask & TITLE && titleMatch(index, doc, run, own, titleAt) >= 0) onDoc(doc);
+  });
+}
+
 /**
  * Where a Chinese run starts in a field, from its bigrams' first positions there: consecutive, the run is there;
  * not consecutive while none of them occurs twice, it is not (ABSENT); otherwise (repeated bigrams, a long
