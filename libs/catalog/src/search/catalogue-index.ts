@@ -30,6 +30,8 @@ export class CatalogueIndex implements OnModuleDestroy {
   private downloadsRefresh: Promise<void> | null = null;
 
   private closed = false;
+  private compacting: Promise<void> | null = null;
+  private compacted: IndexView | null = null;
 
   constructor(private readonly repository: SearchIndexRepository) {}
 
@@ -43,7 +45,7 @@ export class CatalogueIndex implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
-    await this.running?.catch(() => undefined);
+    await Promise.all([this.running?.catch(() => undefined), this.compacting]);
   }
 
   /** The index up to date with every change committed before this call. */
@@ -69,21 +71,47 @@ export class CatalogueIndex implements OnModuleDestroy {
   }
 
   private async check(): Promise<void> {
+    if (!this.view) {
+      this.view = await this.build();
+    }
+    // A compacted index built in the background takes over once it has caught up (below) with what it missed.
+    if (this.compacted) {
+      this.view = this.compacted;
+      this.compacted = null;
+    }
     const view = this.view;
-    if (!view || view.index.fragmented) return this.rebuild();
+    if (view.index.fragmented) this.compactInBackground();
     const generation = await this.repository.generation();
     if (generation === view.generation) return;
     const changes = await this.repository.changesSince(view.generation);
-    if (!changes) return this.rebuild();
+    if (!changes) {
+      // Too far behind the change log: only a new snapshot can say what changed.
+      this.view = await this.build();
+      return;
+    }
     apply(view.index, changes);
     view.generation = changes.generation;
   }
 
   /**
-   * Builds a new index from a snapshot read page by page, giving the event loop back between pages (requests
-   * keep being served by the previous index, or wait for this one); the new index replaces the old at once.
+   * Many updates leave many retired documents behind: a fresh index is built while this one keeps serving,
+   * then takes over at the next check, which first brings it up to date.
    */
-  private async rebuild(): Promise<void> {
+  private compactInBackground(): void {
+    if (this.compacting) return;
+    this.compacting = this.build()
+      .then((view) => {
+        this.compacted = view;
+      })
+      .catch((error: unknown) => this.logger.warn(`search index not compacted: ${(error as Error).message}`))
+      .finally(() => (this.compacting = null));
+  }
+
+  /**
+   * Builds an index from a snapshot read page by page, giving the event loop back between pages (requests keep
+   * being served by the previous index, or wait for the first one).
+   */
+  private async build(): Promise<IndexView> {
     const started = Date.now();
     const index = new SearchIndex();
     const generation = await this.repository.loadAll(
@@ -95,8 +123,8 @@ export class CatalogueIndex implements OnModuleDestroy {
       },
     );
     index.trim();
-    this.view = { index, engine: new SearchEngine(index), generation, downloadsReadAt: 0 };
-    this.logger.log(`search index loaded: ${index.liveCount} datasets in ${Date.now() - started} ms`);
+    this.logger.log(`search index built: ${index.liveCount} datasets in ${Date.now() - started} ms`);
+    return { index, engine: new SearchEngine(index), generation, downloadsReadAt: 0 };
   }
 
   private refreshDownloads(view: IndexView): Promise<void> {

@@ -7,8 +7,8 @@ import { PageOrder } from './page-order';
 import { ParsedQuery, QueryTerm, parseQuery } from './query-parser';
 import { SearchCondition } from './search-condition';
 import { Posting, SearchIndex, hanKey } from './search-index';
-import { MatchSink, matchAlternative, titlesHolding } from './term-matcher';
-import { bigrams, isAllHan } from './text-analysis';
+import { MatchSink, matchAlternative, titlesHolding, titlesWithWord } from './term-matcher';
+import { bigrams, isAllHan, pieces } from './text-analysis';
 
 export interface EngineQuery {
   parsed: ParsedQuery | null;
@@ -266,7 +266,14 @@ export class SearchEngine {
     } else if (isAllHan(phrase)) {
       titlesHolding(this.index, phrase, this.asPosting(this.matched, n), (doc) => (this.score[doc] += 1));
     } else {
-      for (let i = 0; i < n; i++) if (this.index.titlePosition(this.matched[i], phrase) >= 0) this.score[this.matched[i]] += 1;
+      // Mixed or not Chinese: only titles holding its longest Chinese run (or its first word) can hold it.
+      const { han, words } = pieces(phrase);
+      const run = han.reduce((longest, r) => (r.length > longest.length ? r : longest), '');
+      const bonus = (doc: number) => {
+        if (this.index.titlePosition(doc, phrase) >= 0) this.score[doc] += 1;
+      };
+      if (run.length >= 2) titlesHolding(this.index, run, this.asPosting(this.matched, n), bonus);
+      else if (words.length) titlesWithWord(this.index, words[0], this.matched, n, bonus);
     }
   }
 

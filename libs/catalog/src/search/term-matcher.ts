@@ -117,6 +117,18 @@ export function titlesHolding(index: SearchIndex, run: string, candidates: Posti
   });
 }
 
+/** Calls `onDoc` for each of the sorted documents whose Chinese title holds the (indexed) word. */
+export function titlesWithWord(index: SearchIndex, word: string, docs: Int32Array, n: number, onDoc: (doc: number) => void): void {
+  const posting = index.wordPostings.get(word);
+  if (!posting) return;
+  let at = 0;
+  for (let i = 0; i < n && at < posting.size; i++) {
+    const doc = docs[i];
+    if (posting.data[at] >> 4 < doc) at = seek(posting, at, doc);
+    if (at < posting.size && posting.data[at] >> 4 === doc && posting.titleAt[at] !== NO_POSITION) onDoc(doc);
+  }
+}
+
 /**
  * Where a Chinese run starts in a field, from its bigrams' first positions there: consecutive, the run is there;
  * not consecutive while none of them occurs twice, it is not (ABSENT); otherwise (repeated bigrams, a long
