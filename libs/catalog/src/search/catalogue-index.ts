@@ -40,7 +40,9 @@ export class CatalogueIndex implements OnModuleDestroy {
    * it; searches that arrive before it is ready wait for it. A failure is logged and retried by the next search.
    */
   warmUp(): void {
-    this.sync().catch((error: unknown) => this.logger.warn(`search index not loaded yet: ${(error as Error).message}`));
+    this.sync().catch((error: unknown) => {
+      if (!this.closed) this.logger.warn(`search index not loaded yet: ${(error as Error).message}`);
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -103,7 +105,9 @@ export class CatalogueIndex implements OnModuleDestroy {
       .then((view) => {
         this.compacted = view;
       })
-      .catch((error: unknown) => this.logger.warn(`search index not compacted: ${(error as Error).message}`))
+      .catch((error: unknown) => {
+        if (!this.closed) this.logger.warn(`search index not compacted: ${(error as Error).message}`);
+      })
       .finally(() => (this.compacting = null));
   }
 
