@@ -8,7 +8,7 @@ import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { startApiProcess } from '../lib/api-process';
+import { processRssMb, startApiProcess } from '../lib/api-process';
 import { startBenchServices } from '../lib/bench-services';
 import { LatencySummary, runLoad } from '../lib/stats';
 import { PREFIXES, SEARCHES } from './bench-queries';
@@ -119,12 +119,14 @@ async function main(): Promise<void> {
       const results = [await runLoad(SEARCHES, httpSearch(port, agent), options)];
       if (cacheSeconds === '0') results.push(await runLoad(PREFIXES, httpSearch(port, agent, SUGGEST, 'prefix'), options));
       peakRss = Math.max(peakRss, api.peakRssMb());
+      processesRss = processRssMb(api.child.pid as number);
       await api.stop();
       api = null;
       return results;
     };
     let peakRss = 0;
     let readyMs = 0;
+    let processesRss: number[] = [];
 
     // The floor: the search the API runs, in this process on its own index, plus the page's records.
     const repository = new SearchIndexRepository(dataSource);
@@ -165,7 +167,7 @@ async function main(): Promise<void> {
     console.log(row('GraphQL, search cache off', uncached));
     console.log(row('GraphQL, search cache on (default)', cached));
     console.log(row('GraphQL suggest, uncached', suggestions));
-    console.log(`API peak RSS ${peakRss.toFixed(0)} MB (primary and ${API_WORKERS} workers together)`);
+    console.log(`API peak RSS ${peakRss.toFixed(0)} MB (primary and ${API_WORKERS} workers together); after the last measurement ${processesRss.map((mb) => mb.toFixed(0)).join(' + ')} MB (primary first)`);
     console.log(`target uncached p95 <= ${TARGETS.uncachedP95} ms: ${verdict(uncached.p95 <= TARGETS.uncachedP95)} (${uncached.p95.toFixed(1)})`);
     console.log(`target uncached >= ${TARGETS.uncachedRate} req/s: ${verdict(uncached.perSecond >= TARGETS.uncachedRate)} (${uncached.perSecond.toFixed(0)})`);
     console.log(`target cached p95 <= ${TARGETS.cachedP95} ms: ${verdict(cached.p95 <= TARGETS.cachedP95)} (${cached.p95.toFixed(1)})`);
