@@ -19,6 +19,8 @@ export function graphqlOptions(loaders: CatalogLoaderFactory): ApolloDriverConfi
     graphiql: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
+    // Compact JSON: Apollo indents responses by default, which costs CPU and a third more bytes on every answer.
+    stringifyResult: (value) => JSON.stringify(value),
     // Cache hints are not used; the plugin would otherwise instrument every field resolution. (The cast bridges
     // the CommonJS and ES module typings of @apollo/server; the plugin is a marker object Apollo checks by id.)
     plugins: [ApolloServerPluginCacheControlDisabled() as unknown as ApolloPlugin],
