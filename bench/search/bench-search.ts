@@ -167,7 +167,8 @@ async function main(): Promise<void> {
     console.log(row('GraphQL, search cache off', uncached));
     console.log(row('GraphQL, search cache on (default)', cached));
     console.log(row('GraphQL suggest, uncached', suggestions));
-    console.log(`API peak RSS ${peakRss.toFixed(0)} MB (primary and ${API_WORKERS} workers together); after the last measurement ${processesRss.map((mb) => mb.toFixed(0)).join(' + ')} MB (primary first)`);
+    const processes = API_WORKERS === '1' ? 'one process' : `primary and ${API_WORKERS} workers together`;
+    console.log(`API peak RSS ${peakRss.toFixed(0)} MB (${processes}); after the last measurement ${processesRss.map((mb) => mb.toFixed(0)).join(' + ')} MB${API_WORKERS === '1' ? '' : ' (primary first)'}`);
     console.log(`target uncached p95 <= ${TARGETS.uncachedP95} ms: ${verdict(uncached.p95 <= TARGETS.uncachedP95)} (${uncached.p95.toFixed(1)})`);
     console.log(`target uncached >= ${TARGETS.uncachedRate} req/s: ${verdict(uncached.perSecond >= TARGETS.uncachedRate)} (${uncached.perSecond.toFixed(0)})`);
     console.log(`target cached p95 <= ${TARGETS.cachedP95} ms: ${verdict(cached.p95 <= TARGETS.cachedP95)} (${cached.p95.toFixed(1)})`);
