@@ -4,7 +4,7 @@ import { DOMAIN_TERMS } from './domain-dictionary';
 import { NO_POSITION, POSITION, Posting, ValueLists, Vocabulary, WORD_END, WORD_START, grow } from './index-columns';
 import { PinyinVocabulary } from './pinyin-vocabulary';
 import { SYNONYM_GROUPS } from './synonym-data';
-import { foldWord, isAllHan, wordBoundaries } from './text-analysis';
+import { foldWord, isAllHan, isDigit, isHanUnit, isWordUnit, wordBoundaries } from './text-analysis';
 
 export { NO_POSITION, POSITION, Posting, REPEATED, Vocabulary, WORD_END, WORD_START } from './index-columns';
 
@@ -49,11 +49,6 @@ export const OTHER = 8;
 /** Separates tags in a document's tag text and the Chinese and English descriptions in its body text. */
 const SEP = '\u0001';
 
-/** A tag or theme label as stored between separators in a document's tag text. */
-export function tagKey(text: string): string {
-  return `${SEP}${text}${SEP}`;
-}
-
 export const STATUS_CODES = ['published', 'draft', 'submitted', 'withdrawn'] as const;
 
 /**
@@ -65,7 +60,6 @@ export function hanKey(text: string): number {
 }
 
 const themeLabels = new Map(THEMES.map((t) => [t.code, [t.labelZh, t.labelEn].map(normalize)]));
-const HAN_RUN = /\p{Script=Han}/u;
 
 /**
  * The catalogue in memory, for search: per dataset its facet values and sort keys in typed columns (multi-valued
@@ -373,11 +367,6 @@ export class SearchIndex {
   titlePosition(doc: number, text: string): number {
     return this.titleText[doc].indexOf(text);
   }
-
-  /** Whether `text` is one of the document's tags or theme labels exactly. */
-  isTag(doc: number, text: string): boolean {
-    return this.tagText[doc].includes(tagKey(text));
-  }
 }
 
 /** The first 48 bits of a UUID (its first 12 hex digits) as a number: ordered as the ids are (lower-case hex). */
@@ -389,27 +378,4 @@ export function idKey(id: string): number {
 /** The first string when both are equal, so that an already normalized title is held once. */
 function same(original: string, normalized: string): string {
   return normalized === original ? original : normalized;
-}
-
-/** Chinese characters of the Basic Multilingual Plane, by code unit (built once: the regex is too slow per unit). */
-const HAN_UNITS = (() => {
-  const table = new Uint8Array(65536);
-  for (let c = 0x2e80; c < 0xd800; c++) if (HAN_RUN.test(String.fromCharCode(c))) table[c] = 1;
-  for (let c = 0xe000; c < 65536; c++) if (HAN_RUN.test(String.fromCharCode(c))) table[c] = 1;
-  return table;
-})();
-
-function isHanUnit(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdfff) return HAN_UNITS[c] === 1;
-  const point = text.codePointAt(c <= 0xdbff ? i : i - 1) ?? 0;
-  return point > 0xffff && HAN_RUN.test(String.fromCodePoint(point));
-}
-
-function isWordUnit(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }

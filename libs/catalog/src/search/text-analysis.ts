@@ -63,3 +63,28 @@ export function wordBoundaries(text: string): string {
   }
   return flags.join('');
 }
+
+/** Chinese characters of the Basic Multilingual Plane, by code unit (built once: the regex is too slow per unit). */
+const HAN_UNITS = (() => {
+  const table = new Uint8Array(65536);
+  for (let c = 0x2e80; c < 0xd800; c++) if (HAN.test(String.fromCharCode(c))) table[c] = 1;
+  for (let c = 0xe000; c < 65536; c++) if (HAN.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+})();
+
+/** Whether the UTF-16 unit at `i` belongs to a Chinese character (surrogate pairs included). */
+export function isHanUnit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) return HAN_UNITS[c] === 1;
+  const point = text.codePointAt(c <= 0xdbff ? i : i - 1) ?? 0;
+  return point > 0xffff && HAN.test(String.fromCodePoint(point));
+}
+
+/** A letter or digit of the words the index holds (normalized text: lower case). */
+export function isWordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
