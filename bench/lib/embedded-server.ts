@@ -5,9 +5,9 @@ import { apiNodeArgs } from './api-node';
 /**
  * The server as `npm start` runs it (embedded PostgreSQL and S3 under `dataDir`), as a child process, with an
  * admin token and no demo catalogue. Quotas are off: a benchmark is one client at full speed from one address.
- * `BENCH_PROFILE=dir` writes a CPU profile of the server there (node --cpu-prof).
+ * `BENCH_PROFILE=dir` writes a CPU profile of the server there (node --cpu-prof). `extraEnv` adds settings.
  */
-export async function startEmbeddedServer(root: string, dataDir: string, port: number, adminToken: string): Promise<ChildProcess> {
+export async function startEmbeddedServer(root: string, dataDir: string, port: number, adminToken: string, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, ...apiNodeArgs(root)], {
     cwd: root,
@@ -22,6 +22,7 @@ export async function startEmbeddedServer(root: string, dataDir: string, port: n
       NODE_ENV: 'production',
       RATE_LIMIT_PER_IP: '0',
       RATE_LIMIT_PER_TOKEN: '0',
+      ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -1,7 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AppConfig, ServiceEndpoints } from '@opendata/config';
+import { APP_CONFIG, AppConfig, ServiceEndpoints } from '@opendata/config';
 import { platformModules } from '@opendata/ingest';
 import { CatalogApiModule } from './catalog/catalog-api.module';
 import { CkanModule } from './ckan/ckan.module';
@@ -13,10 +13,14 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { AuthMiddleware } from './http/auth.middleware';
 import { RateLimitMiddleware } from './http/rate-limit.middleware';
+import { RateLimitModule } from './http/rate-limit.module';
+import { RateLimitService } from './http/rate-limit.service';
 import { GovernanceApiModule } from './governance/governance-api.module';
 import { PlatformInitializer } from './platform/platform-initializer';
 import { ReviewApiModule } from './review/review-api.module';
 import { RowsApiModule } from './rows/rows-api.module';
+import { ScoreboardApiModule } from './scoreboard/scoreboard-api.module';
+import { PortalModule } from './portal/portal.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -33,12 +37,16 @@ export class AppModule implements NestModule {
         DownloadsModule,
         DcatApiModule,
         RowsApiModule,
+        RateLimitModule,
+        ScoreboardApiModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [CatalogApiModule],
-          inject: [CatalogLoaderFactory],
+          imports: [CatalogApiModule, RateLimitModule],
+          inject: [CatalogLoaderFactory, RateLimitService, APP_CONFIG],
           useFactory: graphqlOptions,
         }),
+        // Last: the portal's routes come after every API route (see PortalModule).
+        PortalModule,
       ],
       controllers: [HealthController],
       providers: [PlatformInitializer],

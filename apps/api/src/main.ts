@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { AppConfig, ConfigError, loadConfig } from '@opendata/config';
+import { AppConfig, ConfigError, StartupError, loadConfig } from '@opendata/config';
 import cluster from 'node:cluster';
 import { runClusterPrimary, runClusterWorker, runSingleProcess } from './platform/server-process';
 
@@ -24,7 +24,9 @@ function configOrExit(): AppConfig {
 const config = configOrExit();
 const run = cluster.isWorker ? runClusterWorker : config.apiWorkers > 1 ? runClusterPrimary : runSingleProcess;
 run(config).catch((error: unknown) => {
-  new Logger('Main').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  // What the operator can fix is said in one line; anything else is a bug, whose stack helps.
+  if (error instanceof StartupError) process.stderr.write(`Cannot start: ${error.message}\n`);
+  else new Logger('Main').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   // Give embedded services started so far the chance to stop (their exit hooks run on process.exit).
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { TimelinessService } from '@opendata/catalog';
+import { Clock, DEADLINE_RULES_VERSION, DeadlineRepository } from '@opendata/catalog';
 import { PeriodicJobs } from '@opendata/jobs';
 import { DataSource } from 'typeorm';
 import { airQualityHourlyCsv } from '../../../libs/catalog/src/demo/files/air-quality-hourly';
@@ -130,22 +130,66 @@ describe('supervision: negative list, deadlines, data requests, upload limits', 
       monthlyId = monthly.body.data?.createDataset.id;
     });
 
-    it('recomputes daily as a registered periodic job', () => {
-      const job = t.app.get(PeriodicJobs).registered().find((j) => j.name === 'timeliness');
-      expect(job?.everyMs).toBe(DAY_MS);
+    const slugsOf = (res: { body: { data?: Record<string, any> | null } }) =>
+      (res.body.data?.overdueDatasets as Array<{ dataset: { slug: string } }>).map((o) => o.dataset.slug);
+    /** Sets the platform's clock (what deadlines are compared with); nothing else moves. */
+    const clockAt = (when: Date) => jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(when);
+    afterEach(() => jest.restoreAllMocks());
+
+    it('runs no job: deadlines are compared with the clock when read', () => {
+      expect(t.app.get(PeriodicJobs).registered().map((j) => j.name)).not.toContain('timeliness');
     });
 
     it('lists a dataset as overdue once its period has passed, and not before', async () => {
-      const timeliness = t.app.get(TimelinessService);
-      await timeliness.recompute(new Date(Date.now() + 2 * DAY_MS));
-      let overdue = await t.gql(`{ overdueDatasets { dataset { slug } dueAt } }`);
-      expect(overdue.body.data?.overdueDatasets.map((o: { dataset: { slug: string } }) => o.dataset.slug)).not.toContain('budget');
-      await timeliness.recompute(new Date(Date.now() + 40 * DAY_MS));
-      overdue = await t.gql(`{ overdueDatasets(organization: "finance-bureau") { dataset { slug } dueAt } }`);
-      expect(overdue.body.data?.overdueDatasets.map((o: { dataset: { slug: string } }) => o.dataset.slug)).toContain('budget');
+      clockAt(new Date(Date.now() + 2 * DAY_MS));
+      expect(slugsOf(await t.gql(`{ overdueDatasets { dataset { slug } dueAt } }`))).not.toContain('budget');
+      clockAt(new Date(Date.now() + 40 * DAY_MS));
+      expect(slugsOf(await t.gql(`{ overdueDatasets(organization: "finance-bureau") { dataset { slug } dueAt } }`))).toContain('budget');
       const rates = await t.gql(`{ organizationTimeliness { organization { slug } datasets overdue periods onTime onTimeRate } }`);
       const finance = rates.body.data?.organizationTimeliness.find((r: { organization: { slug: string } }) => r.organization.slug === 'finance-bureau');
       expect(finance).toMatchObject({ overdue: 1, onTime: 0, onTimeRate: 0 });
+    });
+
+    it('lists an hourly dataset as overdue as soon as its hour has passed, counted in hours', async () => {
+      const hourly = await createDataset(datasetInput('hourly-air', { updateFrequency: 'HOURLY', organization: 'finance-bureau' }));
+      expect(hourly.body.errors).toBeUndefined();
+      const id = hourly.body.data?.createDataset.id as string;
+      expect((await upload(csvRows(5), 'hourly-air', outsider)).status).toBe(201);
+      const released = await t.gql(`{ dataset(slug: "hourly-air") { resources { versions { signOff { approvedAt } } } } }`);
+      const releasedAt = new Date(released.body.data?.dataset.resources[0].versions[0].signOff.approvedAt);
+      const record = async () => (await t.gql(`query($id: ID!) { datasetTimeliness(datasetId: $id) { nextDueAt overdue } }`, { id })).body.data?.datasetTimeliness;
+      const dueAt = new Date((await record()).nextDueAt);
+      expect(dueAt.getTime() - releasedAt.getTime()).toBe(3_600_000);
+
+      clockAt(new Date(dueAt.getTime() - 1000));
+      expect(slugsOf(await t.gql(`{ overdueDatasets(organization: "finance-bureau") { dataset { slug } dueAt } }`))).not.toContain('hourly-air');
+      expect((await record()).overdue).toBe(false);
+
+      clockAt(new Date(dueAt.getTime() + 1));
+      const overdue = await t.gql(`{ overdueDatasets(organization: "finance-bureau") { dataset { slug } dueAt } }`);
+      expect(overdue.body.data?.overdueDatasets).toContainEqual({ dataset: { slug: 'hourly-air' }, dueAt: dueAt.toISOString() });
+      expect((await record()).overdue).toBe(true);
+      const rates = await t.gql(`{ organizationTimeliness { organization { slug } overdue } }`);
+      expect(rates.body.data?.organizationTimeliness).toContainEqual({ organization: { slug: 'finance-bureau' }, overdue: 1 });
+
+      // A new publication closes the period at once: no job has to notice it.
+      expect((await upload(csvRows(6), 'hourly-air', outsider)).status).toBe(201);
+      expect(slugsOf(await t.gql(`{ overdueDatasets(organization: "finance-bureau") { dataset { slug } dueAt } }`))).not.toContain('hourly-air');
+    });
+
+    it('rebuilds the stored deadlines once after the arithmetic changed, and only then', async () => {
+      const db = t.app.get(DataSource);
+      const deadlines = t.app.get(DeadlineRepository);
+      const stored = () => db.query(`SELECT dataset_id, rule_key, due_at, closed_periods, closed_on_time FROM dataset_deadlines ORDER BY 1, 2`);
+      const before = await stored();
+      expect(before.length).toBeGreaterThan(0);
+      expect(await deadlines.ensureRulesVersion(db, DEADLINE_RULES_VERSION)).toBe(false);
+      // As after an upgrade: the table emptied, an older version recorded.
+      await db.query(`DELETE FROM dataset_deadlines`);
+      await db.query(`UPDATE deadline_rules_version SET version = version - 1`);
+      expect(await deadlines.ensureRulesVersion(db, DEADLINE_RULES_VERSION)).toBe(true);
+      expect(await stored()).toEqual(before);
+      expect(await deadlines.ensureRulesVersion(db, DEADLINE_RULES_VERSION)).toBe(false);
     });
 
     it('counts statutory deadlines in working days, skipping listed holidays', async () => {
@@ -163,6 +207,15 @@ describe('supervision: negative list, deadlines, data requests, upload limits', 
       // 2 October 2026 is a Friday; with the 6th a listed holiday the three working days are the 5th, 7th and 8th.
       const period = record.body.data?.datasetTimeliness.periods.find((p: { rule: string }) => p.rule === '政策解读');
       expect(period).toEqual({ rule: '政策解读', dueAt: '2026-10-08T15:59:59.999Z', onTime: false });
+      // The lists read the same due time, moved by the calendar as soon as it changes.
+      clockAt(new Date('2026-11-01T00:00:00+08:00'));
+      const listed = async () =>
+        (await t.gql(`{ overdueDatasets(organization: "finance-bureau") { dataset { slug } dueAt } }`)).body.data?.overdueDatasets.find(
+          (o: { dataset: { slug: string } }) => o.dataset.slug === 'budget',
+        );
+      expect(await listed()).toEqual({ dataset: { slug: 'budget' }, dueAt: '2026-10-08T15:59:59.999Z' });
+      expect((await t.gql(`mutation { removeCalendarDay(day: "2026-10-06") { day } }`, {}, TEST_ADMIN_TOKEN)).body.errors).toBeUndefined();
+      expect(await listed()).toEqual({ dataset: { slug: 'budget' }, dueAt: '2026-10-07T15:59:59.999Z' });
     });
   });
 

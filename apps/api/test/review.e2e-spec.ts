@@ -18,10 +18,11 @@ const bytes = (res: request.Response, done: (err: Error | null, body: Buffer) =>
 const CREATE = `mutation($input: CreateDatasetInput!) { createDataset(input: $input) { id status } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateDatasetInput!) { updateDataset(id: $id, input: $input) { id status title } }`;
 const SUBMIT = `mutation($id: ID!) { submitDataset(id: $id, comment: "请审查") { status } }`;
-const APPROVE = `mutation($id: ID!) { approveDataset(id: $id, comment: "同意发布") { status } }`;
+const APPROVE = `mutation($id: ID!, $checked: [String!]) { approveDataset(id: $id, comment: "同意发布", checkedSha256: $checked) { status } }`;
+const PENDING = `query($id: ID!) { dataset(id: $id) { review { state pendingVersions { sha256 underReview } } } }`;
 const RETURN = `mutation($id: ID!, $c: String!) { returnDataset(id: $id, comment: $c) { status } }`;
 const WITHDRAW = `mutation($id: ID!, $r: String!) { withdrawDataset(id: $id, reason: $r) { status } }`;
-const PUBLIC_VIEW = `query($slug: String!) { dataset(slug: $slug) { title status signOff { approvedBy sha256 reviewed }
+const PUBLIC_VIEW = `query($slug: String!) { dataset(slug: $slug) { title status signOff { approvedBy sha256 reviewed files { version sha256 } }
   resources { id version sha256 versions { version sha256 signOff { approvedBy sha256 reviewed } } } } }`;
 
 describe('review before publication (保密审查)', () => {
@@ -48,10 +49,15 @@ describe('review before publication (保密审查)', () => {
     return req.attach('file', file, 'air.csv');
   };
   const code = (res: { body: { errors?: Array<{ extensions?: { code?: string } }> } }) => res.body.errors?.[0]?.extensions?.code;
+  /** The SHA-256 of every file the reviewer sees awaiting review. */
+  const pendingSha = async (id: string, token = reviewer): Promise<string[]> =>
+    (await t.gql(PENDING, { id }, token)).body.data?.dataset.review.pendingVersions.map((p: { sha256: string }) => p.sha256);
+  /** The reviewer approves what they examined. */
+  const approve = async (id: string, token = reviewer) => t.gql(APPROVE, { id, checked: await pendingSha(id, token) }, token);
   /** Publishes a dataset the proper way: editor submits, reviewer approves. */
   const publish = async (id: string) => {
     expect(code(await t.gql(SUBMIT, { id }, editor))).toBeUndefined();
-    expect(code(await t.gql(APPROVE, { id }, reviewer))).toBeUndefined();
+    expect(code(await approve(id))).toBeUndefined();
   };
 
   beforeAll(async () => {
@@ -100,13 +106,13 @@ describe('review before publication (保密审查)', () => {
     ]);
     expect((await t.gql(`{ reviewQueue { slug } }`, {}, otherReviewer)).body.data?.reviewQueue).toEqual([]);
 
-    expect(code(await t.gql(APPROVE, { id }, editor))).toBe('FORBIDDEN');
-    expect(code(await t.gql(APPROVE, { id }, member))).toBe('FORBIDDEN');
-    expect(code(await t.gql(APPROVE, { id }, otherReviewer))).toBe('NOT_FOUND');
+    expect(code(await t.gql(APPROVE, { id, checked: [sha(file)] }, editor))).toBe('FORBIDDEN');
+    expect(code(await t.gql(APPROVE, { id, checked: [sha(file)] }, member))).toBe('FORBIDDEN');
+    expect(code(await t.gql(APPROVE, { id, checked: [sha(file)] }, otherReviewer))).toBe('NOT_FOUND');
     expect(code(await t.gql(RETURN, { id, c: '  ' }, reviewer))).toBe('BAD_USER_INPUT');
     expect((await t.gql(RETURN, { id, c: '请补充数据来源说明' }, reviewer)).body.data?.returnDataset.status).toBe('DRAFT');
 
-    // The returned file stays unpublished; a corrected file is uploaded and the dataset resubmitted.
+    // A corrected file replaces the returned one (a new version of the same resource), which is never published.
     const corrected = csvOf(31);
     const second = await upload('air', corrected, editor, { resource: uploaded.body.resource.id });
     expect(second.body.resource).toMatchObject({ version: 2, pendingReview: true });
@@ -117,14 +123,78 @@ describe('review before publication (保密审查)', () => {
     const expectedHash = metadataSha256(metadataForHash(await t.app.get(DatasetService).recordOf(stored)));
     expect(view).toMatchObject({
       status: 'PUBLISHED',
-      signOff: { approvedBy: 'reviewer', sha256: expectedHash, reviewed: true },
+      signOff: { approvedBy: 'reviewer', sha256: expectedHash, reviewed: true, files: [{ version: 2, sha256: sha(corrected) }] },
       resources: [{ version: 2, sha256: sha(corrected), versions: [{ version: 2, sha256: sha(corrected), signOff: { approvedBy: 'reviewer', sha256: sha(corrected), reviewed: true } }] }],
     });
     const history = await t.gql(`query($id: ID!) { dataset(id: $id) { review { history { action actor comment version } } } }`, { id }, member);
     expect(history.body.data?.dataset.review.history.map((e: { action: string; actor: string; version: number | null }) => `${e.action}:${e.actor}:${e.version ?? '-'}`)).toEqual([
-      'SUBMIT:editor:1', 'SUBMIT:editor:-', 'RETURN:reviewer:-', 'RETURN:reviewer:1', 'SUBMIT:editor:2', 'SUBMIT:editor:-', 'APPROVE:reviewer:-', 'APPROVE:reviewer:2',
+      'SUBMIT:editor:-', 'SUBMIT:editor:1', 'RETURN:reviewer:-', 'RETURN:reviewer:1', 'SUBMIT:editor:-', 'SUBMIT:editor:2', 'APPROVE:reviewer:-', 'APPROVE:reviewer:2',
     ]);
     expect((await t.gql(`{ dataset(slug: "air") { review { history { action } } } }`)).body.data?.dataset.review).toBeNull();
+  });
+
+  it('publishes the files the reviewer checked when a returned dataset is resubmitted without a new upload', async () => {
+    const id = await create('returned-air');
+    const file = csvOf(16);
+    const uploaded = await upload('returned-air', file);
+    expect(uploaded.status).toBe(201);
+    expect(code(await t.gql(SUBMIT, { id }, editor))).toBeUndefined();
+    expect((await t.gql(PENDING, { id }, reviewer)).body.data?.dataset.review).toEqual({ state: 'SUBMITTED', pendingVersions: [{ sha256: sha(file), underReview: true }] });
+    expect((await t.gql(RETURN, { id, c: '请补充数据来源说明' }, reviewer)).body.data?.returnDataset.status).toBe('DRAFT');
+
+    // The returned file stays with the draft, and goes back to review with the resubmission.
+    expect((await t.gql(PENDING, { id }, editor)).body.data?.dataset.review).toEqual({ state: 'DRAFT', pendingVersions: [{ sha256: sha(file), underReview: false }] });
+    expect(code(await t.gql(UPDATE, { id, input: { description: '各站点逐小时空气质量（测试数据），来源：市环境监测站。' } }, editor))).toBeUndefined();
+    expect(code(await t.gql(SUBMIT, { id }, editor))).toBeUndefined();
+    expect(await pendingSha(id)).toEqual([sha(file)]);
+    const approved = await t.gql(APPROVE, { id, checked: [sha(file)] }, reviewer);
+    expect(approved.body.data?.approveDataset.status).toBe('PUBLISHED');
+
+    const view = (await t.gql(PUBLIC_VIEW, { slug: 'returned-air' })).body.data?.dataset;
+    expect(view).toMatchObject({ status: 'PUBLISHED', signOff: { approvedBy: 'reviewer', reviewed: true, files: [{ version: 1, sha256: sha(file) }] } });
+    expect(view.resources).toEqual([expect.objectContaining({ id: uploaded.body.resource.id, version: 1, sha256: sha(file) })]);
+    const download = await t.http.get(`/api/v1/resources/${uploaded.body.resource.id}/download`).buffer(true).parse(bytes);
+    expect(download.status).toBe(200);
+    expect(sha(download.body as Buffer)).toBe(sha(file));
+    const rows = await t.http.get(`/api/v1/resources/${uploaded.body.resource.id}/data.json`);
+    expect(rows.status).toBe(200);
+    expect(JSON.parse(rows.text)).toHaveLength(15);
+    expect((await t.gql(PENDING, { id }, reviewer)).body.data?.dataset.review).toEqual({ state: 'PUBLISHED', pendingVersions: [] });
+  });
+
+  it('refuses to return or approve a draft that was never submitted, and keeps it out of the queue', async () => {
+    const id = await create('never-submitted');
+    const file = csvOf(6);
+    expect((await upload('never-submitted', file)).status).toBe(201);
+    const returned = await t.gql(RETURN, { id, c: '请修改' }, reviewer);
+    expect(code(returned)).toBe('CONFLICT');
+    expect(returned.body.errors?.[0].message).toBe('该数据集未提交审查，没有可退回的内容 (the dataset was never submitted for review: there is nothing to return)');
+    expect(code(await t.gql(APPROVE, { id, checked: [sha(file)] }, reviewer))).toBe('CONFLICT');
+    expect((await t.gql(`{ reviewQueue { slug } }`, {}, reviewer)).body.data?.reviewQueue.map((d: { slug: string }) => d.slug)).not.toContain('never-submitted');
+    const history = await t.gql(`query($id: ID!) { dataset(id: $id) { status review { history { action } } } }`, { id }, editor);
+    expect(history.body.data?.dataset).toEqual({ status: 'DRAFT', review: { history: [] } });
+  });
+
+  it('lets the editors resubmit a returned update of a published dataset as it was', async () => {
+    const id = await create('update-returned');
+    const v1 = csvOf(9);
+    const first = await upload('update-returned', v1);
+    await publish(id);
+    const v2 = csvOf(12);
+    expect((await upload('update-returned', v2, editor, { resource: first.body.resource.id })).body.resource).toMatchObject({ version: 2, pendingReview: true });
+    expect((await t.gql(PENDING, { id }, reviewer)).body.data?.dataset.review.state).toBe('UPDATE_PENDING');
+    expect((await t.gql(RETURN, { id, c: '数据时段有误' }, reviewer)).body.data?.returnDataset.status).toBe('PUBLISHED');
+    expect((await t.gql(PENDING, { id }, editor)).body.data?.dataset.review).toEqual({ state: 'UPDATE_RETURNED', pendingVersions: [{ sha256: sha(v2), underReview: false }] });
+    expect((await t.gql(`{ reviewQueue { slug } }`, {}, reviewer)).body.data?.reviewQueue.map((d: { slug: string }) => d.slug)).not.toContain('update-returned');
+    expect(code(await t.gql(APPROVE, { id, checked: [sha(v2)] }, reviewer))).toBe('CONFLICT');
+    expect((await t.gql(PUBLIC_VIEW, { slug: 'update-returned' })).body.data?.dataset.resources[0].sha256).toBe(sha(v1));
+
+    expect((await t.gql(SUBMIT, { id }, editor)).body.data?.submitDataset.status).toBe('PUBLISHED');
+    expect((await t.gql(PENDING, { id }, reviewer)).body.data?.dataset.review.state).toBe('UPDATE_PENDING');
+    expect(code(await t.gql(APPROVE, { id, checked: [sha(v2)] }, reviewer))).toBeUndefined();
+    const view = (await t.gql(PUBLIC_VIEW, { slug: 'update-returned' })).body.data?.dataset;
+    expect(view.resources[0]).toMatchObject({ version: 2, sha256: sha(v2) });
+    expect(view.signOff.files).toEqual([{ version: 2, sha256: sha(v2) }]);
   });
 
   it('keeps a re-upload to a published dataset out of every public reader until approved', async () => {
@@ -166,6 +236,7 @@ describe('review before publication (保密审查)', () => {
     // The reviewer pins what they examined: a list that misses a pending file is refused.
     const pinned = `mutation($id: ID!, $checked: [String!]) { approveDataset(id: $id, checkedSha256: $checked) { status } }`;
     expect(code(await t.gql(pinned, { id, checked: [sha(v2)] }, reviewer))).toBe('CONFLICT');
+    expect(code(await t.gql(pinned, { id }, reviewer))).toBe('BAD_USER_INPUT');
     const pendingNow = (await t.gql(`query($id: ID!) { dataset(id: $id) { review { pendingVersions { sha256 } } } }`, { id }, reviewer)).body.data?.dataset.review.pendingVersions;
     expect(code(await t.gql(pinned, { id, checked: pendingNow.map((p: { sha256: string }) => p.sha256) }, reviewer))).toBeUndefined();
     const after = (await t.gql(PUBLIC_VIEW, { slug: 'water' })).body.data?.dataset;
@@ -183,7 +254,7 @@ describe('review before publication (保密审查)', () => {
     expect((await t.gql(PUBLIC_VIEW, { slug: 'noise' })).body.data?.dataset ?? null).toBeNull();
     const search = await t.gql(`{ datasets(search: "噪声") { totalCount } }`);
     expect(search.body.data?.datasets.totalCount).toBe(0);
-    expect(code(await t.gql(APPROVE, { id }, reviewer))).toBeUndefined();
+    expect(code(await approve(id))).toBeUndefined();
     expect((await t.gql(PUBLIC_VIEW, { slug: 'noise' })).body.data?.dataset.title).toBe('衡阳市噪声（修改）');
   });
 
@@ -206,8 +277,8 @@ describe('review before publication (保密审查)', () => {
   it('lets no one approve what they submitted themselves', async () => {
     const id = await create('self', TEST_ADMIN_TOKEN);
     expect(code(await t.gql(SUBMIT, { id }, TEST_ADMIN_TOKEN))).toBeUndefined();
-    expect(code(await t.gql(APPROVE, { id }, TEST_ADMIN_TOKEN))).toBe('FORBIDDEN');
-    expect(code(await t.gql(APPROVE, { id }, reviewer))).toBeUndefined();
+    expect(code(await approve(id, TEST_ADMIN_TOKEN))).toBe('FORBIDDEN');
+    expect(code(await approve(id))).toBeUndefined();
   });
 
   it('publishes directly where review is not required, and records that no reviewer signed', async () => {

@@ -115,6 +115,14 @@ describe.each([false, true])('uploads (POST /api/v1/datasets/:dataset/resources)
     expect(second.status).toBe(201);
     expect(second.body.resource).toEqual({ id: first.body.resource.id, version: 2, pendingReview: false });
     expect(second.body.report.rowCount).toBe(4);
+    // Each version keeps its own report, readable beside the latest one.
+    const res = await t.gql(`query($id: ID!) { resource(id: $id) { report { rowCount } versions { version report { valid rowCount } } } }`, { id: first.body.resource.id }, TEST_ADMIN_TOKEN);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.resource.report.rowCount).toBe(4);
+    expect(res.body.data?.resource.versions).toEqual([
+      { version: 2, report: { valid: true, rowCount: 4 } },
+      { version: 1, report: { valid: true, rowCount: 2 } },
+    ]);
   });
 
   it('requires a token, write rights on the dataset, a schema and a file', async () => {

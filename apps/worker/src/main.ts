@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, attachOrStartServices, loadConfig } from '@opendata/config';
+import { ConfigError, StartupError, attachOrStartServices, loadConfig } from '@opendata/config';
 import { runMigrations } from '@opendata/database';
 import { PeriodicJobs } from '@opendata/jobs';
 import { WorkerModule } from './worker.module';
@@ -45,6 +45,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`Invalid configuration: ${error.message}\n`);
+  else if (error instanceof StartupError) process.stderr.write(`Cannot start: ${error.message}\n`);
   else new Logger('Worker').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AppError, badInput } from '@opendata/common';
+import { Tx } from '@opendata/database';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { Caller, OrgRole } from './caller';
+import { Caller, SYSTEM } from './caller';
 import { ApiTokenEntity } from './entities';
 import { requireSignedIn } from './policy';
+import { TokenRepository } from './token.repository';
 import { UserService } from './user.service';
 
 const TOKEN_PREFIX = 'odp_';
@@ -30,39 +30,17 @@ export function hashToken(token: string): string {
 @Injectable()
 export class TokenService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tokens: TokenRepository,
     private readonly users: UserService,
   ) {}
 
   /** The caller a bearer token stands for; UNAUTHENTICATED when it is unknown, revoked or expired. */
   async authenticate(token: string): Promise<Caller> {
-    const rows: Array<{ token_id: string; user_id: string; username: string; is_sysadmin: boolean; roles: Record<string, OrgRole> }> =
-      await this.db.query(
-        `SELECT t.id AS token_id, u.id AS user_id, u.username, u.is_sysadmin,
-                coalesce(json_object_agg(m.organization_id, m.role) FILTER (WHERE m.organization_id IS NOT NULL), '{}') AS roles
-         FROM api_tokens t
-         JOIN users u ON u.id = t.user_id AND u.disabled_at IS NULL
-         LEFT JOIN memberships m ON m.user_id = u.id
-         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
-         GROUP BY t.id, u.id`,
-        [hashToken(token)],
-      );
-    if (rows.length === 0) throw new AppError('UNAUTHENTICATED', 'The API token is not valid (unknown, revoked or expired)');
-    const row = rows[0];
-    // Recording use is best effort and at most once a minute per token: it must not slow every request.
-    void this.db
-      .query(
-        `UPDATE api_tokens SET last_used_at = now()
-         WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-        [row.token_id],
-      )
-      .catch(() => undefined);
-    return {
-      userId: row.user_id,
-      username: row.username,
-      isSysadmin: row.is_sysadmin,
-      roles: new Map(Object.entries(row.roles)),
-    };
+    const found = await this.tokens.findActive(hashToken(token));
+    if (!found) throw new AppError('UNAUTHENTICATED', 'The API token is not valid (unknown, revoked or expired)');
+    // Recording use is best effort (and at most once a minute per token): it must not slow every request.
+    void this.tokens.recordUse(found.tokenId).catch(() => undefined);
+    return found.caller;
   }
 
   /** Creates a token for a user: system administrators for anyone, users for themselves. */
@@ -77,24 +55,23 @@ export class TokenService {
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
       throw badInput([{ path: 'expiresAt', message: 'must be in the future' }]);
     }
-    return this.insertToken(this.db.manager, user.id, name, newToken(), input.expiresAt ?? null);
+    return this.insertToken(user.id, name, newToken(), input.expiresAt ?? null);
   }
 
   async revokeToken(caller: Caller, tokenId: string): Promise<void> {
     requireSignedIn(caller);
-    const repo = this.db.getRepository(ApiTokenEntity);
-    const token = await repo.findOneBy({ id: tokenId });
+    const token = await this.tokens.findById(tokenId);
     if (!token || (!caller.isSysadmin && token.userId !== caller.userId)) {
       throw new AppError('NOT_FOUND', `Token "${tokenId}" was not found`);
     }
-    if (!token.revokedAt) await repo.update({ id: tokenId }, { revokedAt: new Date() });
+    if (!token.revokedAt) await this.tokens.revoke(tokenId);
   }
 
   async listTokens(caller: Caller, username: string): Promise<ApiTokenEntity[]> {
     requireSignedIn(caller);
     const user = await this.users.getByUsername(username);
     if (!caller.isSysadmin && caller.userId !== user.id) throw new AppError('FORBIDDEN', 'You may list your own tokens only');
-    return this.db.getRepository(ApiTokenEntity).find({ where: { userId: user.id }, order: { createdAt: 'ASC' } });
+    return this.tokens.listByUser(user.id);
   }
 
   /**
@@ -103,35 +80,20 @@ export class TokenService {
    */
   async ensureAdminToken(value: string): Promise<void> {
     const hash = hashToken(value);
-    await this.db.transaction(async (manager) => {
-      const user = await this.users.ensureSystemUser(manager, ADMIN_TOKEN_USER, '系统管理员 (ADMIN_TOKEN)');
-      await manager.query(
-        `UPDATE api_tokens SET revoked_at = now()
-         WHERE user_id = $1 AND name = $2 AND token_hash <> $3 AND revoked_at IS NULL`,
-        [user.id, ADMIN_TOKEN_NAME, hash],
-      );
-      const existing = await manager.getRepository(ApiTokenEntity).findOneBy({ tokenHash: hash });
+    await this.tokens.transaction(SYSTEM, async (tx) => {
+      const user = await this.users.ensureSystemUser(ADMIN_TOKEN_USER, '系统管理员 (ADMIN_TOKEN)', tx);
+      await this.tokens.revokeNamedExcept(user.id, ADMIN_TOKEN_NAME, hash, tx);
+      const existing = await this.tokens.findByHash(hash, tx);
       if (!existing) {
-        await this.insertToken(manager, user.id, ADMIN_TOKEN_NAME, value, null);
+        await this.insertToken(user.id, ADMIN_TOKEN_NAME, value, null, tx);
       } else if (existing.userId !== user.id || existing.revokedAt || existing.expiresAt) {
-        await manager.getRepository(ApiTokenEntity).update(
-          { id: existing.id },
-          { userId: user.id, name: ADMIN_TOKEN_NAME, revokedAt: null, expiresAt: null },
-        );
+        await this.tokens.reissue(existing.id, user.id, ADMIN_TOKEN_NAME, tx);
       }
     });
   }
 
-  private async insertToken(manager: EntityManager, userId: string, name: string, token: string, expiresAt: Date | null): Promise<CreatedToken> {
-    const record = await manager.getRepository(ApiTokenEntity).save(
-      manager.getRepository(ApiTokenEntity).create({
-        userId,
-        name,
-        tokenHash: hashToken(token),
-        prefix: token.slice(0, 12),
-        expiresAt,
-      }),
-    );
+  private async insertToken(userId: string, name: string, token: string, expiresAt: Date | null, tx?: Tx): Promise<CreatedToken> {
+    const record = await this.tokens.insert({ userId, name, tokenHash: hashToken(token), prefix: token.slice(0, 12), expiresAt }, tx);
     return { token, record };
   }
 }

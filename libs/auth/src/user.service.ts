@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AppError, badInput, notFound } from '@opendata/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Tx } from '@opendata/database';
 import { Caller, ORG_ROLES, OrgRole } from './caller';
 import { MembershipEntity, UserEntity } from './entities';
 import { requireOrganizationAdmin, requireSysadmin } from './policy';
+import { UserRepository } from './user.repository';
 
 export interface CreateUserInput {
   username: string;
@@ -19,7 +19,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Users and their organization memberships. */
 @Injectable()
 export class UserService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly users: UserRepository) {}
 
   async createUser(caller: Caller, input: CreateUserInput): Promise<UserEntity> {
     requireSysadmin(caller, 'create users');
@@ -29,15 +29,12 @@ export class UserService {
     if (!input.displayName.trim()) problems.push({ path: 'displayName', message: 'must not be empty' });
     if (input.email && !EMAIL.test(input.email)) problems.push({ path: 'email', message: 'is not an email address' });
     if (problems.length) throw badInput(problems);
-    const repo = this.db.getRepository(UserEntity);
-    if (await repo.existsBy({ username })) throw new AppError('CONFLICT', `User "${username}" already exists`);
-    return repo.save(
-      repo.create({ username, displayName: input.displayName.trim(), email: input.email ?? null, isSysadmin: !!input.isSysadmin }),
-    );
+    if (await this.users.existsByUsername(username)) throw new AppError('CONFLICT', `User "${username}" already exists`);
+    return this.users.insert({ username, displayName: input.displayName.trim(), email: input.email ?? null, isSysadmin: !!input.isSysadmin });
   }
 
   async getByUsername(username: string): Promise<UserEntity> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ username: username.trim().toLowerCase() });
+    const user = await this.users.findByUsername(username.trim().toLowerCase());
     if (!user) throw notFound('User', username);
     return user;
   }
@@ -47,29 +44,26 @@ export class UserService {
     requireOrganizationAdmin(caller, input.organizationId);
     if (!ORG_ROLES.includes(input.role)) throw badInput([{ path: 'role', message: `must be one of ${ORG_ROLES.join(', ')}` }]);
     const user = await this.getByUsername(input.username);
-    const repo = this.db.getRepository(MembershipEntity);
-    await repo.upsert({ userId: user.id, organizationId: input.organizationId, role: input.role }, ['userId', 'organizationId']);
-    return repo.findOneByOrFail({ userId: user.id, organizationId: input.organizationId });
+    return this.users.upsertMembership({ userId: user.id, organizationId: input.organizationId, role: input.role });
   }
 
   async removeMembership(caller: Caller, input: { username: string; organizationId: string }): Promise<void> {
     requireOrganizationAdmin(caller, input.organizationId);
     const user = await this.getByUsername(input.username);
-    await this.db.getRepository(MembershipEntity).delete({ userId: user.id, organizationId: input.organizationId });
+    await this.users.deleteMembership(user.id, input.organizationId);
   }
 
   async membershipsOf(userId: string): Promise<MembershipEntity[]> {
-    return this.db.getRepository(MembershipEntity).find({ where: { userId }, order: { createdAt: 'ASC' } });
+    return this.users.membershipsOf(userId);
   }
 
   /** A system-administrator account owned by the platform (for ADMIN_TOKEN); created or promoted. */
-  async ensureSystemUser(manager: EntityManager, username: string, displayName: string): Promise<UserEntity> {
-    const repo = manager.getRepository(UserEntity);
-    const existing = await repo.findOneBy({ username });
+  async ensureSystemUser(username: string, displayName: string, tx?: Tx): Promise<UserEntity> {
+    const existing = await this.users.findByUsername(username, tx);
     if (existing) {
-      if (!existing.isSysadmin || existing.disabledAt) await repo.update({ id: existing.id }, { isSysadmin: true, disabledAt: null });
+      if (!existing.isSysadmin || existing.disabledAt) await this.users.restoreSysadmin(existing.id, tx);
       return { ...existing, isSysadmin: true, disabledAt: null };
     }
-    return repo.save(repo.create({ username, displayName, email: null, isSysadmin: true }));
+    return this.users.insert({ username, displayName, email: null, isSysadmin: true }, tx);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, canSeeUnpublishedOf, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
-import { AppError, FieldError, badInput, notFound } from '@opendata/common';
+import { FieldError, badInput, isEntityId, notFound } from '@opendata/common';
 import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { DATASET_COLUMNS, datasetFromRow, groupRows } from './catalog-rows';
 import { DatasetEntity, OrganizationEntity, ThemeEntity } from './entities';
@@ -16,7 +16,7 @@ import {
   recordColumns,
 } from './metadata/dataset-record';
 import { NegativeListService } from './negative-list/negative-list.service';
-import { planStatus, recordStatusEvent } from './review/publication';
+import { applyStep, decideStep, recordSha256, statusAction } from './review/publication';
 import { CatalogueChanges } from './search/catalogue-changes';
 import { reindexDataset } from './search/search-indexer';
 import { recordSearchChange } from './search/search-index.repository';
@@ -39,7 +39,7 @@ export class DatasetService {
   async get(caller: Caller, key: { id?: string | null; slug?: string | null }): Promise<DatasetEntity> {
     if (!key.id === !key.slug) throw badInput([{ path: 'id', message: 'give exactly one of id and slug' }]);
     const where = key.id ? { id: key.id } : { slug: key.slug as string };
-    if (key.id && !isUuid(key.id)) throw notFound('Dataset', key.id);
+    if (key.id && !isEntityId(key.id)) throw notFound('Dataset', key.id);
     const dataset = await this.db.getRepository(DatasetEntity).findOneBy({ ...where, deletedAt: IsNull() });
     if (!dataset || !isVisible(caller, dataset)) throw notFound('Dataset', (key.id ?? key.slug) as string);
     return dataset;
@@ -81,53 +81,60 @@ export class DatasetService {
     return this.themeVocabularyCache;
   }
 
+  /** A new dataset is a draft; asking for PUBLISHED publishes it at once, where the caller may publish without review. */
   async create(caller: Caller, input: CreateDatasetInput): Promise<DatasetEntity> {
     requireSignedIn(caller);
     const record = normalizeRecord({ ...DATASET_DEFAULTS, ...input });
     const organization = await this.writableOrganization(caller, record.organization);
     const valid = await this.validated(record, null, organization.id);
-    const plan = planStatus(caller, organization, null, valid.status);
+    const publish = statusAction('draft', valid.status) === 'publish';
     return this.write(async (manager) => {
       const repo = manager.getRepository(DatasetEntity);
       const dataset = await repo.save(
-        repo.create({ ...recordColumns(valid, organization.id), status: plan.status, modified: new Date(), createdBy: caller.userId }),
+        repo.create({ ...recordColumns(valid, organization.id), status: 'draft', modified: new Date(), createdBy: caller.userId }),
       );
       await this.saveRelations(manager, dataset.id, valid);
-      await recordStatusEvent(manager, caller, dataset.id, plan, valid);
-      return dataset;
+      const step = await decideStep(manager, caller, dataset.id, publish ? 'publish' : 'edit');
+      await applyStep(manager, caller, step, { recordSha256: recordSha256(valid) });
+      return repo.findOneByOrFail({ id: dataset.id });
     });
   }
 
+  /**
+   * Edits the record under the dataset's row lock, as the workflow table allows: a draft stays a draft; a
+   * published dataset stays public when the caller publishes without review, else it goes back to review.
+   */
   async update(caller: Caller, id: string, patch: UpdateDatasetInput): Promise<DatasetEntity> {
     requireSignedIn(caller);
-    const existing = await this.get(caller, { id });
-    requireDatasetWriter(caller, existing.organizationId);
-    const current = await this.recordOf(existing);
-    const record = normalizeRecord({ ...current, ...patch });
-    const organization = await this.writableOrganization(caller, record.organization);
-    const valid = await this.validated(record, existing.id, organization.id);
-    const plan = planStatus(caller, organization, existing.status, patch.status);
+    const visible = await this.get(caller, { id });
+    const action = statusAction(visible.status, patch.status);
     return this.write(async (manager) => {
+      const step = await decideStep(manager, caller, id, action);
       const repo = manager.getRepository(DatasetEntity);
-      await repo.update({ id }, { ...recordColumns(valid, organization.id), status: plan.status, modified: new Date() });
+      const existing = await repo.findOneByOrFail({ id });
+      const record = normalizeRecord({ ...(await this.recordOf(existing)), ...patch });
+      const organization = await this.writableOrganization(caller, record.organization);
+      const valid = await this.validated(record, existing.id, organization.id);
+      await repo.update({ id }, { ...recordColumns(valid, organization.id), modified: new Date() });
       await this.saveRelations(manager, id, valid);
-      await recordStatusEvent(manager, caller, id, plan, valid);
+      const comment = step.to === 'submitted' ? '已发布数据集的元数据修改，待审查 (edit of a published dataset)' : null;
+      await applyStep(manager, caller, step, { recordSha256: recordSha256(valid), comment });
       return repo.findOneByOrFail({ id });
     });
   }
 
-  /** Soft delete: the record disappears from the catalogue; its versions and files stay as evidence. */
+  /**
+   * Soft delete of a draft or withdrawn dataset: the record disappears from the catalogue; its versions and
+   * files stay as evidence. Published data is withdrawn first, which keeps its reason in the review history.
+   */
   async delete(caller: Caller, id: string): Promise<DatasetEntity> {
     requireSignedIn(caller);
     const existing = await this.get(caller, { id });
-    requireDatasetWriter(caller, existing.organizationId);
-    // Taking published data down is a withdrawal, which keeps its reason in the review history.
-    if (existing.status === 'published') {
-      throw new AppError('CONFLICT', '已发布的数据集须先撤回（withdrawDataset，说明原因）再删除 (withdraw a published dataset, with a reason, before deleting it)');
-    }
     const deletedAt = new Date();
     await this.write(async (manager) => {
+      const step = await decideStep(manager, caller, id, 'delete');
       await manager.getRepository(DatasetEntity).update({ id }, { deletedAt });
+      await applyStep(manager, caller, step);
       await recordSearchChange(manager, id);
     });
     return { ...existing, deletedAt };
@@ -215,8 +222,5 @@ export function isVisible(caller: Caller, dataset: Pick<DatasetEntity, 'status' 
   return dataset.status === 'published' || canSeeUnpublishedOf(caller, dataset.organizationId);
 }
 
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
 
 

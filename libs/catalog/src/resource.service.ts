@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Caller, requireDatasetWriter } from '@opendata/auth';
-import { badInput, notFound } from '@opendata/common';
+import { Caller } from '@opendata/auth';
+import { badInput, isEntityId, notFound } from '@opendata/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { RESOURCE_COLUMNS, VERSION_COLUMNS, groupRows, resourceFromRow, versionFromRow } from './catalog-rows';
 import { isVisible } from './dataset.service';
 import { DatasetEntity, ResourceEntity, ResourceVersionEntity } from './entities';
-import { recordNewVersion } from './review/publication';
+import { applyStep, decideStep } from './review/publication';
 import { releasedVersionSql } from './review/visibility';
 import { CatalogueChanges } from './search/catalogue-changes';
 import { reindexDataset } from './search/search-indexer';
@@ -74,7 +74,7 @@ export class ResourceService {
 
   /** A resource the caller may see (its dataset live and visible); NOT_FOUND otherwise. */
   async get(caller: Caller, id: string): Promise<{ resource: ResourceEntity; dataset: DatasetEntity }> {
-    const uuid = /^[0-9a-f-]{36}$/i.test(id);
+    const uuid = isEntityId(id);
     const resource = uuid ? await this.db.getRepository(ResourceEntity).findOneBy({ id, deletedAt: IsNull() }) : null;
     const dataset = resource
       ? await this.db.getRepository(DatasetEntity).findOneBy({ id: resource.datasetId, deletedAt: IsNull() })
@@ -99,14 +99,9 @@ export class ResourceService {
   }
 
   private async addVersionIn(m: EntityManager, caller: Caller, input: AddVersionInput) {
-    const dataset = await m
-      .getRepository(DatasetEntity)
-      .createQueryBuilder('d')
-      .setLock('pessimistic_write')
-      .where('d.id = :id AND d.deleted_at IS NULL', { id: input.datasetId })
-      .getOne();
-    if (!dataset || !isVisible(caller, dataset)) throw notFound('Dataset', input.datasetId);
-    requireDatasetWriter(caller, dataset.organizationId);
+    // Locks the dataset and asks the workflow whether the caller may add a file in its state.
+    const step = await decideStep(m, caller, input.datasetId, 'upload');
+    const dataset = await m.getRepository(DatasetEntity).findOneByOrFail({ id: input.datasetId });
     const resources = m.getRepository(ResourceEntity);
     let resource: ResourceEntity | null;
     if (input.resourceId) {
@@ -137,8 +132,9 @@ export class ResourceService {
         createdBy: caller.userId,
       }),
     );
-    // Released at once only where the uploader may publish directly; otherwise it awaits a reviewer.
-    const released = await recordNewVersion(m, caller, { datasetId: dataset.id, organizationId: dataset.organizationId, versionId: version.id, sha256: version.sha256 });
+    // Released at once only where the uploader publishes without review; otherwise it goes to review with the
+    // dataset's submission (at once for a published dataset, when submitted for a draft).
+    const released = await applyStep(m, caller, step, { newVersion: { id: version.id, resourceId: resource.id, sha256: version.sha256 } });
     await m.getRepository(DatasetEntity).update({ id: dataset.id }, { modified: new Date() });
     await reindexDataset(m, dataset.id);
     await this.changes.notify(m);

@@ -16,10 +16,15 @@ describe('loadConfig', () => {
       apiWorkers: 1,
       uploadMaxBytes: 5 * 1024 ** 3,
       uploadConcurrency: 4,
+      uploadQueueLength: 32,
+      uploadQueueTimeoutSeconds: 120,
+      httpIdleTimeoutSeconds: 180,
       validationThreads: false,
       stagingMaxAgeHours: 24,
       jobsInApi: true,
+      portalDir: '/srv/app/dist/portal',
     });
+    expect(loadConfig({ PORTAL_DIR: 'build/portal' }, '/srv/app').portalDir).toBe('/srv/app/build/portal');
   });
 
   it('reads external services', () => {
@@ -64,9 +69,17 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
     [{ SEARCH_CACHE_SECONDS: '-1' }, /^SEARCH_CACHE_SECONDS must be an integer from 0 to 86400/],
     [{ API_WORKERS: '0' }, /^API_WORKERS must be an integer from 1 to 64/],
+    [{ UPLOAD_QUEUE_LENGTH: '-1' }, /^UPLOAD_QUEUE_LENGTH must be an integer from 0 to 10000/],
+    [{ UPLOAD_QUEUE_TIMEOUT_SECONDS: '0' }, /^UPLOAD_QUEUE_TIMEOUT_SECONDS must be an integer from 1 to 3600/],
+    [{ UPLOAD_QUEUE_TIMEOUT_SECONDS: '300', HTTP_IDLE_TIMEOUT_SECONDS: '300' }, /^HTTP_IDLE_TIMEOUT_SECONDS must be longer than UPLOAD_QUEUE_TIMEOUT_SECONDS \(300\)/],
   ])('refuses %j with a one-line reason', (env, reason) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(reason);
+  });
+
+  it('keeps the idle timeout longer than the queue wait unless told otherwise', () => {
+    expect(loadConfig({ UPLOAD_QUEUE_TIMEOUT_SECONDS: '600' }).httpIdleTimeoutSeconds).toBe(660);
+    expect(loadConfig({ HTTP_IDLE_TIMEOUT_SECONDS: '130' }).httpIdleTimeoutSeconds).toBe(130);
   });
 
   it('never echoes a secret back in the reason', () => {

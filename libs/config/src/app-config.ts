@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /**
@@ -38,6 +39,16 @@ export interface AppConfig {
   uploadMaxBytes: number;
   /** Uploads (and validations) processed at once per API process; each holds a database connection. */
   uploadConcurrency: number;
+  /** Uploads that may wait for one of those slots (in arrival order); beyond them 503 with Retry-After. */
+  uploadQueueLength: number;
+  /** How long an upload waits for a slot at most before 503 with Retry-After. */
+  uploadQueueTimeoutSeconds: number;
+  /**
+   * A connection that sends and receives nothing for this long is closed. It replaces Node's limit on the time
+   * a whole request may take (300 s), which would cut uploads of gigabytes; longer than the queue wait, during
+   * which a waiting upload's body is not read.
+   */
+  httpIdleTimeoutSeconds: number;
   /**
    * Read and check uploads on validation threads, off the event loop that serves requests. Worth it with cores
    * to spare (other requests stay fast during large uploads); each busy thread costs about 60 MB.
@@ -49,7 +60,18 @@ export interface AppConfig {
   jobsInApi: boolean;
   /** Request quotas (REST and GraphQL); a limit of 0 turns that limit off. */
   rateLimit: RateLimitConfig;
+  /** Most cost points one GraphQL request may ask for (see apps/api/src/graphql/field-costs.ts). */
+  graphqlMaxCost: number;
+  /**
+   * Which peers may set the client address through X-Forwarded-For (Express `trust proxy`): false (the default,
+   * the address of the connection counts), a number of proxy hops, or proxy addresses and CIDR ranges.
+   */
+  trustProxy: TrustProxy;
+  /** Absolute; the built portal (index.html, explorer.html, assets/) the API serves at / and GET /graphql. */
+  portalDir: string;
 }
+
+export type TrustProxy = false | number | string[];
 
 export interface RateLimitConfig {
   /** Length of the quota window. */
@@ -188,6 +210,33 @@ function parsePublicUrl(env: Env, port: number): string {
   return raw.replace(/\/+$/, '');
 }
 
+/** Named ranges Express understands besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const TRUST_PROXY_FORM = 'must be a number of proxy hops (1 to 10) or a comma-separated list of proxy addresses or CIDR ranges, e.g. 10.0.0.0/8,127.0.0.1';
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+function parseTrustProxy(env: Env): TrustProxy {
+  const raw = optional(env, 'TRUST_PROXY');
+  if (raw === null || ['false', 'off', 'no', '0'].includes(raw.toLowerCase())) return false;
+  // "true" would take the left-most X-Forwarded-For entry, which any client writes itself.
+  if (['true', 'on', 'yes'].includes(raw.toLowerCase())) fail('TRUST_PROXY', `${TRUST_PROXY_FORM}; "true" would let every client choose its own address`, raw);
+  if (/^\d+$/.test(raw)) {
+    if (Number(raw) > 10) fail('TRUST_PROXY', TRUST_PROXY_FORM, raw);
+    return Number(raw);
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isProxyAddress(entry));
+  if (bad !== undefined) fail('TRUST_PROXY', `${TRUST_PROXY_FORM}; "${bad}" is neither`, raw);
+  return entries;
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
   const port = parsePort(env, 'PORT', 3000);
   return {
@@ -205,14 +254,30 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     apiWorkers: parseInteger(env, 'API_WORKERS', 1, 1, 64),
     uploadMaxBytes: parseInteger(env, 'UPLOAD_MAX_BYTES', 5 * 1024 ** 3, 1024, Number.MAX_SAFE_INTEGER),
     uploadConcurrency: parseInteger(env, 'UPLOAD_CONCURRENCY', 4, 1, 64),
+    uploadQueueLength: parseInteger(env, 'UPLOAD_QUEUE_LENGTH', 32, 0, 10_000),
+    uploadQueueTimeoutSeconds: parseInteger(env, 'UPLOAD_QUEUE_TIMEOUT_SECONDS', 120, 1, 3600),
+    httpIdleTimeoutSeconds: parseIdleTimeout(env),
     validationThreads: parseBoolean(env, 'VALIDATION_THREADS', false),
     stagingMaxAgeHours: parseInteger(env, 'STAGING_MAX_AGE_HOURS', 24, 1, 24 * 365),
     jobsInApi: parseBoolean(env, 'JOBS_IN_API', true),
-    // Generous defaults (10,000 requests a second) so that normal use, tests and benchmarks never meet them.
+    // Generous defaults (per minute: 200 a second per token, 20 per address) that normal use never meets;
+    // GraphQL requests count their cost in points, REST requests 1 each.
     rateLimit: {
       windowSeconds: parseInteger(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
       perToken: parseInteger(env, 'RATE_LIMIT_PER_TOKEN', 12_000, 0, 1_000_000_000),
       perIp: parseInteger(env, 'RATE_LIMIT_PER_IP', 1_200, 0, 1_000_000_000),
     },
+    graphqlMaxCost: parseInteger(env, 'GRAPHQL_MAX_COST', 500, 1, 1_000_000),
+    trustProxy: parseTrustProxy(env),
+    portalDir: resolve(cwd, optional(env, 'PORTAL_DIR') ?? './dist/portal'),
   };
+}
+
+function parseIdleTimeout(env: Env): number {
+  const queue = parseInteger(env, 'UPLOAD_QUEUE_TIMEOUT_SECONDS', 120, 1, 3600);
+  const idle = parseInteger(env, 'HTTP_IDLE_TIMEOUT_SECONDS', Math.max(180, queue + 60), 1, 86400);
+  if (idle <= queue) {
+    throw new ConfigError(`HTTP_IDLE_TIMEOUT_SECONDS must be longer than UPLOAD_QUEUE_TIMEOUT_SECONDS (${queue}): a waiting upload's connection is idle`);
+  }
+  return idle;
 }

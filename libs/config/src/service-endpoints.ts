@@ -1,10 +1,11 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppConfig } from './app-config';
 import { startEmbeddedPostgres } from './embedded/embedded-postgres';
 import { startEmbeddedS3 } from './embedded/embedded-s3';
 import { clearRuntimeState, readLiveRuntimeState, writeRuntimeState } from './embedded/runtime-state';
 import { ServiceLog } from './embedded/service-log';
+import { StartupError, systemReason } from './startup-error';
 
 /** How to reach the object store; the same shape for MinIO in production and the embedded endpoint. */
 export interface StorageConnection {
@@ -36,17 +37,19 @@ export async function startServices(config: AppConfig, log: ServiceLog): Promise
   };
   try {
     if (config.databaseUrl === null || config.storage === null) {
-      await mkdir(config.dataDir, { recursive: true });
+      await assertWritable(config.dataDir);
       // Only a server that was killed leaves its database running unattended; a live owner keeps it.
       const owner = readLiveRuntimeState(config.dataDir);
       if (owner && owner.pid !== process.pid) {
-        throw new Error(`DATA_DIR ${config.dataDir} is in use by process ${owner.pid}; stop it first or choose another DATA_DIR`);
+        throw new StartupError(`DATA_DIR ${config.dataDir} is in use by process ${owner.pid}; stop it first or choose another DATA_DIR`);
       }
     }
 
     let databaseUrl = config.databaseUrl;
     if (databaseUrl === null) {
-      const pg = await startEmbeddedPostgres({ dir: join(config.dataDir, 'postgres'), database: 'opendata', log });
+      const pg = await startEmbeddedPostgres({ dir: join(config.dataDir, 'postgres'), database: 'opendata', log }).catch((error: unknown) => {
+        throw new StartupError(systemReason(error));
+      });
       stops.push(pg.stop);
       databaseUrl = pg.url;
     }
@@ -55,7 +58,9 @@ export async function startServices(config: AppConfig, log: ServiceLog): Promise
     if (config.storage) {
       storage = { ...config.storage, bucket: config.bucket };
     } else {
-      const s3 = await startEmbeddedS3({ directory: join(config.dataDir, 's3'), bucket: config.bucket }, log);
+      const s3 = await startEmbeddedS3({ directory: join(config.dataDir, 's3'), bucket: config.bucket }, log).catch((error: unknown) => {
+        throw new StartupError(systemReason(error));
+      });
       stops.push(s3.stop);
       storage = { ...s3, useSSL: false, region: 'us-east-1', bucket: config.bucket };
     }
@@ -69,6 +74,19 @@ export async function startServices(config: AppConfig, log: ServiceLog): Promise
   } catch (error) {
     await stopAll();
     throw error;
+  }
+}
+
+/** DATA_DIR exists (created if needed) and this user can write in it; a StartupError saying why not otherwise. */
+async function assertWritable(dir: string): Promise<void> {
+  const probe = join(dir, `.write-check-${process.pid}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    // Tried rather than asked (access()): root passes every permission check but not a read-only file system.
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (error) {
+    throw new StartupError(`DATA_DIR ${dir} cannot be written (${systemReason(error)}); choose a directory this user may write, or fix its permissions`);
   }
 }
 

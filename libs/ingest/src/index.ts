@@ -4,3 +4,4 @@ export * from './upload-reports.service';
 export * from './cleanup.service';
 export * from './ingest.module';
 export * from './platform-modules';
+export * from './semaphore';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
 import { CatalogueChanges, DatasetService, NegativeListService, ResourceService } from '@opendata/catalog';
-import { badInput } from '@opendata/common';
+import { badInput, parseEntityKey } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +13,7 @@ import { CopyWriter, checkKeys, createRowTable, indexRowTable, rowTableName } fr
 import { NegativeRule, TableSchema, ValidationReport } from '@opendata/validation';
 import { ByteTap } from './byte-tap';
 import { SchemaRegistry } from './schema-registry.service';
-import { Semaphore } from './semaphore';
+import { Semaphore, SemaphoreState, abortWhenClosed, uploadSemaphore } from './semaphore';
 import { UploadReports } from './upload-reports.service';
 import { ValidationJob } from './validation-thread/thread-messages';
 import { ValidationThreads } from './validation-thread/validation-threads';
@@ -24,10 +24,14 @@ export interface UploadRequest {
   /** An existing resource to add a version to; a new resource otherwise. */
   resourceId?: string | null;
   name?: string | null;
+  /** Description of a new resource. */
+  description?: string | null;
   schemaId?: string | null;
   encoding?: string | null;
   delimiter?: string | null;
   file: { fileName: string; mimeType: string | null; stream: Readable };
+  /** Aborts when the client goes away (its connection closed): an upload waiting for a slot then leaves the queue. */
+  clientGone?: AbortSignal | null;
 }
 
 export interface UploadOutcome {
@@ -69,17 +73,18 @@ export class IngestService {
     private readonly negativeList: NegativeListService,
     private readonly threads: ValidationThreads,
   ) {
-    this.slots = new Semaphore(config.uploadConcurrency);
+    this.slots = uploadSemaphore(config, 'uploads');
   }
 
   async upload(caller: Caller, request: UploadRequest): Promise<UploadOutcome> {
     requireSignedIn(caller);
     const key = request.dataset;
-    const dataset = await this.datasets.get(caller, /^[0-9a-f-]{36}$/i.test(key) ? { id: key } : { slug: key });
+    const dataset = await this.datasets.get(caller, parseEntityKey(key));
     requireDatasetWriter(caller, dataset.organizationId);
     const schema = await this.schemaFor(request);
     const negativeRules = await this.negativeList.rulesFor(dataset.organizationId);
-    const release = this.slots.acquire();
+    // Waits its turn with the body unread; nothing exists yet that a client going away would leave behind.
+    const release = await this.acquireSlot(request);
     const runner = this.db.createQueryRunner();
     const uploadId = randomUUID();
     const objectKey = `uploads/${uploadId}`;
@@ -130,6 +135,7 @@ export class IngestService {
           datasetId: dataset.id,
           resourceId: request.resourceId,
           name: request.name?.trim() || request.file.fileName.replace(/\.[^.]+$/, ''),
+          description: request.description?.trim() || null,
           file: {
             format: result.format.toUpperCase(),
             mediaType: MEDIA_TYPES[result.format],
@@ -174,6 +180,20 @@ export class IngestService {
     return { status: 'rejected', reportId, report, resourceId: null, version: null };
   }
 
+  /** Uploads and validations running, and waiting for a slot. */
+  get queueState(): SemaphoreState {
+    return this.slots.state;
+  }
+
+  private async acquireSlot(request: Pick<UploadRequest, 'file' | 'clientGone'>): Promise<() => void> {
+    const closed = abortWhenClosed(request.file.stream, request.clientGone);
+    try {
+      return await this.slots.acquire(closed.signal);
+    } finally {
+      closed.dispose();
+    }
+  }
+
   /** The schema named by the upload, or that of the resource's latest version; every upload has one. */
   private async schemaFor(request: UploadRequest): Promise<TableSchema> {
     if (request.schemaId) return this.schemas.get(request.schemaId);
@@ -186,7 +206,7 @@ export class IngestService {
 
   /** Validation without storing anything (POST /api/v1/validate). */
   async validateOnly(request: Omit<UploadRequest, 'dataset' | 'resourceId' | 'name'>, schema: TableSchema | null): Promise<ValidationReport> {
-    const release = this.slots.acquire();
+    const release = await this.acquireSlot(request);
     try {
       const tap = new ByteTap(new PassThrough().resume());
       const started = Date.now();

@@ -1,22 +1,142 @@
 import { AppError } from '@opendata/common';
+import { AppConfig } from '@opendata/config';
+import { Readable } from 'node:stream';
 
-/** At most `limit` holders at once; further callers are told to come back (uploads hold a connection each). */
+export interface SemaphoreOptions {
+  /** Holders at once (uploads hold a database connection and a transaction each). */
+  limit: number;
+  /** Callers that may wait for a slot beyond those; 0 refuses at once when every slot is taken. */
+  queueLength: number;
+  /** How long one caller waits at most. */
+  waitMs: number;
+  /** What is being held, for messages: "uploads". */
+  what?: string;
+}
+
+export interface SemaphoreState {
+  running: number;
+  waiting: number;
+}
+
+interface Waiter {
+  grant(): void;
+}
+
+/** Until holds have been timed, a first guess of when a slot frees up. */
+const DEFAULT_RETRY_SECONDS = 5;
+const MAX_RETRY_SECONDS = 600;
+
+/**
+ * At most `limit` holders at once; up to `queueLength` more wait their turn in arrival order, each for at most
+ * `waitMs`. A caller beyond the queue, or one that waited too long, gets SERVICE_UNAVAILABLE with
+ * `retryAfterSeconds` (the HTTP layer sends it as Retry-After), estimated from how long holds have lasted. A
+ * waiting caller whose signal aborts (its client went away) leaves the queue at once and takes no slot.
+ */
 export class Semaphore {
   private held = 0;
+  private readonly queue: Waiter[] = [];
+  /** Moving average of how long a hold lasts, in ms; null until one has ended. */
+  private averageHoldMs: number | null = null;
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly options: SemaphoreOptions) {}
 
-  acquire(): () => void {
-    if (this.held >= this.limit) {
-      throw new AppError('SERVICE_UNAVAILABLE', `The server is processing ${this.limit} uploads already; try again shortly`);
+  get state(): SemaphoreState {
+    return { running: this.held, waiting: this.queue.length };
+  }
+
+  /** A slot, now or after waiting; resolves to the function that gives it back (idempotent). */
+  async acquire(signal?: AbortSignal): Promise<() => void> {
+    signal?.throwIfAborted();
+    if (this.held < this.options.limit && this.queue.length === 0) {
+      this.held++;
+      return this.releaser();
     }
-    this.held++;
+    if (this.queue.length >= this.options.queueLength) throw this.busy('full');
+    await new Promise<void>((resolve, reject) => {
+      const leave = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        const at = this.queue.indexOf(waiter);
+        if (at >= 0) this.queue.splice(at, 1);
+      };
+      const onAbort = () => {
+        leave();
+        reject(signal?.reason);
+      };
+      const waiter: Waiter = {
+        // The slot passes from the releasing holder straight to this waiter: `held` does not change.
+        grant: () => {
+          leave();
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        leave();
+        reject(this.busy('timeout'));
+      }, this.options.waitMs);
+      // A wait never keeps a stopping process alive.
+      timer.unref();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(waiter);
+    });
+    return this.releaser();
+  }
+
+  private releaser(): () => void {
+    const since = Date.now();
     let released = false;
     return () => {
-      if (!released) {
-        released = true;
-        this.held--;
-      }
+      if (released) return;
+      released = true;
+      const ms = Date.now() - since;
+      this.averageHoldMs = this.averageHoldMs === null ? ms : 0.8 * this.averageHoldMs + 0.2 * ms;
+      const next = this.queue[0];
+      if (next) next.grant();
+      else this.held--;
     };
   }
+
+  /** When a slot is likely free again for a newcomer: the holds ahead of it, `limit` at a time. */
+  private retryAfterSeconds(): number {
+    if (this.averageHoldMs === null) return DEFAULT_RETRY_SECONDS;
+    const rounds = Math.ceil((this.queue.length + 1) / this.options.limit);
+    return Math.min(MAX_RETRY_SECONDS, Math.max(1, Math.ceil((rounds * this.averageHoldMs) / 1000)));
+  }
+
+  private busy(why: 'full' | 'timeout'): AppError {
+    const what = this.options.what ?? 'uploads';
+    const retryAfterSeconds = this.retryAfterSeconds();
+    const message =
+      why === 'full'
+        ? `服务器繁忙：正在处理 ${this.held} 个，另有 ${this.queue.length} 个在排队，请 ${retryAfterSeconds} 秒后重试 (the server is processing ${this.held} ${what} with ${this.queue.length} more waiting; retry in ${retryAfterSeconds} s)`
+        : `排队超过 ${this.options.waitMs / 1000} 秒仍未轮到，请 ${retryAfterSeconds} 秒后重试 (no slot for ${what} freed up within ${this.options.waitMs / 1000} s; retry in ${retryAfterSeconds} s)`;
+    return new AppError('SERVICE_UNAVAILABLE', message, { retryAfterSeconds });
+  }
+}
+
+/** The slots of file passes (uploads, validations, schema inference) as configured: UPLOAD_CONCURRENCY, UPLOAD_QUEUE_*. */
+export function uploadSemaphore(config: AppConfig, what: string): Semaphore {
+  return new Semaphore({ limit: config.uploadConcurrency, queueLength: config.uploadQueueLength, waitMs: config.uploadQueueTimeoutSeconds * 1000, what });
+}
+
+/**
+ * A signal that aborts when the client goes away while its upload waits: its request body closes before it is
+ * read (the body's error is the reason), or `clientGone` aborts (the connection closed after the whole body had
+ * arrived). `dispose` once the wait is over: the body closes normally later.
+ */
+export function abortWhenClosed(body: Readable, clientGone?: AbortSignal | null): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onClose = () => controller.abort(body.errored ?? new Error('the request body closed before it was read'));
+  const onGone = () => controller.abort(clientGone?.reason);
+  if (body.destroyed) onClose();
+  else body.once('close', onClose);
+  if (clientGone?.aborted) onGone();
+  else clientGone?.addEventListener('abort', onGone, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      body.off('close', onClose);
+      clientGone?.removeEventListener('abort', onGone);
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, canSeeUnpublishedOf } from '@opendata/auth';
 import { isVisible } from '@opendata/catalog';
-import { notFound } from '@opendata/common';
+import { isEntityId, notFound } from '@opendata/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ValidationReport } from '@opendata/validation';
 
@@ -41,7 +41,7 @@ export class UploadReports {
    * rejected upload for members of the dataset's organization and administrators, until it expires.
    */
   async get(caller: Caller, id: string): Promise<StoredReport> {
-    const uuid = /^[0-9a-f-]{36}$/i.test(id);
+    const uuid = isEntityId(id);
     const rows = uuid
       ? await this.db.query(
           `SELECT r.*, d.status AS dataset_status, d.organization_id FROM upload_reports r

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { DatabaseRepository } from '@opendata/database';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 
 export interface PeriodicJob {
   name: string;
@@ -21,7 +20,7 @@ export class PeriodicJobs implements OnApplicationShutdown {
   private readonly running = new Set<Promise<unknown>>();
   private readonly jobs = new Map<string, PeriodicJob>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly database: DatabaseRepository) {}
 
   /** Jobs register themselves when their module starts; the api (JOBS_IN_API) or the worker runs them. */
   register(job: PeriodicJob): void {
@@ -51,23 +50,14 @@ export class PeriodicJobs implements OnApplicationShutdown {
   /** Runs a job now unless another process is running it; returns its summary, or null when skipped. */
   async runOnce(job: PeriodicJob): Promise<string | null> {
     const key = createHash('sha256').update(`job:${job.name}`).digest().readInt32BE(0);
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
     try {
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [key]);
-      if (!locked) return null;
-      try {
-        const summary = await job.run();
-        this.logger.log(`${job.name}: ${summary}`);
-        return summary;
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [key]);
-      }
+      const ran = await this.database.withLockIfFree(key, () => job.run());
+      if (!ran) return null;
+      this.logger.log(`${job.name}: ${ran.value}`);
+      return ran.value;
     } catch (error) {
       this.logger.error(`${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);
       return null;
-    } finally {
-      await runner.release();
     }
   }
 

@@ -39,3 +39,14 @@ export class ResourceResolver {
     return (await ctx.loaders.versions.load(resource.id)).map((v) => toVersionModel(v, this.config.publicUrl));
   }
 }
+
+/** Fields of one version of a resource that read more than the version's own row. */
+@Resolver(() => ResourceVersionModel)
+export class ResourceVersionResolver {
+  @ResolveField(() => ValidationReportModel, { nullable: true, description: 'Validation report of this version (null for files published without validation).' })
+  async report(@Parent() version: ResourceVersionModel, @Context() ctx: GqlContext): Promise<ValidationReportModel | null> {
+    const report = version.reportId ? await ctx.loaders.report.load(version.reportId) : null;
+    return report ? toReportModel(report) : null;
+  }
+}
+

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { DatasetService, OrganizationEntity, OrganizationService, ResourceService } from '@opendata/catalog';
-import { notFound } from '@opendata/common';
+import { isEntityId, notFound, parseEntityKey } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { CkanCatalogRepository } from './ckan-catalog.repository';
 import { ckanNotFound, ckanValidation } from './ckan-envelope';
@@ -10,7 +10,6 @@ import { CkanPackages } from './ckan-packages';
 import { Params, bool, integer, list, rejectUnknown, requiredText, text } from './ckan-params';
 import { ckanOrganization, ckanResource } from './ckan-shapes';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const known = (...names: string[]) => new Set(names);
 const PACKAGE_SHOW = known('id', 'use_default_schema', 'include_tracking', 'include_plugin_data');
 const PACKAGE_LIST = known('limit', 'offset');
@@ -47,7 +46,7 @@ export class CkanCatalogService {
     bool(params, 'use_default_schema', false);
     bool(params, 'include_plugin_data', false);
     const id = requiredText(params, 'id');
-    const dataset = await this.datasets.get(caller, UUID.test(id) ? { id } : { slug: id });
+    const dataset = await this.datasets.get(caller, parseEntityKey(id));
     return (await this.packages.of([dataset]))[0];
   }
 
@@ -87,7 +86,7 @@ export class CkanCatalogService {
     refuseUsers(params);
     for (const flag of ['include_extras', 'include_tags', 'include_groups', 'include_followers']) bool(params, flag, false);
     const id = requiredText(params, 'id');
-    const organization = UUID.test(id) ? (await this.organizations.findByIds([id]))[0] : await this.organizations.getBySlug(id).catch(() => undefined);
+    const organization = isEntityId(id) ? (await this.organizations.findByIds([id]))[0] : await this.organizations.getBySlug(id).catch(() => undefined);
     if (!organization) throw ckanNotFound('Organization not found');
     const withDatasets = bool(params, 'include_datasets', false);
     const found = await this.search.run(caller, { fq: `organization:"${organization.slug}"`, rows: withDatasets ? ORGANIZATION_DATASETS : 0, include_private: true });

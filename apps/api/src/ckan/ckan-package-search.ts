@@ -11,7 +11,7 @@ import {
   OrganizationService,
   conditionHasWords,
 } from '@opendata/catalog';
-import { isAppError } from '@opendata/common';
+import { isAppError, isEntityId } from '@opendata/common';
 import { ckanValidation } from './ckan-envelope';
 import { CkanPackages } from './ckan-packages';
 import { Params, bool, integer, list, refuseGiven, rejectUnknown, text } from './ckan-params';
@@ -70,7 +70,7 @@ export class CkanPackageSearch {
     const start = integer(params, 'start', 0, 0, 1_000_000);
     const trees = parseCkanQueries({ q: text(params, 'q'), fq: text(params, 'fq'), fqList: filterList(params) });
     const ownerIds = ownerOrgIds(trees);
-    const owners = ownerIds.length ? await this.organizations.findByIds(ownerIds.filter(isUuid)) : [];
+    const owners = ownerIds.length ? await this.organizations.findByIds(ownerIds.filter(isEntityId)) : [];
     const where = toSearchCondition(trees, new Map(owners.map((o) => [o.id, o.slug])));
     const sort = sortOf(text(params, 'sort'), where ? conditionHasWords(where) : false);
     const facets = facetsOf(params);
@@ -189,6 +189,3 @@ function solrDate(ckanTime: string | null): string | null {
   return new Date(`${ckanTime.slice(0, 23)}Z`).toISOString().replace('.000Z', 'Z');
 }
 
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

@@ -1,3 +1,4 @@
+import { findInputProblem } from '@opendata/common';
 import { ckanSearchQueryError, ckanValidation } from './ckan-envelope';
 
 /**
@@ -61,11 +62,16 @@ export function object(params: Params, name: string): Record<string, unknown> | 
 }
 
 function parseJson(name: string, raw: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw ckanValidation({ [name]: 'Invalid JSON' });
   }
+  // The edge checked the text; its JSON escapes (\u0000) only show once parsed.
+  const problem = findInputProblem(value, name);
+  if (problem) throw ckanValidation({ [problem.path]: problem.message });
+  return value;
 }
 
 /**

@@ -28,7 +28,7 @@ export class TimelinessResolver {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Query(() => [OverdueDatasetModel], { description: 'Published datasets past a deadline (更新周期 or statutory), most overdue first; as of the daily recomputation.' })
+  @Query(() => [OverdueDatasetModel], { description: 'Published datasets past a deadline (更新周期 or statutory) at the time of asking, most overdue first.' })
   async overdueDatasets(
     @Args('organization', { type: () => String, nullable: true, description: 'Only this organization (slug).' }) organization?: string | null,
     @Args('first', { type: () => Int, nullable: true, description: 'At most this many, 1 to 500; default 100.' }) first?: number | null,
@@ -37,12 +37,12 @@ export class TimelinessResolver {
     return rows.map((r) => ({ dataset: toDatasetModel(r.dataset), dueAt: r.nextDueAt }));
   }
 
-  @Query(() => [OrganizationTimelinessModel], { description: 'Each organization\'s on-time rate over its published datasets (public; as of the daily recomputation).' })
+  @Query(() => [OrganizationTimelinessModel], { description: 'Each organization\'s on-time rate over its published datasets at the time of asking (public); an open period past its due time counts as missed.' })
   async organizationTimeliness(): Promise<OrganizationTimelinessModel[]> {
     return (await this.timeliness.organizationRates()).map((r) => ({ ...r, organization: toOrganizationModel(r.organization) }));
   }
 
-  @Query(() => TimelinessRecordModel, { description: 'A dataset\'s public on-time record, computed now.' })
+  @Query(() => TimelinessRecordModel, { description: 'A dataset\'s public on-time record at the time of asking.' })
   datasetTimeliness(@CurrentCaller() caller: Caller, @Args('datasetId', { type: () => ID, description: 'The dataset.' }) datasetId: string): Promise<TimelinessRecordModel> {
     return this.timeliness.recordOf(caller, datasetId);
   }

@@ -1,9 +1,12 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
-import { isAppError } from '@opendata/common';
+import { fromDataException, isAppError } from '@opendata/common';
 import { GraphQLFormattedError } from 'graphql';
 
 const logger = new Logger('GraphQL');
+
+/** Figures a refused query carries for clients that adjust themselves (cost and budget, depth, field count). */
+const LIMIT_FIGURES = ['cost', 'maxCost', 'depth', 'maxDepth', 'fields', 'maxFields', 'width', 'maxWidth'];
 
 /**
  * The one place GraphQL errors get their public shape: the domain's stable code (and the field paths of
@@ -11,7 +14,8 @@ const logger = new Logger('GraphQL');
  * Stack traces and internal details never leave the server; unexpected errors are logged.
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  const original = fromDataException(unwrapped) ?? unwrapped;
   const base = { locations: formatted.locations, path: formatted.path };
   if (isAppError(original)) {
     const fields = original.details?.fields;
@@ -19,7 +23,10 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-    return { ...base, message: formatted.message, extensions: { code } };
+    const figures = LIMIT_FIGURES.filter((name) => typeof formatted.extensions?.[name] === 'number').map((name) => [name, formatted.extensions![name]]);
+    // The edge check (text-input.plugin.ts) names the variable or argument as BAD_USER_INPUT does.
+    const fields = formatted.extensions?.fields;
+    return { ...base, message: formatted.message, extensions: { code, ...Object.fromEntries(figures), ...(Array.isArray(fields) ? { fields } : {}) } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { DatabaseRepository } from '@opendata/database';
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
 import { Response } from 'express';
-import { DataSource } from 'typeorm';
 
 const CHECK_TIMEOUT_MS = 3000;
 
@@ -28,13 +27,13 @@ export class HealthController {
   private readonly startedAt = Date.now();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly database: DatabaseRepository,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
   ) {}
 
   @Get('health')
   async health(@Res() res: Response): Promise<void> {
-    const [database, storage] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.store.ping())]);
+    const [database, storage] = await Promise.all([check(() => this.database.ping()), check(() => this.store.ping())]);
     const ok = database === 'ok' && storage === 'ok';
     res.status(ok ? 200 : 503).json({
       status: ok ? 'ok' : 'unavailable',

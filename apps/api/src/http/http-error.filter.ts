@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ErrorCode, HTTP_STATUS_BY_CODE, isAppError } from '@opendata/common';
+import { ErrorCode, HTTP_STATUS_BY_CODE, fromDataException, isAppError } from '@opendata/common';
 import { Request, Response } from 'express';
 
 interface PublicError {
@@ -23,7 +23,8 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 };
 
 /** Maps any error to its public shape once, for REST routes (and errors raised before GraphQL runs). */
-export function toPublicError(exception: unknown): PublicError {
+export function toPublicError(thrown: unknown): PublicError {
+  const exception = fromDataException(thrown) ?? thrown;
   if (isAppError(exception)) {
     return {
       status: HTTP_STATUS_BY_CODE[exception.code],
@@ -67,13 +68,17 @@ export class HttpErrorFilter implements ExceptionFilter {
     const error = toPublicError(exception);
     if (error.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (response.headersSent) return response.end();
+    // A busy server says when to come back (uploads beyond the queue, quotas).
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     // Errors raised anywhere (middleware, router, body parser, handler) take the shape their route family promises.
     // originalUrl: inside middleware mounted on a path, `path` is relative to the mount point.
     const shape = this.shapes.find((s) => request.originalUrl.startsWith(s.prefix));
     if (shape) return shape.write(exception, request, response);
     if (request.originalUrl.startsWith('/graphql')) {
       // GraphQL clients expect the GraphQL error shape even for errors raised before execution (401, 413).
-      return response.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+      const fields = error.details?.fields;
+      return response.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code, ...(fields ? { fields } : {}) } }] });
     }
     return response.status(error.status).json({ code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) });
   }

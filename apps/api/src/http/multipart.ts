@@ -1,6 +1,6 @@
-import { AppError } from '@opendata/common';
+import { AppError, FieldError, badInput, textProblem } from '@opendata/common';
 import busboy from 'busboy';
-import { Request } from 'express';
+import { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 
 export interface UploadedFile {
@@ -8,6 +8,11 @@ export interface UploadedFile {
   mimeType: string;
   stream: Readable;
 }
+
+/** Form fields are names and options, never data: a longer one is refused rather than silently cut. */
+const MAX_FIELD_BYTES = 64 * 1024;
+/** File names end up in Content-Disposition headers and on disks, where 255 is the common limit. */
+export const MAX_FILE_NAME_CHARS = 255;
 
 export interface MultipartForm {
   fields: Record<string, string>;
@@ -31,12 +36,21 @@ export function readMultipart(req: Request, maxBytes: number): Promise<Multipart
     const parser = busboy({
       headers: req.headers,
       defParamCharset: 'utf8', // file names of Chinese agencies are UTF-8
-      limits: { files: 1, fields: 20, fieldSize: 64 * 1024, fileSize: maxBytes },
+      limits: { files: 1, fields: 20, fieldSize: MAX_FIELD_BYTES, fileSize: maxBytes },
     });
-    parser.on('field', (name, value) => {
-      fields[name] = value;
+    const refuse = (problem: FieldError): void => {
+      if (settled) return;
+      settled = true;
+      reject(badInput([problem]));
+    };
+    parser.on('field', (name, value, info) => {
+      const problem = fieldProblem(name, value, info.nameTruncated || info.valueTruncated);
+      if (problem) refuse(problem);
+      else fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
+      const problem = name === 'file' ? fileNameProblem(info.filename ?? '') : null;
+      if (problem) refuse(problem);
       if (name !== 'file' || settled) {
         stream.resume();
         return;
@@ -50,7 +64,7 @@ export function readMultipart(req: Request, maxBytes: number): Promise<Multipart
       resolve({ fields, file: { fileName: info.filename || 'upload', mimeType: info.mimeType, stream } });
     });
     parser.on('error', (error: Error) => {
-      if (!settled) reject(new AppError('BAD_USER_INPUT', `Malformed multipart body: ${error.message}`));
+      if (!settled) reject(badInput([{ path: 'body', message: `multipart 正文格式错误 (malformed multipart body: ${error.message})` }]));
     });
     parser.on('close', () => {
       if (!settled) resolve({ fields, file: null });
@@ -68,4 +82,34 @@ export function readMultipart(req: Request, maxBytes: number): Promise<Multipart
     });
     req.pipe(parser);
   });
+}
+
+/** The edge check of a form field (as text-input.interceptor.ts does for other parameters). */
+function fieldProblem(name: string, value: string, truncated: boolean): FieldError | null {
+  const nameProblem = textProblem(name);
+  if (nameProblem) return { path: JSON.stringify(name), message: `字段名 (field name): ${nameProblem}` };
+  if (truncated) return { path: name, message: `不能超过 ${MAX_FIELD_BYTES / 1024} KiB (must be at most ${MAX_FIELD_BYTES / 1024} KiB)` };
+  const problem = textProblem(value);
+  return problem ? { path: name, message: problem } : null;
+}
+
+function fileNameProblem(fileName: string): FieldError | null {
+  const problem = textProblem(fileName);
+  if (problem) return { path: 'file', message: `文件名 (file name): ${problem}` };
+  if (fileName.length > MAX_FILE_NAME_CHARS) {
+    return { path: 'file', message: `文件名不能超过 ${MAX_FILE_NAME_CHARS} 个字符 (the file name must be at most ${MAX_FILE_NAME_CHARS} characters)` };
+  }
+  return null;
+}
+
+/**
+ * Aborts when the client's connection closes before the answer was sent. The request body alone cannot say so:
+ * a small upload may have arrived whole and wait for a slot, its body unread, when its client gives up.
+ */
+export function clientGone(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new AppError('BAD_USER_INPUT', 'The client closed the connection before the answer'));
+  });
+  return controller.signal;
 }

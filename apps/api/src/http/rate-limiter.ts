@@ -32,13 +32,16 @@ export class RequestQuota {
     return this.limiter !== null;
   }
 
-  async consume(key: string, cost = 1): Promise<QuotaDecision> {
+  /** Takes `points` from the key's quota; when they are not all left, takes none and refuses. */
+  async consume(key: string, points = 1): Promise<QuotaDecision> {
     if (!this.limiter) return { allowed: true, limit: 0, remaining: 0, resetSeconds: 0 };
     try {
-      return this.decision(true, await this.limiter.consume(key, cost));
+      return this.decision(true, await this.limiter.consume(key, points));
     } catch (outcome) {
-      if (outcome instanceof RateLimiterRes) return this.decision(false, outcome);
-      throw outcome;
+      if (!(outcome instanceof RateLimiterRes)) throw outcome;
+      // The limiter counts refused points too: give them back, so that a refused request costs nothing and
+      // what remains is still usable by cheaper requests.
+      return this.decision(false, await this.limiter.reward(key, points));
     }
   }
 

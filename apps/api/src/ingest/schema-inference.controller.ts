@@ -2,7 +2,7 @@ import { Controller, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { badInput } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { Request, Response } from 'express';
-import { readMultipart } from '../http/multipart';
+import { clientGone, readMultipart } from '../http/multipart';
 import { SchemaInferenceService } from './schema-inference.service';
 
 @Controller('api/v1/schemas')
@@ -22,7 +22,7 @@ export class SchemaInferenceController {
       const { fields, file } = await readMultipart(req, this.config.uploadMaxBytes);
       if (!file) throw badInput([{ path: 'file', message: 'the multipart body has no "file" part' }]);
       const option = (name: string) => query[name] ?? fields[name] ?? null;
-      const result = await this.inference.infer({ file, id: option('id'), encoding: option('encoding'), delimiter: option('delimiter') });
+      const result = await this.inference.infer({ file, id: option('id'), encoding: option('encoding'), delimiter: option('delimiter'), clientGone: clientGone(res) });
       res.status(200).json(result);
     } catch (error) {
       // A body not read to the end must close its connection, or the client keeps sending.

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, badInput } from '@opendata/common';
+import { badInput } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
-import { SchemaRegistry } from '@opendata/ingest';
+import { SchemaRegistry, Semaphore, abortWhenClosed, uploadSemaphore } from '@opendata/ingest';
 import { SchemaInference, inferSchema } from '@opendata/validation';
 import { Readable } from 'node:stream';
 
@@ -11,23 +11,27 @@ export interface InferRequest {
   id?: string | null;
   encoding?: string | null;
   delimiter?: string | null;
+  /** Aborts when the client goes away: a pass waiting for a slot then leaves the queue. */
+  clientGone?: AbortSignal | null;
 }
 
 const SCHEMA_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 /**
  * Draft collection schemas from a sample file (POST /api/v1/schemas/infer). Nothing is stored: the caller edits
- * the draft and registers it with the registerSchema mutation. A pass reads the whole file, so at most
- * uploadConcurrency passes run at once, like uploads.
+ * the draft and registers it with the registerSchema mutation. A pass reads the whole file, so passes take
+ * slots and queue as uploads do (UPLOAD_CONCURRENCY, UPLOAD_QUEUE_*).
  */
 @Injectable()
 export class SchemaInferenceService {
-  private running = 0;
+  private readonly slots: Semaphore;
 
   constructor(
     private readonly schemas: SchemaRegistry,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.slots = uploadSemaphore(config, 'schema inferences');
+  }
 
   async infer(request: InferRequest): Promise<SchemaInference> {
     const standards = this.schemas.builtInSchemas();
@@ -37,10 +41,8 @@ export class SchemaInferenceService {
     if (request.id && standards.some((s) => s.id === request.id)) {
       throw badInput([{ path: 'id', message: `"${request.id}" is a platform collection standard; choose another id` }]);
     }
-    if (this.running >= this.config.uploadConcurrency) {
-      throw new AppError('SERVICE_UNAVAILABLE', `The server is reading ${this.running} files already; try again shortly`);
-    }
-    this.running++;
+    const closed = abortWhenClosed(request.file.stream, request.clientGone);
+    const release = await this.slots.acquire(closed.signal).finally(() => closed.dispose());
     try {
       const inference = await inferSchema(request.file.stream, {
         fileName: request.file.fileName,
@@ -53,7 +55,7 @@ export class SchemaInferenceService {
       request.file.stream.resume();
       return inference;
     } finally {
-      this.running--;
+      release();
     }
   }
 }

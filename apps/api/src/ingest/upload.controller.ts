@@ -6,7 +6,7 @@ import { UploadLimitService } from '@opendata/catalog';
 import { IngestService, SchemaRegistry } from '@opendata/ingest';
 import { Request, Response } from 'express';
 import { CurrentCaller } from '../http/current-caller.decorator';
-import { readMultipart } from '../http/multipart';
+import { clientGone, readMultipart } from '../http/multipart';
 
 /** A request whose body is not read to the end must close its connection, or the client keeps sending. */
 function closeAfter(res: Response): void {
@@ -45,6 +45,7 @@ export class UploadController {
         encoding: option('encoding'),
         delimiter: option('delimiter'),
         file,
+        clientGone: clientGone(res),
       });
       const body = { reportId: outcome.reportId, resource: outcome.resourceId ? { id: outcome.resourceId, version: outcome.version, pendingReview: outcome.pendingReview ?? false } : null, report: outcome.report };
       res.status(outcome.status === 'published' ? 201 : 422).json(body);
@@ -63,7 +64,7 @@ export class UploadController {
       const option = (name: string) => query[name] ?? fields[name] ?? null;
       const schemaId = option('schema');
       const schema = schemaId ? await this.schemas.get(schemaId) : null;
-      const report = await this.ingest.validateOnly({ encoding: option('encoding'), delimiter: option('delimiter'), file }, schema);
+      const report = await this.ingest.validateOnly({ encoding: option('encoding'), delimiter: option('delimiter'), file, clientGone: clientGone(res) }, schema);
       res.status(200).json({ report });
     } catch (error) {
       closeAfter(res);

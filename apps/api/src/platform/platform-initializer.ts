@@ -2,9 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TokenService } from '@opendata/auth';
 import { CatalogueIndex, DemoSeeder, ThemeService } from '@opendata/catalog';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
+import { DatabaseRepository } from '@opendata/database';
 import { PeriodicJobs } from '@opendata/jobs';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 /** An arbitrary constant naming the advisory lock held during boot tasks (several API workers start at once). */
 const BOOT_LOCK = 7_366_202_419;
@@ -19,22 +18,14 @@ export class PlatformInitializer {
     private readonly themes: ThemeService,
     private readonly tokens: TokenService,
     private readonly demo: DemoSeeder,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly database: DatabaseRepository,
     private readonly jobs: PeriodicJobs,
     private readonly searchIndex: CatalogueIndex,
   ) {}
 
   async run(): Promise<void> {
     if (this.config.jobsInApi) this.jobs.startRegistered();
-    const lock = this.db.createQueryRunner();
-    await lock.connect();
-    try {
-      await lock.query('SELECT pg_advisory_lock($1)', [BOOT_LOCK]);
-      await this.runTasks();
-    } finally {
-      await lock.query('SELECT pg_advisory_unlock($1)', [BOOT_LOCK]).catch(() => undefined);
-      await lock.release();
-    }
+    await this.database.withLock(BOOT_LOCK, () => this.runTasks());
     // The search index loads in the background: the server answers at once, searches wait until it is ready.
     this.searchIndex.warmUp();
   }

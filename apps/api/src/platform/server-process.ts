@@ -4,6 +4,7 @@ import { runMigrations } from '@opendata/database';
 import cluster, { Worker } from 'node:cluster';
 import { createApp } from '../app.factory';
 import { startQuotaPrimary } from '../http/rate-limiter';
+import { checkBeforeStart } from './startup-checks';
 
 const logger = new Logger('Main');
 const STOP_TIMEOUT_MS = 15_000;
@@ -24,6 +25,7 @@ function onShutdownSignal(stop: (signal: string) => Promise<void>): void {
 
 function announce(config: AppConfig, endpoints: ServiceEndpoints): void {
   const base = `http://localhost:${config.port}`;
+  logger.log(`Portal:                   ${base}/`);
   logger.log(`GraphQL API and explorer: ${base}/graphql`);
   logger.log(`Health check:             ${base}/health`);
   if (endpoints.embedded.database || endpoints.embedded.storage) logger.log(`Embedded services keep their data in ${config.dataDir}`);
@@ -38,6 +40,7 @@ export async function runSingleProcess(config: AppConfig): Promise<void> {
     await endpoints?.stop();
   });
   try {
+    await checkBeforeStart(config);
     endpoints = await startServices(config, logger);
     app = await createApp(config, endpoints);
     await app.listen(config.port, config.host);
@@ -54,6 +57,7 @@ export async function runSingleProcess(config: AppConfig): Promise<void> {
  * worker processes serving the port (restarting any that die). Workers see the services as external ones.
  */
 export async function runClusterPrimary(config: AppConfig): Promise<void> {
+  await checkBeforeStart(config);
   const endpoints = await startServices(config, logger);
   let stopping = false;
   onShutdownSignal(async () => {

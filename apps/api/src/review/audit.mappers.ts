@@ -1,5 +1,5 @@
 import { AuditEntry, AuditFilter } from '@opendata/catalog';
-import { badInput } from '@opendata/common';
+import { badInput, isEntityId } from '@opendata/common';
 import { AuditLogFilterInput } from './audit-filter.input';
 
 const OPERATIONS = ['INSERT', 'UPDATE', 'DELETE'];
@@ -8,7 +8,7 @@ export function toAuditFilter(input: AuditLogFilterInput | null | undefined): Au
   if (!input) return {};
   const operations = input.operation?.map((o) => o.toUpperCase());
   if (operations?.some((o) => !OPERATIONS.includes(o))) throw badInput([{ path: 'filter.operation', message: `must be among ${OPERATIONS.join(', ')}` }]);
-  if (input.actorId && !/^[0-9a-f-]{36}$/i.test(input.actorId)) throw badInput([{ path: 'filter.actorId', message: 'is not a user id' }]);
+  if (input.actorId && !isEntityId(input.actorId)) throw badInput([{ path: 'filter.actorId', message: 'is not a user id' }]);
   return {
     tables: input.table,
     rowKey: input.rowKey,

@@ -1,11 +1,11 @@
-import { ReviewEvent, ReviewService } from '@opendata/catalog';
+import { ReviewService, SignOffRecord } from '@opendata/catalog';
 import DataLoader from 'dataloader';
 import { GqlContext } from '../graphql/graphql-context';
 
 /** Per-request DataLoaders of the review fields, kept beside the request's other loaders. */
 export interface ReviewLoaders {
-  datasetSignOff: DataLoader<string, ReviewEvent | null>;
-  versionSignOff: DataLoader<string, ReviewEvent | null>;
+  datasetSignOff: DataLoader<string, SignOffRecord | null>;
+  versionSignOff: DataLoader<string, SignOffRecord | null>;
 }
 
 const perRequest = new WeakMap<object, ReviewLoaders>();

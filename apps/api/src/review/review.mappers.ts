@@ -1,13 +1,14 @@
-import { PendingVersion, ReviewEvent } from '@opendata/catalog';
+import { PendingVersion, ReviewEvent, SignOffRecord } from '@opendata/catalog';
 import { PendingVersionModel, ReviewActionEnum, ReviewEventModel, SignOffModel } from './review.models';
 
-export function toSignOffModel(event: ReviewEvent): SignOffModel {
+export function toSignOffModel({ event, files }: SignOffRecord): SignOffModel {
   return {
     approvedBy: event.actorName,
     approvedAt: event.createdAt,
     sha256: event.sha256 ?? '',
     reviewed: event.action === 'approve',
     comment: event.comment,
+    files,
   };
 }
 
@@ -31,6 +32,7 @@ export function toPendingVersionModel(p: PendingVersion): PendingVersionModel {
     version: p.version.version,
     fileName: p.version.fileName,
     sha256: p.version.sha256,
+    underReview: p.lastAction === 'submit',
     byteSize: p.version.byteSize,
     rowCount: p.version.rowCount,
     schemaId: p.version.schemaId,

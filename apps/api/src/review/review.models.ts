@@ -20,7 +20,51 @@ registerEnumType(ReviewActionEnum, {
   },
 });
 
-@ObjectType('SignOff', { description: 'Who made something public, when, and the SHA-256 of exactly what they approved.' })
+export enum WorkflowStateEnum {
+  DRAFT = 'draft',
+  SUBMITTED = 'submitted',
+  PUBLISHED = 'published',
+  UPDATE_PENDING = 'updatePending',
+  UPDATE_RETURNED = 'updateReturned',
+  WITHDRAWN = 'withdrawn',
+}
+registerEnumType(WorkflowStateEnum, {
+  name: 'WorkflowState',
+  description: 'Where a dataset stands in review before publication (the workflow table in the README).',
+  valuesMap: {
+    DRAFT: { description: '草稿: with the editors, not public; its files go to review when it is submitted' },
+    SUBMITTED: { description: '审查中: the record and its unreleased files await a reviewer; nothing of it can change meanwhile' },
+    PUBLISHED: { description: '已发布: public, nothing awaits review' },
+    UPDATE_PENDING: { description: '更新待审: public; new file versions await review while the released ones stay public' },
+    UPDATE_RETURNED: { description: '更新已退回: public; a reviewer returned the new file versions to the editors, who may resubmit them' },
+    WITHDRAWN: { description: '已撤回: taken down, with a reason; it comes back only through review' },
+  },
+});
+
+@ObjectType('SignedFile', { description: 'A file version a sign-off approved: compare its SHA-256 with the file you download.' })
+export class SignedFileModel {
+  @Field(() => ID, { description: 'The resource.' })
+  resourceId: string;
+
+  @Field({ description: 'Name of the resource.' })
+  resourceName: string;
+
+  @Field(() => Int, { description: 'Version number.' })
+  version: number;
+
+  @Field({ description: 'Name of the file as uploaded.' })
+  fileName: string;
+
+  @Field({ description: 'SHA-256 of the file\'s bytes, hex: what the download of this version serves (its ETag too).' })
+  sha256: string;
+
+  @Field(() => Float, { description: 'Size in bytes.' })
+  byteSize: number;
+}
+
+@ObjectType('SignOff', {
+  description: 'Who made something public, when, the SHA-256 of the record they approved and of every file version approved with it.',
+})
 export class SignOffModel {
   @Field({ description: 'Account name of whoever signed off (system for the platform itself).' })
   approvedBy: string;
@@ -30,9 +74,12 @@ export class SignOffModel {
 
   @Field({
     description:
-      'SHA-256, hex: of the file for a version; for a dataset, of its metadata record in canonical JSON (keys sorted, nulls and status left out, themes sorted).',
+      'SHA-256, hex. For a dataset: of its metadata record (not of a file) in canonical JSON: keys sorted at every level, no whitespace, null and absent fields and the status left out, themes sorted. For a version: of the file. The files approved are listed in `files`.',
   })
   sha256: string;
+
+  @Field(() => [SignedFileModel], { description: 'Every file version released by this sign-off, with its SHA-256 (empty when it approved the record alone).' })
+  files: SignedFileModel[];
 
   @Field({ description: 'True when a reviewer signed off; false when published where no review was required.' })
   reviewed: boolean;
@@ -65,7 +112,9 @@ export class ReviewEventModel {
   version: number | null;
 }
 
-@ObjectType('PendingVersion', { description: 'An uploaded version awaiting review: not public, not served by downloads or row queries.' })
+@ObjectType('PendingVersion', {
+  description: 'An unreleased version that the next approval of its dataset would publish: not public, not served by downloads or row queries.',
+})
 export class PendingVersionModel {
   @Field(() => ID, { description: 'The resource.' })
   resourceId: string;
@@ -79,8 +128,11 @@ export class PendingVersionModel {
   @Field({ description: 'Name of the uploaded file.' })
   fileName: string;
 
-  @Field({ description: 'SHA-256 of the file: what an approval signs off.' })
+  @Field({ description: 'SHA-256 of the file: what an approval signs off (pass it in approveDataset(checkedSha256)).' })
   sha256: string;
+
+  @Field({ description: 'Whether it is under review now; false while it is with the editors (returned, or its dataset not yet submitted).' })
+  underReview: boolean;
 
   @Field(() => Float, { description: 'Size in bytes.' })
   byteSize: number;
@@ -105,7 +157,13 @@ export class PendingVersionModel {
 
 @ObjectType('DatasetReview', { description: 'Review state of a dataset, for members, reviewers and administrators of its organization.' })
 export class DatasetReviewModel {
-  @Field(() => [PendingVersionModel], { description: 'Versions awaiting review.' })
+  @Field(() => WorkflowStateEnum, { description: 'Where the dataset stands in the workflow.' })
+  state: WorkflowStateEnum;
+
+  @Field(() => [PendingVersionModel], {
+    description:
+      'Unreleased versions (the newest of each resource) that the next approval would publish: under review in SUBMITTED and UPDATE_PENDING, with the editors otherwise. A returned version stays here and goes back to review with the next submission, unless a newer upload to its resource replaces it.',
+  })
   pendingVersions: PendingVersionModel[];
 
   @Field(() => [ReviewEventModel], { description: 'The whole review history, oldest first.' })

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Caller } from '@opendata/auth';
-import { ReviewService } from '@opendata/catalog';
+import { DatasetStatus, ReviewService } from '@opendata/catalog';
 import { toDatasetModel, toOrganizationModel } from '../catalog/catalog.mappers';
 import { DatasetModel } from '../catalog/models/dataset.model';
 import { OrganizationModel } from '../catalog/models/organization.model';
@@ -10,14 +10,14 @@ import { CurrentCaller } from '../http/current-caller.decorator';
 import { toReportModel } from '../ingest/ingest.mappers';
 import { reviewLoaders } from './review-loaders';
 import { toPendingVersionModel, toReviewEventModel, toSignOffModel } from './review.mappers';
-import { DatasetReviewModel, SignOffModel } from './review.models';
+import { DatasetReviewModel, SignOffModel, WorkflowStateEnum } from './review.models';
 
 /** Review before publication (保密审查): the workflow mutations and the reviewer's queue. */
 @Resolver(() => DatasetModel)
 export class ReviewResolver {
   constructor(private readonly reviews: ReviewService) {}
 
-  @Mutation(() => DatasetModel, { description: 'Submit a draft (or withdrawn) dataset for review (editors and admins of its organization).' })
+  @Mutation(() => DatasetModel, { description: 'Submit a draft or withdrawn dataset, with every unreleased file, for review; or resubmit a published dataset\'s returned update (editors and admins of its organization).' })
   async submitDataset(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID, description: 'Dataset id.' }) id: string,
@@ -27,7 +27,7 @@ export class ReviewResolver {
   }
 
   @Mutation(() => DatasetModel, {
-    description: 'Approve what awaits review in a dataset (the submitted record and/or new versions), making it public; reviewers of its organization.',
+    description: 'Approve what awaits review in a dataset (the submitted record and its files, or an update\'s new versions), making it public; reviewers of its organization, never the person who submitted or uploaded it.',
   })
   async approveDataset(
     @CurrentCaller() caller: Caller,
@@ -36,14 +36,15 @@ export class ReviewResolver {
     @Args('checkedSha256', {
       type: () => [String],
       nullable: true,
-      description: 'SHA-256 of every pending file the reviewer examined (review.pendingVersions); the approval is refused with CONFLICT if the pending files differ.',
+      description:
+        'SHA-256 of every file the reviewer examined (review.pendingVersions): required when files await review. The approval publishes exactly these files; it is refused with CONFLICT if the files awaiting review differ.',
     })
     checkedSha256?: string[] | null,
   ): Promise<DatasetModel> {
     return toDatasetModel(await this.reviews.approve(caller, id, comment, checkedSha256));
   }
 
-  @Mutation(() => DatasetModel, { description: 'Send what awaits review back to the editors, with comments (审查意见); reviewers of its organization.' })
+  @Mutation(() => DatasetModel, { description: 'Send what awaits review back to the editors, with comments (审查意见); its files stay with the dataset and go back to review with the next submission. Reviewers of its organization; refused (CONFLICT) when nothing was submitted.' })
   async returnDataset(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID, description: 'Dataset id.' }) id: string,
@@ -75,10 +76,13 @@ export class ReviewResolver {
     return (await this.reviews.queue(caller)).map(toDatasetModel);
   }
 
-  @ResolveField(() => SignOffModel, { nullable: true, description: 'Sign-off of the current public metadata: who approved it, when, and its SHA-256.' })
+  @ResolveField(() => SignOffModel, {
+    nullable: true,
+    description: 'The latest sign-off: who approved, when, the SHA-256 of the metadata record (canonical JSON) and of each file version approved with it.',
+  })
   async signOff(@Parent() dataset: DatasetModel, @Context() ctx: GqlContext): Promise<SignOffModel | null> {
-    const event = await reviewLoaders(ctx, this.reviews).datasetSignOff.load(dataset.id);
-    return event ? toSignOffModel(event) : null;
+    const signOff = await reviewLoaders(ctx, this.reviews).datasetSignOff.load(dataset.id);
+    return signOff ? toSignOffModel(signOff) : null;
   }
 
   @ResolveField(() => DatasetReviewModel, {
@@ -97,7 +101,8 @@ export class ReviewResolver {
         return { ...model, report: report ? toReportModel(report) : null };
       }),
     );
-    return { pendingVersions: pendingModels, history: history.map((e) => toReviewEventModel(e, versions)) };
+    const state = (await this.reviews.stateOf({ id: dataset.id, status: dataset.status as DatasetStatus })) as WorkflowStateEnum;
+    return { state, pendingVersions: pendingModels, history: history.map((e) => toReviewEventModel(e, versions)) };
   }
 }
 
@@ -105,9 +110,9 @@ export class ReviewResolver {
 export class VersionSignOffResolver {
   constructor(private readonly reviews: ReviewService) {}
 
-  @ResolveField(() => SignOffModel, { nullable: true, description: 'Who approved this version for publication, when, and the file SHA-256 they approved.' })
+  @ResolveField(() => SignOffModel, { nullable: true, description: 'Who approved this version for publication, when, and the file SHA-256 they approved (`files` lists what was approved with it).' })
   async signOff(@Parent() version: ResourceVersionModel, @Context() ctx: GqlContext): Promise<SignOffModel | null> {
-    const event = await reviewLoaders(ctx, this.reviews).versionSignOff.load(version.id);
-    return event ? toSignOffModel(event) : null;
+    const signOff = await reviewLoaders(ctx, this.reviews).versionSignOff.load(version.id);
+    return signOff ? toSignOffModel(signOff) : null;
   }
 }

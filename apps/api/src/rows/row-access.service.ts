@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller } from '@opendata/auth';
 import { DatasetEntity, isVisible, releasedVersionSql } from '@opendata/catalog';
-import { AppError, badInput, notFound } from '@opendata/common';
+import { AppError, badInput, isEntityId, notFound } from '@opendata/common';
 import {
   aggregateRows,
   columnSqlType,
@@ -64,7 +64,7 @@ export class RowAccessService {
     if (version !== null && version !== undefined && (!Number.isInteger(version) || version < 1)) {
       throw badInput([{ path: 'version', message: 'must be a version number from 1' }]);
     }
-    const found: Array<Record<string, unknown>> = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(resourceId)
+    const found: Array<Record<string, unknown>> = isEntityId(resourceId)
       ? await this.db.query(
           `SELECT d.id AS dataset_id, d.status, d.organization_id, v.version, v.datastore_table, v.schema_id, v.file_name, v.row_count::float8 AS row_count
            FROM resources r JOIN datasets d ON d.id = r.dataset_id AND d.deleted_at IS NULL

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
-import { badInput } from '@opendata/common';
+import { badInput, findInputProblem } from '@opendata/common';
 import { ExportFormat, MEDIA_TYPES, RowFilter } from '@opendata/datastore';
 import { Response } from 'express';
 import { DownloadCounter } from '../downloads/download-counter.service';
@@ -68,11 +68,16 @@ function single(query: ExportQuery, name: string): string | undefined {
 
 function parseWhere(text: string | undefined): RowFilter | null {
   if (text === undefined || text === '') return null;
+  let where: unknown;
   try {
-    return JSON.parse(text) as RowFilter;
+    where = JSON.parse(text);
   } catch {
     throw badInput([{ path: 'where', message: 'must be JSON: {"field": {"eq"|"in"|"gt"|"gte"|"lt"|"lte"|"contains"|"isNull": value}}' }]);
   }
+  // The edge checked the text; its JSON escapes (\u0000) only show once parsed.
+  const problem = findInputProblem(where, 'where');
+  if (problem) throw badInput([problem]);
+  return where as RowFilter;
 }
 
 /** RFC 6266 with an RFC 5987 UTF-8 filename* (Chinese names), and an ASCII fallback for old clients. */

@@ -13,7 +13,7 @@ import { GraphQLJSONObject, GraphQLSafeInt } from 'graphql-scalars';
 
 const TEMPORAL_FORMAT: Partial<Record<FieldSpec['type'], string>> = {
   date: 'ISO date YYYY-MM-DD',
-  datetime: 'ISO local date and time YYYY-MM-DDTHH:MM:SS (Beijing time, as published)',
+  datetime: 'ISO 8601 date and time with its offset, YYYY-MM-DDTHH:MM:SS+08:00 (Beijing time, China Standard Time)',
   time: 'time HH:MM:SS',
   yearmonth: 'YYYY-MM',
 };
@@ -62,7 +62,7 @@ export class JsonRowModel {
   @Field(() => Int, { description: 'Row number in the uploaded file (the header is row 1).' })
   rowNumber: number;
 
-  @Field(() => GraphQLJSONObject, { description: 'Values by field name (dates and times as ISO text).' })
+  @Field(() => GraphQLJSONObject, { description: 'Values by field name (dates and times as ISO 8601 text; date-times with their offset, +08:00).' })
   values: Record<string, unknown>;
 }
 

@@ -27,7 +27,7 @@ registerEnumType(RowMetricFunctionEnum, {
 
 @InputType('RowCondition', {
   description:
-    'Conditions on one field of the rows; all given must hold, and all conditions of a query together. Values are checked against the field type (BAD_USER_INPUT naming the field otherwise); dates and times as ISO text.',
+    'Conditions on one field of the rows; all given must hold, and all conditions of a query together. Values are checked against the field type (BAD_USER_INPUT naming the field otherwise); dates and times as ISO text. A date-time bound may be a date alone (2026-09-10: the start of that day in China Standard Time, +08:00), a date and time without an offset (Beijing time) or with one (2026-09-10T00:00:00+08:00, Z ...).',
 })
 export class RowConditionInput {
   @Field({ description: 'Field (column) name, e.g. aqi.' })

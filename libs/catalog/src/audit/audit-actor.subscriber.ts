@@ -1,11 +1,10 @@
+import { setAuditActor } from '@opendata/database';
 import { EntitySubscriberInterface, TransactionStartEvent } from 'typeorm';
 import { actorSetting, currentCaller } from './audit-context';
 
 /** Statements that write rows (the audit trigger fires on them); a leading WITH may hold a write too. */
 const WRITE = /^\s*(INSERT|UPDATE|DELETE|WITH)\b/i;
 type BeforeQueryEvent = Parameters<NonNullable<EntitySubscriberInterface['beforeQuery']>>[0];
-
-const SET_ACTOR = `SELECT set_config('opendata.actor', $1, $2)`;
 
 /**
  * Tells the database who is writing. Inside a transaction the setting is transaction-local, set once when it
@@ -14,11 +13,11 @@ const SET_ACTOR = `SELECT set_config('opendata.actor', $1, $2)`;
  */
 export class AuditActorSubscriber implements EntitySubscriberInterface {
   async afterTransactionStart(event: TransactionStartEvent): Promise<void> {
-    await event.queryRunner.query(SET_ACTOR, [actorSetting(currentCaller()), true]);
+    await setAuditActor(event.queryRunner, actorSetting(currentCaller()), true);
   }
 
   async beforeQuery(event: BeforeQueryEvent): Promise<void> {
     if (event.queryRunner.isTransactionActive || !WRITE.test(event.query)) return;
-    await event.queryRunner.query(SET_ACTOR, [actorSetting(currentCaller()), false]);
+    await setAuditActor(event.queryRunner, actorSetting(currentCaller()), false);
   }
 }

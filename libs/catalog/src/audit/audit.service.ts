@@ -1,39 +1,12 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { Caller, requireSysadmin } from '@opendata/auth';
 import { FieldError, badInput } from '@opendata/common';
-import { DataSource } from 'typeorm';
-import { SqlParams } from '../search/sql-params';
-import { AuditActorSubscriber } from './audit-actor.subscriber';
+import { AuditEntry, AuditFilter, AuditRepository } from './audit.repository';
 
-export interface AuditEntry {
-  id: string;
-  at: Date;
-  actorId: string | null;
-  actorName: string;
-  tableName: string;
-  rowKey: string;
-  operation: 'INSERT' | 'UPDATE' | 'DELETE';
-  changed: string[];
-  hashBefore: string | null;
-  hashAfter: string | null;
-  transactionId: string;
-}
-
-export interface AuditFilter {
-  tables?: string[] | null;
-  rowKey?: string | null;
-  actorId?: string | null;
-  actorName?: string | null;
-  operations?: Array<AuditEntry['operation']> | null;
-  from?: Date | null;
-  to?: Date | null;
-}
+export type { AuditEntry, AuditFilter } from './audit.repository';
 
 export const MAX_AUDIT_PAGE = 500;
 const EXPORT_BATCH = 2000;
-
-const COLUMNS = `id::text AS id, at, actor_id, actor_name, table_name, row_key, operation, changed, hash_before, hash_after, txid::text AS txid`;
 
 /**
  * The audit trail: every write to the audited tables, as recorded by the database trigger (who, when, which
@@ -41,12 +14,8 @@ const COLUMNS = `id::text AS id, at, actor_id, actor_name, table_name, row_key, 
  * first, in pages; exported oldest first in bounded batches.
  */
 @Injectable()
-export class AuditService implements OnModuleInit {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  onModuleInit(): void {
-    if (!this.db.subscribers.some((s) => s instanceof AuditActorSubscriber)) this.db.subscribers.push(new AuditActorSubscriber());
-  }
+export class AuditService {
+  constructor(private readonly log: AuditRepository) {}
 
   async list(caller: Caller, filter: AuditFilter, first = 50, after?: string | null): Promise<{ entries: AuditEntry[]; hasNextPage: boolean }> {
     requireSysadmin(caller, 'read the audit log');
@@ -55,14 +24,9 @@ export class AuditService implements OnModuleInit {
     const cursor = after ? decodeAuditCursor(after) : null;
     if (after && cursor === null) problems.push({ path: 'after', message: 'is not a cursor of this list' });
     if (problems.length) throw badInput(problems);
-    const p = new SqlParams();
-    const where = whereOf(filter, p);
-    if (cursor !== null) where.push(`id < ${p.add(cursor)}::bigint`);
-    const rows = await this.db.query(
-      `SELECT ${COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_log.id DESC LIMIT ${p.add(first + 1)}`,
-      p.values,
-    );
-    return { entries: rows.slice(0, first).map(entryFromRow), hasNextPage: rows.length > first };
+    // One entry more than asked tells whether there is a next page.
+    const entries = await this.log.newestFirst(filter, cursor, first + 1);
+    return { entries: entries.slice(0, first), hasNextPage: entries.length > first };
   }
 
   /**
@@ -74,18 +38,12 @@ export class AuditService implements OnModuleInit {
     let last = '0';
     let total = 0;
     for (;;) {
-      const p = new SqlParams();
-      const where = [...whereOf(filter, p), `id > ${p.add(last)}::bigint`];
-      const rows = await this.db.query(
-        `SELECT ${COLUMNS} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY audit_log.id LIMIT ${p.add(EXPORT_BATCH)}`,
-        p.values,
-      );
-      if (rows.length === 0) return total;
-      const entries = rows.map(entryFromRow);
+      const entries = await this.log.oldestFirstAfter(filter, last, EXPORT_BATCH);
+      if (entries.length === 0) return total;
       await write(entries);
       total += entries.length;
       last = entries[entries.length - 1].id;
-      if (rows.length < EXPORT_BATCH) return total;
+      if (entries.length < EXPORT_BATCH) return total;
     }
   }
 }
@@ -97,32 +55,4 @@ export function encodeAuditCursor(id: string): string {
 function decodeAuditCursor(cursor: string): string | null {
   const match = /^audit:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
   return match ? match[1] : null;
-}
-
-function whereOf(filter: AuditFilter, p: SqlParams): string[] {
-  const where: string[] = [];
-  if (filter.tables?.length) where.push(`table_name = ANY(${p.add(filter.tables)}::text[])`);
-  if (filter.rowKey) where.push(`row_key = ${p.add(filter.rowKey)}`);
-  if (filter.actorId) where.push(`actor_id = ${p.add(filter.actorId)}::uuid`);
-  if (filter.actorName) where.push(`actor_name = ${p.add(filter.actorName)}`);
-  if (filter.operations?.length) where.push(`operation = ANY(${p.add(filter.operations)}::text[])`);
-  if (filter.from) where.push(`at >= ${p.add(filter.from)}`);
-  if (filter.to) where.push(`at < ${p.add(filter.to)}`);
-  return where;
-}
-
-function entryFromRow(r: Record<string, unknown>): AuditEntry {
-  return {
-    id: r.id as string,
-    at: r.at as Date,
-    actorId: (r.actor_id as string | null) ?? null,
-    actorName: r.actor_name as string,
-    tableName: r.table_name as string,
-    rowKey: r.row_key as string,
-    operation: r.operation as AuditEntry['operation'],
-    changed: r.changed as string[],
-    hashBefore: (r.hash_before as string | null) ?? null,
-    hashAfter: (r.hash_after as string | null) ?? null,
-    transactionId: r.txid as string,
-  };
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireOrganizationAdmin, requireSysadmin } from '@opendata/auth';
-import { FieldError, badInput, notFound } from '@opendata/common';
+import { FieldError, badInput, isEntityId, notFound } from '@opendata/common';
 import { NEGATIVE_RULE_KINDS, NegativeListMatcher, NegativeRule, NegativeRuleKind, describeRule, ruleProblem } from '@opendata/validation';
-import { DataSource } from 'typeorm';
-import { OrganizationEntity } from '../entities';
-import { writeAs } from './actor';
+import { OrganizationService } from '../organization.service';
+import { NegativeListRepository, StoredNegativeRule } from './negative-list.repository';
+
+export type { StoredNegativeRule } from './negative-list.repository';
 
 export interface NegativeRuleInput {
   /** Organization slug; absent for a city-wide rule. */
@@ -13,10 +13,6 @@ export interface NegativeRuleInput {
   kind: NegativeRuleKind;
   value: string;
   reason: string;
-}
-
-export interface StoredNegativeRule extends NegativeRule {
-  createdAt: Date;
 }
 
 /** Metadata text fields checked against terms and patterns, with the names the caller knows. */
@@ -29,17 +25,15 @@ const TEXT_FIELDS = ['title', 'titleEn', 'description', 'descriptionEn', 'openCo
  */
 @Injectable()
 export class NegativeListService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly rules: NegativeListRepository,
+    private readonly organizations: OrganizationService,
+  ) {}
 
   /** City-wide rules, and with an organization slug that organization's own rules too. */
   async list(organizationSlug: string | null): Promise<StoredNegativeRule[]> {
-    const organizationId = organizationSlug ? (await this.organization(organizationSlug)).id : null;
-    const rows = await this.db.query(
-      `SELECT id, organization_id, kind, value, reason, created_at FROM negative_list_rules
-       WHERE organization_id IS NULL OR organization_id = $1 ORDER BY organization_id NULLS FIRST, kind, value`,
-      [organizationId],
-    );
-    return rows.map(ruleFromRow);
+    const organizationId = organizationSlug ? (await this.organizations.getBySlug(organizationSlug)).id : null;
+    return this.rules.listFor(organizationId);
   }
 
   async add(caller: Caller, input: NegativeRuleInput): Promise<StoredNegativeRule> {
@@ -50,34 +44,24 @@ export class NegativeListService {
     if (valueProblem) problems.push({ path: 'value', message: valueProblem });
     if (!input.reason?.trim() || input.reason.length > 500) problems.push({ path: 'reason', message: 'give the reason (1-500 characters), shown with every hit' });
     if (problems.length) throw badInput(problems);
-    const rows = await writeAs(this.db, caller, (manager) => manager.query(
-      `INSERT INTO negative_list_rules (organization_id, kind, value, reason, created_by) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT DO NOTHING RETURNING id, organization_id, kind, value, reason, created_at`,
-      [organizationId, input.kind, input.value, input.reason.trim(), caller.userId],
-    ));
-    if (!rows.length) throw badInput([{ path: 'value', message: 'is already on this negative list' }]);
-    return ruleFromRow(rows[0]);
+    const rule = { organizationId, kind: input.kind, value: input.value, reason: input.reason.trim(), createdBy: caller.userId };
+    const added = await this.rules.transaction(caller, (tx) => this.rules.insert(rule, tx));
+    if (!added) throw badInput([{ path: 'value', message: 'is already on this negative list' }]);
+    return added;
   }
 
   async remove(caller: Caller, id: string): Promise<StoredNegativeRule> {
-    const rows = /^[0-9a-f-]{36}$/i.test(id)
-      ? await this.db.query(`SELECT id, organization_id, kind, value, reason, created_at FROM negative_list_rules WHERE id = $1`, [id])
-      : [];
-    if (!rows.length) throw notFound('Negative list rule', id);
-    const rule = ruleFromRow(rows[0]);
+    const rule = isEntityId(id) ? await this.rules.findById(id) : null;
+    if (!rule) throw notFound('Negative list rule', id);
     if (rule.organizationId) requireOrganizationAdmin(caller, rule.organizationId);
     else requireSysadmin(caller, 'change the city-wide negative list');
-    await writeAs(this.db, caller, (manager) => manager.query(`DELETE FROM negative_list_rules WHERE id = $1`, [id]));
+    await this.rules.transaction(caller, (tx) => this.rules.delete(id, tx));
     return rule;
   }
 
   /** The rules in force for an organization: city-wide ones and its own (uploads apply them as they stream). */
-  async rulesFor(organizationId: string): Promise<NegativeRule[]> {
-    const rows = await this.db.query(
-      `SELECT id, organization_id, kind, value, reason, created_at FROM negative_list_rules WHERE organization_id IS NULL OR organization_id = $1`,
-      [organizationId],
-    );
-    return rows.map(ruleFromRow);
+  rulesFor(organizationId: string): Promise<NegativeRule[]> {
+    return this.rules.inForce(organizationId);
   }
 
   async matcherFor(organizationId: string): Promise<NegativeListMatcher> {
@@ -107,29 +91,12 @@ export class NegativeListService {
       requireSysadmin(caller, 'change the city-wide negative list');
       return null;
     }
-    const organization = await this.organization(organizationSlug);
+    const organization = await this.organizations.getBySlug(organizationSlug);
     requireOrganizationAdmin(caller, organization.id);
     return organization.id;
-  }
-
-  private async organization(slug: string): Promise<OrganizationEntity> {
-    const organization = await this.db.getRepository(OrganizationEntity).findOneBy({ slug });
-    if (!organization) throw notFound('Organization', slug);
-    return organization;
   }
 }
 
 function asStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-function ruleFromRow(row: Record<string, unknown>): StoredNegativeRule {
-  return {
-    id: row.id as string,
-    organizationId: (row.organization_id as string | null) ?? null,
-    kind: row.kind as NegativeRuleKind,
-    value: row.value as string,
-    reason: row.reason as string,
-    createdAt: row.created_at as Date,
-  };
 }

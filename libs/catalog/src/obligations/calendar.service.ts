@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireSysadmin } from '@opendata/auth';
 import { badInput, notFound } from '@opendata/common';
-import { DataSource } from 'typeorm';
-import { writeAs } from '../negative-list/actor';
-import { WorkingCalendar } from './deadlines';
+import { Tx } from '@opendata/database';
+import { CalendarDay, CalendarRepository } from './calendar.repository';
+import { DeadlineRepository } from './deadline.repository';
 
-export interface CalendarDay {
-  day: string;
-  working: boolean;
-  name: string;
-}
+export type { CalendarDay } from './calendar.repository';
 
 /**
  * The working-day calendar: public holidays and make-up working days (调休), which the State Council announces
@@ -19,20 +14,13 @@ export interface CalendarDay {
  */
 @Injectable()
 export class CalendarService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly days: CalendarRepository,
+    private readonly deadlines: DeadlineRepository,
+  ) {}
 
-  async list(year: number | null): Promise<CalendarDay[]> {
-    const rows = await this.db.query(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, working, name FROM calendar_days
-       WHERE $1::int IS NULL OR extract(year FROM day) = $1 ORDER BY day`,
-      [year],
-    );
-    return rows;
-  }
-
-  async load(): Promise<WorkingCalendar> {
-    const rows: CalendarDay[] = await this.list(null);
-    return new Map(rows.map((r) => [r.day, r.working]));
+  list(year: number | null): Promise<CalendarDay[]> {
+    return this.days.list(year);
   }
 
   async set(caller: Caller, input: CalendarDay): Promise<CalendarDay> {
@@ -41,21 +29,27 @@ export class CalendarService {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.day) || Number.isNaN(Date.parse(input.day))) problems.push({ path: 'day', message: 'must be a date YYYY-MM-DD' });
     if (!input.name?.trim() || input.name.length > 100) problems.push({ path: 'name', message: 'name the holiday or make-up day (1-100 characters)' });
     if (problems.length) throw badInput(problems);
-    await writeAs(this.db, caller, (manager) => manager.query(
-      `INSERT INTO calendar_days (day, working, name) VALUES ($1, $2, $3)
-       ON CONFLICT (day) DO UPDATE SET working = EXCLUDED.working, name = EXCLUDED.name`,
-      [input.day, input.working, input.name.trim()],
-    ));
-    return { day: input.day, working: input.working, name: input.name.trim() };
+    const day = { day: input.day, working: input.working, name: input.name.trim() };
+    await this.days.transaction(caller, async (tx) => {
+      await this.days.upsert(day, tx);
+      await this.moveWorkingDayDeadlines(tx);
+    });
+    return day;
   }
 
   async remove(caller: Caller, day: string): Promise<CalendarDay> {
     requireSysadmin(caller, 'change the working-day calendar');
-    const rows: CalendarDay[] = /^\d{4}-\d{2}-\d{2}$/.test(day)
-      ? await this.db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, working, name FROM calendar_days WHERE day = $1`, [day])
-      : [];
-    if (!rows.length) throw notFound('Calendar day', day);
-    await writeAs(this.db, caller, (manager) => manager.query(`DELETE FROM calendar_days WHERE day = $1`, [day]));
-    return rows[0];
+    const listed = /^\d{4}-\d{2}-\d{2}$/.test(day) ? await this.days.find(day) : null;
+    if (!listed) throw notFound('Calendar day', day);
+    await this.days.transaction(caller, async (tx) => {
+      await this.days.delete(day, tx);
+      await this.moveWorkingDayDeadlines(tx);
+    });
+    return listed;
+  }
+
+  /** A holiday or make-up day moves the deadlines counted in working days. */
+  private async moveWorkingDayDeadlines(tx: Tx): Promise<void> {
+    await this.deadlines.refresh(await this.deadlines.datasetsCountingWorkingDays(tx), tx);
   }
 }

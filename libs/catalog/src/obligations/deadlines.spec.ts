@@ -1,15 +1,18 @@
 import {
   DeadlineRule,
+  FREQUENCY_PERIODS,
   WorkingCalendar,
   addMonths,
   addWorkingDays,
   dayOfMonthAfter,
   endOfLocalDay,
+  dueAfter,
   isWorkingDay,
   localDate,
   timeline,
   weekday,
 } from './deadlines';
+import { UPDATE_FREQUENCIES } from '../metadata/vocabularies';
 
 const NO_HOLIDAYS: WorkingCalendar = new Map();
 // A test calendar (not an official one): a three-day holiday from Friday 2026-10-02 and a make-up Saturday.
@@ -112,10 +115,60 @@ describe('timeline (what overdueDatasets is built from)', () => {
     ['by the 5th across a year end', { kind: 'monthly-by-day', day: 5 }, ['2026-12-03'], '2026-11-20', '2027-01-06', '2027-01-05', true, '10'],
   ];
 
+  // Days stand for an instant in the middle of that day in China Standard Time.
+  const noon = (day: string) => new Date(`${day}T12:00:00+08:00`);
+
   it.each(cases)('%s', (_name, rule, published, start, today, nextDueOn, overdue, onTime) => {
-    const result = timeline(rule, published, start, today, CALENDAR);
-    expect(result.nextDueOn).toBe(nextDueOn);
+    const result = timeline(rule, published.map(noon), noon(start), noon(today), CALENDAR);
+    expect(result.nextDueAt).toEqual(nextDueOn ? endOfLocalDay(nextDueOn) : null);
     expect(result.overdue).toBe(overdue);
     expect(result.periods.map((p) => (p.onTime ? '1' : '0')).join('')).toBe(onTime);
+  });
+});
+
+describe('the next due time of each 更新周期', () => {
+  // Published at 10:20 on 31 March 2026, China Standard Time.
+  const published = new Date('2026-03-31T10:20:00+08:00');
+  const cases: Array<[string, string | null]> = [
+    ['实时', '2026-03-31T11:20:00+08:00'],
+    ['每小时', '2026-03-31T11:20:00+08:00'],
+    ['每日', '2026-04-01T23:59:59.999+08:00'],
+    ['每周', '2026-04-07T23:59:59.999+08:00'],
+    ['每月', '2026-04-30T23:59:59.999+08:00'],
+    ['每季度', '2026-06-30T23:59:59.999+08:00'],
+    ['每半年', '2026-09-30T23:59:59.999+08:00'],
+    ['每年', '2027-03-31T23:59:59.999+08:00'],
+    ['不定期', null],
+  ];
+
+  it('covers every frequency of the vocabulary', () => {
+    const labels = Object.values(UPDATE_FREQUENCIES).map((f) => f.label);
+    expect(cases.map(([label]) => label).sort()).toEqual([...labels].sort());
+    expect(Object.keys(FREQUENCY_PERIODS).sort()).toEqual([...labels].sort());
+  });
+
+  it.each(cases)('%s', (label, expected) => {
+    const period = FREQUENCY_PERIODS[label];
+    expect(period ? dueAfter(published, period).toISOString() : null).toBe(expected ? new Date(expected).toISOString() : null);
+  });
+
+  it('counts hours across midnight and month ends, where a day-based rule would wait for the end of the next day', () => {
+    const hourly = FREQUENCY_PERIODS['每小时']!;
+    expect(dueAfter(new Date('2026-03-31T23:30:00+08:00'), hourly).toISOString()).toBe(new Date('2026-04-01T00:30:00+08:00').toISOString());
+    expect(dueAfter(new Date('2026-12-31T15:45:00Z'), hourly).toISOString()).toBe('2026-12-31T16:45:00.000Z');
+  });
+
+  it('makes an hourly feed overdue a minute after its hour has passed, and counts each publication', () => {
+    const rule: DeadlineRule = { kind: 'frequency', period: FREQUENCY_PERIODS['每小时']! };
+    const start = new Date('2026-05-01T08:00:00+08:00');
+    const published = ['08:30', '09:20', '10:45'].map((t) => new Date(`2026-05-01T${t}:00+08:00`));
+    const before = timeline(rule, published, start, new Date('2026-05-01T11:44:00+08:00'), new Map());
+    expect(before.nextDueAt?.toISOString()).toBe(new Date('2026-05-01T11:45:00+08:00').toISOString());
+    expect(before.overdue).toBe(false);
+    // 10:45 came 85 minutes after 09:20: late.
+    expect(before.periods.map((p) => (p.onTime ? '1' : '0')).join('')).toBe('110');
+    const after = timeline(rule, published, start, new Date('2026-05-01T11:46:00+08:00'), new Map());
+    expect(after.overdue).toBe(true);
+    expect(after.periods.map((p) => (p.onTime ? '1' : '0')).join('')).toBe('1100');
   });
 });

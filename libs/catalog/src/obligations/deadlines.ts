@@ -1,7 +1,7 @@
 /**
  * Publication deadlines as pure date arithmetic (plan items 10, 26, 27, 30). Dates are calendar dates in the
- * city's time zone (China Standard Time, UTC+8 all year), written YYYY-MM-DD; a deadline is met by anything
- * published up to the end of its due day.
+ * city's time zone (China Standard Time, UTC+8 all year), written YYYY-MM-DD; a deadline counted in days is met
+ * by anything published up to the end of its due day, one counted in hours by the due instant.
  */
 
 /** Days that differ from the Monday-to-Friday week: `false` = public holiday, `true` = make-up working day (调休). */
@@ -17,20 +17,27 @@ export type DeadlineRule =
   /** Each month's data by day D of the following month (clamped to the month's length). */
   | { kind: 'monthly-by-day'; day: number };
 
-export type Period = { months: number } | { days: number };
+/** Sub-daily periods are counted in hours from the publication instant; the others in calendar days and months. */
+export type Period = { months: number } | { days: number } | { hours: number };
 
 export interface DeadlinePeriod {
-  dueOn: string;
+  dueAt: Date;
   /** The publication that closed the period; null when it is still open. */
-  publishedOn: string | null;
+  publishedAt: Date | null;
   onTime: boolean;
 }
 
-export interface Timeline {
-  /** Closed periods, and the open one when its deadline has passed (counted as late). */
+/** What is known of a rule's deadlines without a clock: the closed periods and when the open one falls due. */
+export interface Schedule {
   periods: DeadlinePeriod[];
-  /** Due date of the open period; null when nothing more is due. */
-  nextDueOn: string | null;
+  /** Due time of the open period; null when nothing more is due. */
+  nextDueAt: Date | null;
+}
+
+export interface Timeline {
+  /** Closed periods, and the open one when its due time has passed (counted as late). */
+  periods: DeadlinePeriod[];
+  nextDueAt: Date | null;
   overdue: boolean;
 }
 
@@ -105,47 +112,84 @@ export function addWorkingDays(date: string, days: number, calendar: WorkingCale
   return current;
 }
 
-export function addPeriod(date: string, period: Period): string {
+export function addPeriod(date: string, period: Exclude<Period, { hours: number }>): string {
   return 'months' in period ? addMonths(date, period.months) : addDays(date, period.days);
 }
 
+const HOUR_MS = 3600_000;
+
+/** When a frequency rule falls due after a publication: hours are counted from the instant, longer periods in calendar days. */
+export function dueAfter(published: Date, period: Period): Date {
+  if ('hours' in period) return new Date(published.getTime() + period.hours * HOUR_MS);
+  return endOfLocalDay(addPeriod(localDate(published), period));
+}
+
 /**
- * The deadlines of one rule against the days something was published (sorted or not; several publications on
- * one day count once), from `start` (when the dataset was opened) up to `today`.
+ * The deadlines of one rule against the instants something was published, from `start` (when the dataset was
+ * opened): the closed periods and the due time of the open one. It does not depend on the time of asking,
+ * which is why it can be stored and compared with the clock when read (`timeline`). Rules counted in days
+ * count one publication a day (the first); hourly rules count each publication.
  */
-export function timeline(rule: DeadlineRule, publishedOn: readonly string[], start: string, today: string, calendar: WorkingCalendar): Timeline {
-  const days = [...new Set(publishedOn)].sort();
+export function schedule(rule: DeadlineRule, publishedAt: readonly Date[], start: Date, calendar: WorkingCalendar): Schedule {
+  const instants = [...new Set(publishedAt.map((p) => p.getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
   if (rule.kind === 'within-days' || rule.kind === 'within-working-days') {
     const dueOn = rule.kind === 'within-days' ? addDays(rule.eventOn, rule.days) : addWorkingDays(rule.eventOn, rule.days, calendar);
-    const published = days.find((d) => d >= rule.eventOn) ?? null;
-    if (published) return { periods: [{ dueOn, publishedOn: published, onTime: published <= dueOn }], nextDueOn: null, overdue: false };
-    return open([], dueOn, today);
+    const dueAt = endOfLocalDay(dueOn);
+    const published = instants.find((p) => localDate(p) >= rule.eventOn) ?? null;
+    if (published) return { periods: [{ dueAt, publishedAt: published, onTime: published <= dueAt }], nextDueAt: null };
+    return { periods: [], nextDueAt: dueAt };
   }
+  if (rule.kind === 'frequency' && 'hours' in rule.period) {
+    const periods: DeadlinePeriod[] = [];
+    let dueAt = dueAfter(start, rule.period);
+    for (const p of instants) {
+      if (p < start) continue;
+      periods.push({ dueAt, publishedAt: p, onTime: p <= dueAt });
+      dueAt = dueAfter(p, rule.period);
+    }
+    return { periods, nextDueAt: dueAt };
+  }
+  return dailySchedule(rule, instants, localDate(start));
+}
+
+function dailySchedule(rule: Extract<DeadlineRule, { kind: 'frequency' | 'monthly-by-day' }>, instants: Date[], startOn: string): Schedule {
+  const firstOfDay = new Map<string, Date>();
+  for (const p of instants) if (!firstOfDay.has(localDate(p))) firstOfDay.set(localDate(p), p);
   const next = (after: string, due: string | null): string => {
-    if (rule.kind === 'frequency') return addPeriod(after, rule.period);
+    if (rule.kind === 'frequency') return addPeriod(after, rule.period as Exclude<Period, { hours: number }>);
     const byPublication = dayOfMonthAfter(after, 1, rule.day);
     const byPeriod = due ? dayOfMonthAfter(due, 1, rule.day) : byPublication;
     return byPublication > byPeriod ? byPublication : byPeriod;
   };
   const periods: DeadlinePeriod[] = [];
-  let dueOn = next(start, null);
-  for (const day of days) {
-    if (day < start) continue;
-    periods.push({ dueOn, publishedOn: day, onTime: day <= dueOn });
+  let dueOn = next(startOn, null);
+  for (const [day, instant] of firstOfDay) {
+    if (day < startOn) continue;
+    periods.push({ dueAt: endOfLocalDay(dueOn), publishedAt: instant, onTime: day <= dueOn });
     dueOn = next(day, dueOn);
   }
-  return open(periods, dueOn, today);
+  return { periods, nextDueAt: endOfLocalDay(dueOn) };
 }
 
-function open(periods: DeadlinePeriod[], dueOn: string, today: string): Timeline {
-  const overdue = today > dueOn;
-  return { periods: overdue ? [...periods, { dueOn, publishedOn: null, onTime: false }] : periods, nextDueOn: dueOn, overdue };
+/** A schedule as seen at `now`: an open period whose due time has passed counts as late. */
+export function timeline(rule: DeadlineRule, publishedAt: readonly Date[], start: Date, now: Date, calendar: WorkingCalendar): Timeline {
+  return atTime(schedule(rule, publishedAt, start, calendar), now);
 }
 
-/** 更新周期 as deadline periods. Hourly and real-time feeds are held to a day: a feed silent for a whole day is late. */
+export function atTime(s: Schedule, now: Date): Timeline {
+  const overdue = s.nextDueAt !== null && now > s.nextDueAt;
+  return { periods: overdue ? [...s.periods, { dueAt: s.nextDueAt!, publishedAt: null, onTime: false }] : s.periods, nextDueAt: s.nextDueAt, overdue };
+}
+
+/**
+ * 更新周期 as deadline periods, one per frequency of the vocabulary (EU frequency codes in brackets). Hourly
+ * feeds are due an hour after their last publication. A real-time feed (UPDATE_CONT) has no period of its
+ * own; the finest cadence a feed of files shows is the hour, so it is held to that: silent for more than an
+ * hour, it is late. Irregular datasets have no deadline of their own.
+ */
 export const FREQUENCY_PERIODS: Record<string, Period | null> = {
-  实时: { days: 1 },
-  每小时: { days: 1 },
+  实时: { hours: 1 },
+  每小时: { hours: 1 },
   每日: { days: 1 },
   每周: { days: 7 },
   每月: { months: 1 },

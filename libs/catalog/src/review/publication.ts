@@ -1,64 +1,50 @@
-import { Caller, canPublishDirectly, requireDirectPublisher } from '@opendata/auth';
-import { AppError, badInput } from '@opendata/common';
-import { EntityManager } from 'typeorm';
+import { Caller } from '@opendata/auth';
+import { badInput, notFound } from '@opendata/common';
+import { Tx } from '@opendata/database';
 import { DatasetMetadata } from '../metadata/dataset-metadata';
 import { DatasetStatus } from '../metadata/vocabularies';
-import { metadataSha256, recordReviewEvent, ReviewAction } from './review-events';
+import { DeadlineRepository } from '../obligations/deadline.repository';
+import { ReviewAction, metadataSha256 } from './review-events';
+import { NewReviewEvent, PendingVersion, ReviewRepository } from './review.repository';
+import { WorkflowAction, WorkflowState, WorkflowSubject, isPublicState, requireStep, statusOf, workflowState } from './workflow';
 
-/** The organization facts that decide whether a write needs review. */
-export interface PublishingOrganization {
-  id: string;
-  reviewRequired: boolean;
+/** The statements a step runs, in the transaction of the service that takes it. */
+function statements(tx: Tx): { reviews: ReviewRepository; deadlines: DeadlineRepository } {
+  return { reviews: ReviewRepository.forTransaction(tx), deadlines: DeadlineRepository.forTransaction(tx) };
 }
 
-/** What a dataset write does to its status, and which review event records it. */
-export interface StatusPlan {
-  status: DatasetStatus;
-  event: ReviewAction | null;
-}
-
-/** The event that makes something public when no separate review happens. */
-export function releaseAction(organization: PublishingOrganization): ReviewAction {
-  return organization.reviewRequired ? 'approve' : 'publish';
+/** A transition decided under the dataset's row lock, with what it acts on. */
+export interface WorkflowStep {
+  datasetId: string;
+  action: WorkflowAction;
+  from: WorkflowState;
+  to: WorkflowState;
+  /** Whether the caller took the step as someone who publishes without review. */
+  direct: boolean;
+  subject: WorkflowSubject;
+  /** The versions the next approval would publish, as they were before the step. */
+  unreleased: PendingVersion[];
 }
 
 /**
- * Status changes through createDataset/updateDataset. Only publication may be asked for there, and only by
- * those who may publish directly; every other change goes through the review mutations. An edit of a
- * published dataset by someone who may not publish directly sends it back to review (it is no longer public
- * until approved), so that no metadata becomes public without a sign-off.
+ * Locks the dataset, places it in the workflow and asks the workflow table whether `caller` may take
+ * `action`; throws the table's refusal. Every write that touches the workflow starts here, in its
+ * transaction, so that two requests never act on the same state.
  */
-export function planStatus(
-  caller: Caller,
-  organization: PublishingOrganization,
-  current: DatasetStatus | null,
-  requested: DatasetStatus | undefined,
-): StatusPlan {
-  const wanted = requested ?? current ?? 'draft';
-  if (wanted !== (current ?? 'draft')) {
-    if (wanted !== 'published') {
-      throw badInput([{ path: 'status', message: 'change the status with submitDataset, approveDataset, returnDataset or withdrawDataset' }]);
-    }
-    requireDirectPublisher(caller, organization.id, organization.reviewRequired);
-    return { status: 'published', event: releaseAction(organization) };
-  }
-  const direct = canPublishDirectly(caller, organization.id, organization.reviewRequired);
-  if (current === 'published') return direct ? { status: 'published', event: releaseAction(organization) } : { status: 'submitted', event: 'submit' };
-  if (current === 'submitted' && !direct) {
-    throw new AppError('CONFLICT', '该数据集正在审查中，不能修改；请审查员退回后再修改 (the dataset is under review: ask a reviewer to return it first)');
-  }
-  return { status: wanted, event: null };
+export async function decideStep(manager: Tx, caller: Caller, datasetId: string, action: WorkflowAction): Promise<WorkflowStep> {
+  const { reviews } = statements(manager);
+  const found = await reviews.lockDataset(datasetId, manager);
+  if (!found) throw notFound('Dataset', datasetId);
+  const unreleased = (await reviews.unreleasedOf([datasetId], manager)).get(datasetId) ?? [];
+  const awaiting = unreleased.filter((p) => p.lastAction === 'submit').length;
+  const state = workflowState({ deleted: found.deleted, status: found.status, unreleased: unreleased.length, awaiting });
+  const decision = requireStep(state, action, caller, found.subject);
+  return { datasetId, action, from: decision.from, to: decision.to, direct: decision.by === 'publish', subject: found.subject, unreleased };
 }
 
-/** Records the review event of a dataset write, in its transaction. */
-export async function recordStatusEvent(manager: EntityManager, caller: Caller, datasetId: string, plan: StatusPlan, record: DatasetMetadata): Promise<void> {
-  if (!plan.event) return;
-  await recordReviewEvent(manager, caller, {
-    datasetId,
-    action: plan.event,
-    sha256: metadataSha256(metadataForHash(record)),
-    comment: plan.event === 'submit' ? '已发布数据集的元数据修改，待审查 (edit of a published dataset)' : null,
-  });
+/** The event that makes something public: a sign-off where review is required, a plain publication where not. */
+export function releaseAction(subject: WorkflowSubject): ReviewAction {
+  return subject.reviewRequired ? 'approve' : 'publish';
 }
 
 /** What a metadata sign-off covers: the record without its status (which the sign-off itself changes). */
@@ -68,20 +54,85 @@ export function metadataForHash(record: DatasetMetadata): Omit<DatasetMetadata, 
   return { ...rest, themes: [...(rest.themes ?? [])].sort() };
 }
 
-/** Whether a new version is released at once, and the event that records it. */
-export async function recordNewVersion(
-  manager: EntityManager,
-  caller: Caller,
-  version: { datasetId: string; organizationId: string; versionId: string; sha256: string },
-): Promise<boolean> {
-  const [organization] = await manager.query(`SELECT review_required FROM organizations WHERE id = $1`, [version.organizationId]);
-  const org = { id: version.organizationId, reviewRequired: organization?.review_required !== false };
-  const direct = canPublishDirectly(caller, org.id, org.reviewRequired);
-  await recordReviewEvent(manager, caller, {
-    datasetId: version.datasetId,
-    versionId: version.versionId,
-    action: direct ? releaseAction(org) : 'submit',
-    sha256: version.sha256,
-  });
-  return direct;
+export function recordSha256(record: DatasetMetadata): string {
+  return metadataSha256(metadataForHash(record));
+}
+
+export interface StepDetails {
+  comment?: string | null;
+  /** SHA-256 of the record as it stands after the step (a sign-off or submission of the record). */
+  recordSha256?: string | null;
+  /** A version the step adds (an upload). */
+  newVersion?: { id: string; resourceId: string; sha256: string } | null;
+}
+
+/**
+ * Carries out a decided step: the dataset's status and the review events, then the stored deadlines (a
+ * release or a changed 更新周期 moves them). The caller's transaction holds the row lock taken by decideStep.
+ * What each step records:
+ * - into review (submitted, updatePending): a submission of the record (when it enters review) and of every
+ *   unreleased version not already awaiting review; returned versions go back with it;
+ * - approve, and a direct publication of a draft: a sign-off of the record and of every unreleased version;
+ * - a publisher's upload: the file's release (with a restated sign-off of the record when it is public);
+ * - a publisher's edit of a published dataset: a sign-off of the record;
+ * - return: the record (if it was under review) and every version under review go back to the editors;
+ * - withdraw: the reason.
+ */
+export async function applyStep(manager: Tx, caller: Caller, step: WorkflowStep, details: StepDetails = {}): Promise<boolean> {
+  const { reviews, deadlines } = statements(manager);
+  let recordHash = details.recordSha256 ?? null;
+  if (!recordHash && step.direct && step.action === 'upload') {
+    // The record is unchanged: its release restates the hash of its latest sign-off.
+    recordHash = (await reviews.datasetSignOffs([step.datasetId], manager))[0]?.sha256 ?? null;
+  }
+  const events = eventsOf(step, { ...details, recordSha256: recordHash });
+  if (step.to !== 'deleted' && statusOf(step.to) !== statusOf(step.from)) {
+    await reviews.setStatus(step.datasetId, statusOf(step.to), manager);
+  }
+  await reviews.record(caller, events, manager);
+  await deadlines.refresh([step.datasetId], manager);
+  return events.some((e) => e.versionId === details.newVersion?.id && (e.action === 'approve' || e.action === 'publish'));
+}
+
+function eventsOf(step: WorkflowStep, details: StepDetails): NewReviewEvent[] {
+  const { datasetId, action, from, to } = step;
+  const comment = details.comment ?? null;
+  const added = details.newVersion ?? null;
+  // A new upload supersedes the unreleased version of its resource, which is never published.
+  const versions = step.unreleased
+    .filter((p) => p.version.resourceId !== added?.resourceId)
+    .map((p) => ({ id: p.version.id, sha256: p.version.sha256, awaiting: p.lastAction === 'submit' }));
+  if (added) versions.push({ id: added.id, sha256: added.sha256, awaiting: false });
+  const sha256 = details.recordSha256 ?? null;
+  // A sign-off states the hash of what it approves; a release of files alone, with no record hash, has none.
+  const record = (a: ReviewAction): NewReviewEvent[] =>
+    (a === 'approve' || a === 'publish' || a === 'submit') && !sha256 ? [] : [{ datasetId, action: a, comment, sha256: a === 'return' || a === 'withdraw' ? null : sha256 }];
+  const each = (a: ReviewAction, list: typeof versions): NewReviewEvent[] =>
+    list.map((v) => ({ datasetId, versionId: v.id, action: a, comment, sha256: a === 'return' ? null : v.sha256 }));
+
+  if (action === 'withdraw') return record('withdraw');
+  if (action === 'return') return [...(from === 'submitted' ? record('return') : []), ...each('return', versions.filter((v) => v.awaiting))];
+  if (to === 'submitted' || to === 'updatePending') {
+    const recordEnters = to === 'submitted' && from !== 'submitted';
+    return [...(recordEnters ? record('submit') : []), ...each('submit', versions.filter((v) => !v.awaiting))];
+  }
+  if (action === 'approve') return [...record('approve'), ...each('approve', versions)];
+  const release = releaseAction(step.subject);
+  if (action === 'publish' && (from === 'draft' || from === 'withdrawn')) return [...record(release), ...each(release, versions)];
+  if (step.direct && action === 'upload' && added) {
+    // Only a public record restates its sign-off; a draft's record is signed off when it is published.
+    return [...(isPublicState(from) ? record(release) : []), ...each(release, [{ id: added.id, sha256: added.sha256, awaiting: false }])];
+  }
+  if (step.direct && (action === 'edit' || action === 'publish')) return record(release);
+  return [];
+}
+
+/**
+ * The workflow action of a createDataset/updateDataset: asking for PUBLISHED is a publication (on a published
+ * dataset, an edit that keeps it public); other status changes belong to the workflow mutations.
+ */
+export function statusAction(current: DatasetStatus, requested: string | undefined): WorkflowAction {
+  if (requested === 'published') return 'publish';
+  if (requested === undefined || requested === current) return 'edit';
+  throw badInput([{ path: 'status', message: 'change the status with submitDataset, approveDataset, returnDataset or withdrawDataset' }]);
 }

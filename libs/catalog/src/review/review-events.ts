@@ -1,6 +1,4 @@
-import { Caller } from '@opendata/auth';
 import { createHash } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 
 export const REVIEW_ACTIONS = ['submit', 'approve', 'publish', 'return', 'withdraw'] as const;
 /**
@@ -36,18 +34,6 @@ export function reviewEventFromRow(r: Record<string, unknown>): ReviewEvent {
     sha256: (r.sha256 as string | null) ?? null,
     createdAt: r.created_at as Date,
   };
-}
-
-/** Appends one event, in the caller's transaction (the table refuses updates and deletes). */
-export async function recordReviewEvent(
-  manager: EntityManager,
-  caller: Caller,
-  event: { datasetId: string; versionId?: string | null; action: ReviewAction; comment?: string | null; sha256?: string | null },
-): Promise<void> {
-  await manager.query(
-    `INSERT INTO review_events (dataset_id, version_id, action, actor_id, actor_name, comment, sha256) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [event.datasetId, event.versionId ?? null, event.action, caller.userId, caller.username ?? 'system', event.comment ?? null, event.sha256 ?? null],
-  );
 }
 
 /**

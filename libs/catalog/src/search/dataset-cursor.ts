@@ -1,4 +1,4 @@
-import { badInput } from '@opendata/common';
+import { badInput, textProblem } from '@opendata/common';
 
 export type DatasetOrderField = 'RELEVANCE' | 'MODIFIED' | 'TITLE' | 'NAME' | 'DOWNLOADS' | 'ISSUED';
 
@@ -30,6 +30,6 @@ export function decodeCursor(value: string, field: DatasetOrderField): DatasetCu
   if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid;
   const [cursorField, key, id] = parsed as [unknown, unknown, unknown];
   if (cursorField !== field || typeof id !== 'string' || !UUID.test(id)) throw invalid;
-  if (NUMERIC_ORDERS.has(field) ? typeof key !== 'number' : typeof key !== 'string') throw invalid;
+  if (NUMERIC_ORDERS.has(field) ? typeof key !== 'number' : typeof key !== 'string' || textProblem(key)) throw invalid;
   return { field, key: key as string | number, id };
 }

@@ -51,6 +51,7 @@ export function prepareRowExport(ref: RowTableRef, format: ExportFormat, options
     const columns = fields.map((f) => {
       const column = quoteIdent(f.name);
       if (f.type === 'string') return `CASE WHEN ${column} ~ '^[-=+@\t\r]' THEN '''' || ${column} ELSE ${column} END AS ${column}`;
+      if (f.type === 'datetime') return `${outputExpression(f)} AS ${column}`;
       return f.type === 'boolean' ? `${column}::text AS ${column}` : column;
     });
     copySql = `COPY (SELECT ${columns.join(', ')} FROM ${qualified(ref.table)} ${whereSql}) TO STDOUT (FORMAT csv, HEADER true)`;

@@ -60,7 +60,9 @@ function settingText(value: unknown): string {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/;
+/** ISO 8601 as the exports write it (2018-02-20T07:00:00+08:00), with or without seconds, fraction and offset. */
+const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const BEIJING_OFFSET_MINUTES = 8 * 60;
 const TIME = /^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/;
 const YEARMONTH = /^\d{4}-\d{2}$/;
 
@@ -83,8 +85,10 @@ export function checkValue(type: FieldType, value: unknown): { ok: true; value: 
       return fail('true or false');
     case 'date':
       return typeof value === 'string' && DATE.test(value) && validDate(value) ? { ok: true, value } : fail('a date YYYY-MM-DD');
-    case 'datetime':
-      return typeof value === 'string' && DATETIME.test(value) && validDate(value.slice(0, 10)) ? { ok: true, value } : fail('a date and time YYYY-MM-DDTHH:MM[:SS]');
+    case 'datetime': {
+      const local = typeof value === 'string' ? beijingDatetime(value) : null;
+      return local ? { ok: true, value: local } : fail('a date and time like 2026-09-10T08:00:00+08:00 (without an offset, Beijing time), or a date 2026-09-10 for the start of that day in China Standard Time');
+    }
     case 'time':
       return typeof value === 'string' && TIME.test(value) ? { ok: true, value } : fail('a time HH:MM[:SS]');
     case 'yearmonth':
@@ -92,6 +96,26 @@ export function checkValue(type: FieldType, value: unknown): { ok: true; value: 
     case 'string':
       return typeof value === 'string' || typeof value === 'number' ? { ok: true, value: String(value) } : fail('a string');
   }
+}
+
+/**
+ * A bound on a datetime column, as the column holds it: Beijing time, `YYYY-MM-DD HH:MM:SS[.ffffff]`. A date
+ * alone is the start of that day in China Standard Time (+08:00); a time without an offset is Beijing time, as
+ * in the uploaded files; a time with an offset (Z, +00:00, -0500 ...) is converted to Beijing time.
+ */
+export function beijingDatetime(text: string): string | null {
+  if (DATE.test(text)) return validDate(text) ? `${text} 00:00:00` : null;
+  const m = DATETIME.exec(text);
+  if (!m || !validDate(`${m[1]}-${m[2]}-${m[3]}`)) return null;
+  const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const fraction = m[7] ?? '';
+  const zone = m[8];
+  if (!zone) return `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6] ?? '00'}${fraction}`;
+  const offset = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3).replace(':', '') || 0));
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, minute, second) - offset * 60_000;
+  const local = new Date(utc + BEIJING_OFFSET_MINUTES * 60_000).toISOString();
+  return /^\d{4}-/.test(local) ? `${local.slice(0, 10)} ${local.slice(11, 19)}${fraction}` : null;
 }
 
 function validDate(text: string): boolean {

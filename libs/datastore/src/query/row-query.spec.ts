@@ -24,7 +24,25 @@ describe('row filters', () => {
     const params = new SqlParams();
     const sql = compileFilter(FIELDS, { aqi: { gt: '50', lte: 120 }, station_code: { in: ['2000A', "x'; DROP TABLE y; --"] }, time: { gte: '2026-09-01T10:00' }, pm2_5: { isNull: false } }, params);
     expect(sql).toBe('"aqi" > $1::bigint AND "aqi" <= $2::bigint AND "station_code" = ANY($3::text[]) AND "time" >= $4::timestamp AND "pm2_5" IS NOT NULL');
-    expect(params.values).toEqual([50, 120, ['2000A', "x'; DROP TABLE y; --"], '2026-09-01T10:00']);
+    expect(params.values).toEqual([50, 120, ['2000A', "x'; DROP TABLE y; --"], '2026-09-01 10:00:00']);
+  });
+
+  it('reads a datetime bound as Beijing time: a date is the start of that day in China Standard Time, an offset is converted', () => {
+    const bound = (gte: string) => {
+      const params = new SqlParams();
+      compileFilter(FIELDS, { time: { gte } }, params);
+      return params.values[0];
+    };
+    expect(bound('2026-09-10')).toBe('2026-09-10 00:00:00');
+    expect(bound('2026-09-10T08:00')).toBe('2026-09-10 08:00:00');
+    expect(bound('2026-09-10 08:00:05.25')).toBe('2026-09-10 08:00:05.25');
+    expect(bound('2018-02-20T07:00:00+08:00')).toBe('2018-02-20 07:00:00');
+    expect(bound('2018-02-19T23:00:00Z')).toBe('2018-02-20 07:00:00');
+    expect(bound('2018-02-20T01:30:00.5+0230')).toBe('2018-02-20 07:00:00.5');
+    expect(bound('2018-02-19T18:00:00-05')).toBe('2018-02-20 07:00:00');
+    for (const bad of ['2026-02-30', '2026-09-10T24:00', '2026-09-10T08:00+8', '10/09/2026', '2026-09-10Z']) {
+      expect([bad, pathOf(() => compileFilter(FIELDS, { time: { lt: bad } }, new SqlParams()))]).toEqual([bad, 'where.time.lt']);
+    }
   });
 
   it('names the field and condition of a malformed filter', () => {

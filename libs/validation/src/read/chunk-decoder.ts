@@ -1,13 +1,14 @@
 import { TextDecoder } from 'node:util';
 import { ByteError, ValidatedEncoding, findByteError, incompleteTailLength } from './byte-validators';
-import { EncodingError } from './read-errors';
+import { EncodingError, NotTextError } from './read-errors';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'latin1';
 
 /** Text decoded from one chunk, and the error to throw once that text has been used. */
 export interface DecodedChunk {
   text: string;
-  error: EncodingError | null;
+  /** Bytes the encoding cannot decode, or a NUL character, which no row can be stored with. */
+  error: EncodingError | NotTextError | null;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -31,7 +32,13 @@ export class ChunkDecoder {
   }
 
   decode(chunk: Uint8Array): DecodedChunk {
-    if (!this.decoder) return { text: Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('latin1'), error: null };
+    if (!this.decoder) {
+      const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('latin1');
+      const nul = text.indexOf('\u0000');
+      if (nul >= 0) return { text: text.slice(0, nul), error: nulError(this.encoding, this.position + nul) };
+      this.position += chunk.length;
+      return { text, error: null };
+    }
     let text: string;
     try {
       text = this.decoder.decode(chunk, { stream: true });
@@ -39,6 +46,8 @@ export class ChunkDecoder {
       return this.failure(chunk, false);
     }
     const joined = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    // One native scan of the text; the byte position is looked for only when there is a NUL.
+    if (text.indexOf('\u0000') >= 0) return this.stopAtNul(joined, text);
     const tail = incompleteTailLength(this.encoding as ValidatedEncoding, joined);
     this.position += joined.length - tail;
     // A copy: a view would keep the whole chunk alive.
@@ -65,6 +74,20 @@ export class ChunkDecoder {
     return { text: this.stripBom(before), error };
   }
 
+  /**
+   * The text before the first NUL, and the error naming its byte. In UTF-8, GB18030 and Latin-1 a 0x00 byte
+   * is a NUL and nothing else; in UTF-16 every character is two bytes (after a two-byte BOM at the start).
+   */
+  private stopAtNul(joined: Buffer | Uint8Array, text: string): DecodedChunk {
+    let offset: number;
+    if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') {
+      const bom = this.position === 0 && (joined[0] === 0xff || joined[0] === 0xfe) ? 2 : 0;
+      offset = bom + 2 * text.indexOf('\u0000');
+    } else offset = Buffer.from(joined.buffer, joined.byteOffset, joined.length).indexOf(0);
+    const before = new TextDecoder(this.encoding as ValidatedEncoding, { ignoreBOM: this.position > 0 }).decode(joined.subarray(0, offset));
+    return { text: this.stripBom(before), error: nulError(this.encoding, this.position + offset) };
+  }
+
   /** UTF-8 and UTF-16 BOMs are dropped by TextDecoder; a GB18030 BOM (84 31 95 33) decodes to U+FEFF. */
   private stripBom(text: string): string {
     if (!this.atStart || text.length === 0 || this.encoding !== 'gb18030') return text;
@@ -77,4 +100,17 @@ export class ChunkDecoder {
 export function encodingError(encoding: string, position: number, byte: number, reason: string): EncodingError {
   const hex = byte < 0 ? 'end of data' : `0x${byte.toString(16).padStart(2, '0')}`;
   return new EncodingError(encoding, position, byte, `'${encoding}' codec can't decode byte ${hex} in position ${position}: ${reason}`);
+}
+
+/**
+ * PostgreSQL text holds no NUL character, so a row containing one could never be stored: the file is refused
+ * where the NUL is (a format-error). UTF-16 text without a byte order mark, read as UTF-8, is NUL every other
+ * byte: the message says what to do then.
+ */
+export function nulError(encoding: string, position: number): NotTextError {
+  const hint = encoding.startsWith('utf-16') ? '' : ' (a UTF-16 file must start with its byte order mark)';
+  return new NotTextError(
+    'nul',
+    `字节位置 ${position} 处有空字符 NUL (0x00)，含空字符的文本无法存储 / byte 0x00 (NUL) in position ${position} (${encoding}): text holding the NUL character cannot be stored${hint}`,
+  );
 }

@@ -115,6 +115,24 @@ describe('decodeText', () => {
     expect((await decode(bytes, {}, 1)).error).toMatchObject({ encoding: 'utf-16le', bytePosition: 6, byte: 0x00 });
   });
 
+  it('stops at a NUL character, which no row can be stored with, naming its byte in every encoding and chunking', async () => {
+    const text = '站点,AQI\n衡阳,5\u00007\n';
+    const cases: Array<[Buffer, string | undefined, number]> = [
+      [Buffer.from(text, 'utf8'), undefined, Buffer.byteLength('站点,AQI\n衡阳,5')],
+      [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), undefined, 3 + Buffer.byteLength('站点,AQI\n衡阳,5')],
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), undefined, 2 + 2 * '站点,AQI\n衡阳,5'.length],
+      [Buffer.from('a,b\n1,\u00002\n', 'latin1'), 'latin1', 6],
+    ];
+    for (const [bytes, encoding, position] of cases) {
+      for (const size of [undefined, 1, 4]) {
+        const { text: before, error } = await decode(bytes, { encoding }, size);
+        expect(error).toBeInstanceOf(NotTextError);
+        expect(error?.message).toContain(`byte 0x00 (NUL) in position ${position}`);
+        expect(before.endsWith(',5') || before.endsWith(',')).toBe(true);
+      }
+    }
+  });
+
   it('reads csvlint invalid-byte-sequence.csv: an encoding error as UTF-8, text as ISO-8859-1', async () => {
     expect((await decode(fixture('invalid-byte-sequence.csv'), { encoding: 'utf-8' })).error).toBeInstanceOf(EncodingError);
     const latin = await decode(fixture('invalid-byte-sequence.csv'), { encoding: 'iso-8859-1' });

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { findGb18030Error, findUtf8Error, utf8TailLength } from './byte-validators';
-import { ChunkDecoder, TextEncodingName, encodingError } from './chunk-decoder';
+import { ChunkDecoder, DecodedChunk, TextEncodingName, encodingError } from './chunk-decoder';
 import { BINARY_DESCRIPTIONS, detectBinaryKind } from './magic-bytes';
 import { EncodingError, NotTextError } from './read-errors';
 
@@ -131,7 +131,7 @@ async function* decodeChunks(start: Promise<Start>, source: AsyncIterator<Uint8A
   }
 }
 
-function* emit(chunk: { text: string; error: EncodingError | null }): Generator<string> {
+function* emit(chunk: DecodedChunk): Generator<string> {
   if (chunk.text.length > 0) yield chunk.text;
   if (chunk.error) throw chunk.error;
 }

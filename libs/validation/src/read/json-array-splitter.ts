@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, tooDeep } from './json-rows';
 import { JsonFormatError } from './read-errors';
 
 /** Beyond this one element is refused, so a broken file cannot make us hold all of it. */
@@ -114,7 +115,10 @@ export class JsonArraySplitter {
       }
       const c = s.charCodeAt(i);
       if (c === QUOTE) this.inString = true;
-      else if (c === OPEN_BRACE || c === OPEN_BRACKET) this.depth++;
+      else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        // Known here before the element is complete: a file of 100,000 "[" is refused at the 65th.
+        if (++this.depth > MAX_JSON_DEPTH) throw tooDeep(this.count + 1);
+      }
       else if (this.depth > 0 && (c === CLOSE_BRACE || c === CLOSE_BRACKET)) {
         // An object or array element ends with its closer: what follows is checked as structure.
         if (--this.depth === 0) return i + 1;

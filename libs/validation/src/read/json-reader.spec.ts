@@ -1,7 +1,7 @@
 import { chunked, collectRows } from './__fixtures__/streams';
 import { JsonArraySplitter } from './json-array-splitter';
 import { JsonFormatError, readJson } from './json-reader';
-import { jsonCellText } from './json-rows';
+import { MAX_JSON_DEPTH, jsonCellText } from './json-rows';
 
 async function read(text: string, size?: number, batchSize?: number) {
   const json = readJson(chunked(text, size), { batchSize });
@@ -78,6 +78,36 @@ describe('readJson', () => {
       const { error } = await collectRows(readJson(chunked(text)).batches);
       expect([text, error instanceof JsonFormatError, (error as JsonFormatError).recordNumber]).toEqual([text, true, recordNumber]);
     }
+  });
+
+  it('refuses records nested past the limit, as a format error of that record, without overflowing the stack', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    for (const text of [deep, `[{"a":1}, {"a": ${deep}}]`, `{"a":1}\n{"a":${deep}}\n`]) {
+      const { error } = await collectRows(readJson(chunked(text, 4096)).batches);
+      expect(error).toBeInstanceOf(JsonFormatError);
+      expect(error?.message).toContain(`nested more than ${MAX_JSON_DEPTH} levels deep`);
+      expect((error as JsonFormatError).recordNumber).toBe(text === deep ? 1 : 2);
+    }
+    // A record of exactly the limit reads: itself, then 63 levels of arrays in a cell.
+    const limit = `[{"a": ${'['.repeat(MAX_JSON_DEPTH - 1)}${']'.repeat(MAX_JSON_DEPTH - 1)}}]`;
+    expect((await read(limit)).error).toBeNull();
+    expect((await read(`{"a": ${'['.repeat(MAX_JSON_DEPTH - 1)}${']'.repeat(MAX_JSON_DEPTH - 1)}}`)).error).toBeNull();
+    expect((await read(`{"a": ${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}}`)).error?.message).toContain('levels deep');
+  });
+
+  it('refuses NUL characters and unpaired surrogates written as JSON escapes, in values and keys', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['[{"a":"x"},{"a":"y\\u0000z"}]', /record 2, field "a": .*U\+0000/],
+      ['{"a":"x"}\n{"a":"\\ud800"}\n', /record 2, field "a": .*surrogate/],
+      ['[["a","b"],["1","\\udc00"]]', /record 2, field 2: .*surrogate/],
+      ['[{"k\\u0000":1}]', /record 1, key "k\\u0000": .*U\+0000/],
+    ];
+    for (const [text, message] of cases) {
+      const { error } = await collectRows(readJson(chunked(text)).batches);
+      expect([text, error?.message]).toEqual([text, expect.stringMatching(message)]);
+    }
+    // Nested values keep the escape as JSON text, which any table can store.
+    expect((await read('[{"a":{"b":"\\u0000"}}]')).rows).toEqual([['a'], ['{"b":"\\u0000"}']]);
   });
 
   it('reads an empty or blank text, and an empty array, as no rows', async () => {

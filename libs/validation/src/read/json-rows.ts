@@ -1,4 +1,29 @@
+import { textProblem } from '@opendata/common';
 import { JsonFormatError } from './read-errors';
+
+/**
+ * How deep a record may nest, the record itself being level 1. JSON rows are records, not trees: a cell holds
+ * a value, at most a small object or list (kept as its JSON text). The limit keeps JSON.stringify and the
+ * checks, which recurse, far from the stack's end whatever a file holds (a record nested 100,000 deep would
+ * overflow it).
+ */
+export const MAX_JSON_DEPTH = 64;
+
+export function tooDeep(recordNumber: number): JsonFormatError {
+  return new JsonFormatError(
+    recordNumber,
+    `第 ${recordNumber} 条记录嵌套超过 ${MAX_JSON_DEPTH} 层 / record ${recordNumber} is nested more than ${MAX_JSON_DEPTH} levels deep (JSON rows are records: arrays and objects inside a record may nest ${MAX_JSON_DEPTH - 1} levels)`,
+  );
+}
+
+/** Whether arrays and objects nest deeper than `levels` below `value` (recursion bounded by `levels`). */
+function deeperThan(value: object, levels: number): boolean {
+  if (levels <= 0) return true;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (child !== null && typeof child === 'object' && deeperThan(child, levels - 1)) return true;
+  }
+  return false;
+}
 
 /** A JSON value as the text a CSV cell would hold, so one validator reads every format. */
 export function jsonCellText(value: unknown): string {
@@ -35,12 +60,16 @@ export class JsonRowMapper {
   private start(record: unknown, recordNumber: number, out: string[][]): void {
     if (Array.isArray(record)) {
       this.arrays = true;
-      this.header = record.map(jsonCellText);
+      this.header = this.arrayRow(record, recordNumber);
       out.push(this.header);
       return;
     }
     const object = this.asObject(record, recordNumber);
     this.header = Object.keys(object);
+    for (const key of this.header) {
+      const problem = textProblem(key);
+      if (problem) throw new JsonFormatError(recordNumber, `第 ${recordNumber} 条记录的键 / record ${recordNumber}, key ${JSON.stringify(key)}: ${problem}`);
+    }
     this.header.forEach((key, i) => this.columns.set(key, i));
     out.push(this.header.slice(), this.objectRow(object, recordNumber));
   }
@@ -50,7 +79,7 @@ export class JsonRowMapper {
     const row = new Array<string>(this.columns.size).fill('');
     for (const key of Object.keys(object)) {
       const column = this.columns.get(key);
-      const text = jsonCellText(object[key]);
+      const text = cellText(object[key], recordNumber, key);
       if (column === undefined) row.push(text);
       else row[column] = text;
     }
@@ -59,7 +88,7 @@ export class JsonRowMapper {
 
   private arrayRow(record: unknown, recordNumber: number): string[] {
     if (!Array.isArray(record)) throw new JsonFormatError(recordNumber, `record ${recordNumber} is not an array like the first one`);
-    return record.map(jsonCellText);
+    return record.map((value, i) => cellText(value, recordNumber, i + 1));
   }
 
   private asObject(record: unknown, recordNumber: number): Record<string, unknown> {
@@ -68,4 +97,18 @@ export class JsonRowMapper {
     }
     return record as Record<string, unknown>;
   }
+}
+
+/**
+ * A cell's text, refusing what no row can be stored with: JSON escapes can write the NUL character (\u0000)
+ * and unpaired surrogates (\ud800), which decoded text never holds, and values nested past MAX_JSON_DEPTH.
+ */
+function cellText(value: unknown, recordNumber: number, field: string | number): string {
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    if (problem) throw new JsonFormatError(recordNumber, `第 ${recordNumber} 条记录 / record ${recordNumber}, field ${JSON.stringify(field)}: ${problem}`);
+    return value;
+  }
+  if (value !== null && typeof value === 'object' && deeperThan(value, MAX_JSON_DEPTH - 1)) throw tooDeep(recordNumber);
+  return jsonCellText(value);
 }

@@ -1,0 +1,82 @@
+import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { Request } from 'express';
+import { DocumentNode, GraphQLError, GraphQLSchema, parse } from 'graphql';
+import { quotaHeaders, RateLimitService } from '../http/rate-limit.service';
+import { QuotaDecision } from '../http/rate-limiter';
+import { GqlContext } from './graphql-context';
+import { RequestVariables } from './query-cost';
+import { chargedPoints, checkQueryLimits, MAX_QUERY_TOKENS, QueryLimits } from './query-limits';
+
+/**
+ * Prices GraphQL requests before anything expensive runs, in two places:
+ * - `checkRequest`, called while Apollo builds the request's context, which it does before it parses and
+ *   validates: the query is parsed (at most MAX_QUERY_TOKENS) and measured in time linear in its size, and a
+ *   document past a limit is refused with QUERY_TOO_COSTLY (HTTP 400). Apollo's hooks that run between parsing
+ *   and validation cannot refuse a request (an error thrown there becomes a 500), so the guard runs first.
+ * - the plugin's didResolveOperation, after validation and before execution: the document Apollo will run
+ *   (also one it kept from an earlier request, or an automatic persisted query sent as a hash) is measured and
+ *   checked again, then its cost is taken from the caller's quota, of which the HTTP middleware took 1 point
+ *   already; a quota that cannot pay gets 429 with Retry-After, and nothing runs.
+ */
+export class QueryCostGuard {
+  private schema: GraphQLSchema | null = null;
+
+  constructor(
+    private readonly limits: QueryLimits,
+    private readonly quotas: RateLimitService,
+  ) {}
+
+  /** Throws QUERY_TOO_COSTLY when the request's query passes a limit; leaves malformed requests to Apollo. */
+  checkRequest(req: Request): void {
+    const source = querySource(req);
+    if (!source || !this.schema) return;
+    let document: DocumentNode;
+    try {
+      document = parse(source.query, { maxTokens: MAX_QUERY_TOKENS });
+    } catch {
+      return; // Apollo answers with the syntax error
+    }
+    checkQueryLimits(this.schema, document, source.variables, this.limits);
+  }
+
+  readonly plugin: ApolloServerPlugin<GqlContext> = {
+    serverWillStart: async ({ schema }) => {
+      this.schema = schema;
+    },
+    requestDidStart: async () => ({
+      didResolveOperation: async (ctx) => {
+        const measured = checkQueryLimits(ctx.schema, ctx.document, ctx.request.variables, this.limits);
+        const cost = (ctx.operation && measured.operations.get(ctx.operation)?.cost) || 0;
+        const decision = await this.quotas.charge(ctx.contextValue.req, chargedPoints(cost) - 1);
+        if (!decision) return;
+        for (const [name, value] of quotaHeaders(decision)) ctx.response.http.headers.set(name.toLowerCase(), value);
+        if (!decision.allowed) throw rateLimited(decision, cost);
+      },
+    }),
+  };
+}
+
+/** The query and variables of a GraphQL request as Apollo reads them (POST body, or GET parameters). */
+function querySource(req: Request): { query: string; variables: RequestVariables } | null {
+  const fields: unknown = req.method === 'GET' ? req.query : req.body;
+  if (!fields || typeof fields !== 'object') return null;
+  const { query, variables } = fields as { query?: unknown; variables?: unknown };
+  if (typeof query !== 'string') return null;
+  let parsed = variables;
+  if (typeof variables === 'string') {
+    try {
+      parsed = JSON.parse(variables);
+    } catch {
+      parsed = undefined;
+    }
+  }
+  return { query, variables: parsed && typeof parsed === 'object' ? (parsed as RequestVariables) : undefined };
+}
+
+function rateLimited(decision: QuotaDecision, cost: number): GraphQLError {
+  const headers = new HeaderMap(quotaHeaders(decision).map(([name, value]) => [name.toLowerCase(), value]));
+  return new GraphQLError(
+    `请求过于频繁 / Too many requests: this query costs ${chargedPoints(cost)} points and ${decision.remaining} of the ${decision.limit} of this window are left; retry in ${decision.resetSeconds} s`,
+    { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers } } },
+  );
+}
