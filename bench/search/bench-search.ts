@@ -108,8 +108,8 @@ async function main(): Promise<void> {
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const measureApi = async (cacheSeconds: string): Promise<LatencySummary[]> => {
       const port = await freePort();
-      // The periodic jobs run in the worker app in production; in the API they would start (30 s after boot)
-      // a recomputation of every dataset's deadlines in the middle of the measurement.
+      // The periodic jobs run in the worker app in production; in the API their first run (30 s after boot)
+      // would fall in the middle of the measurement.
       api = await startApiProcess(root, port, services, { SEARCH_CACHE_SECONDS: cacheSeconds, API_WORKERS, JOBS_IN_API: 'false' });
       // Each API process loads its index in the background at start and searches wait for it: measure the
       // steady state, not the start.
