@@ -33,9 +33,7 @@ const SERVER_ADMINISTRATION = ['libs/platform/src/embedded/embedded-postgres.ts'
 
 /** Statements that move into their repositories with changes in progress (search, uploads, the demo seeder). */
 const MOVING = [
-  'libs/catalog/src/dataset-search.service.ts',
   'libs/catalog/src/search/catalogue-changes.ts',
-  'libs/catalog/src/search/dataset-search.ts',
   'libs/catalog/src/search/search-indexer.ts',
   'libs/demo/src/demo-seeder.ts',
   'libs/datastore/src/copy-writer.ts',

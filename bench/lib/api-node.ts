@@ -6,5 +6,7 @@ import { join } from 'node:path';
  * garbage of successive uploads pile up before a full collection; with one it collects sooner.
  */
 export function apiNodeArgs(root: string): string[] {
-  return [`--max-old-space-size=${process.env.API_HEAP_MB ?? 1024}`, join(root, 'dist/apps/api/src/main.js')];
+  // BENCH_API_NODE_ARGS adds Node options to the API's (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
+  const extra = process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  return [`--max-old-space-size=${process.env.API_HEAP_MB ?? 1024}`, ...extra, join(root, 'dist/apps/api/src/main.js')];
 }

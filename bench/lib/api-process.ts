@@ -64,11 +64,16 @@ export async function startApiProcess(
 
 /** Resident memory of a process and all its descendants (API workers), from /proc. */
 export function treeRssMb(pid: number): number {
+  return processRssMb(pid).reduce((sum, mb) => sum + mb, 0);
+}
+
+/** Resident memory of a process, then of each of its descendants, in MB. */
+export function processRssMb(pid: number): number[] {
   try {
     const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-    return (rss ? Number(rss[1]) / 1024 : 0) + children.reduce((sum, c) => sum + treeRssMb(Number(c)), 0);
+    return [rss ? Number(rss[1]) / 1024 : 0, ...children.flatMap((c) => processRssMb(Number(c)))];
   } catch {
-    return 0;
+    return [];
   }
 }

@@ -11,6 +11,8 @@ import { OrganizationRepository } from './organization.repository';
 import { ResourceRepository } from './resource.repository';
 import { ThemeRepository } from './theme.repository';
 import { WorkflowSteps } from './review/publication';
+import { CatalogueIndex } from './search/catalogue-index';
+import { SearchIndexRepository } from './search/search-index.repository';
 import { ThemeService } from './theme.service';
 import { NegativeListService } from './negative-list/negative-list.service';
 import { DataRequestService } from './requests/data-request.service';
@@ -41,7 +43,7 @@ const REPOSITORIES = [NegativeListRepository, DataRequestRepository, UploadLimit
 /** The statements of the catalogue itself; exported for the API's readers (download counts, DataLoaders). */
 const CATALOGUE_REPOSITORIES = [OrganizationRepository, ThemeRepository, DatasetRepository, ResourceRepository, DownloadCountRepository];
 
-const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, ReviewService, ReviewRepository, WorkflowSteps, AuditService];
+const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, SearchIndexRepository, CatalogueIndex, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, ReviewService, ReviewRepository, WorkflowSteps, AuditService];
 
 @Module({
   imports: [AuthModule],

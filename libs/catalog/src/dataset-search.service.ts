@@ -1,21 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller } from '@opendata/auth';
 import { FieldError, badInput } from '@opendata/common';
-import { DataSource } from 'typeorm';
-import { DATASET_COLUMNS, datasetFromRow } from './catalog-rows';
-import { DatasetService } from './dataset.service';
+import { datasetFromRow } from './catalog-rows';
 import { DatasetEntity, OrganizationEntity } from './entities';
 import { OrganizationService } from './organization.service';
+import { CatalogueIndex, IndexView } from './search/catalogue-index';
+import { SearchIndexRepository } from './search/search-index.repository';
+import { parseQuery } from './search/query-parser';
+import { suggest } from './search/suggester';
 import { OPEN_ATTRIBUTES, PRIORITY_DOMAINS, THEMES } from './metadata/vocabularies';
 import { DatasetOrderField, decodeCursor } from './search/dataset-cursor';
 import { CatalogueChanges } from './search/catalogue-changes';
-import { DatasetOrder, DatasetSearchFilter, DatasetSearchQuery, FACET_NAMES, FacetName, Visibility, searchDatasets } from './search/dataset-search';
+import { Suggestion } from './search/suggestion';
+import { DatasetOrder, DatasetSearchFilter, DatasetSearchQuery, FACET_NAMES, FacetName, Visibility } from './search/dataset-search';
 import { SearchCondition, conditionHasWords, conditionLeaves } from './search/search-condition';
 
 export const MAX_PAGE_SIZE = 100;
 /** Pages read by offset (API clients that page by `start`) may be larger: CKAN allows 1000 rows. */
 export const MAX_OFFSET_PAGE_SIZE = 1000;
+export const MAX_SUGGESTIONS = 20;
+const DEFAULT_SUGGESTIONS = 8;
 export const DEFAULT_PAGE_SIZE = 20;
 /** Bounds on a boolean search, so that one request cannot build an unbounded statement. */
 const MAX_CONDITION_LEAVES = 64;
@@ -55,17 +59,28 @@ export interface DatasetSearchResult {
   hasPreviousPage: boolean;
   totalCount: number | null;
   facets: Record<FacetName, FacetBucket[]> | null;
+  /** True when no dataset matched all the terms and the results are those matching most of them. */
+  relaxed: boolean;
+  /** Words and phrases to highlight in titles and descriptions (Chinese characters); empty without a search. */
+  highlightTerms: string[];
 }
 
-const DEFAULT_DIRECTION: Record<DatasetOrderField, 'ASC' | 'DESC'> = { RELEVANCE: 'DESC', MODIFIED: 'DESC', TITLE: 'ASC', NAME: 'ASC' };
+const DEFAULT_DIRECTION: Record<DatasetOrderField, 'ASC' | 'DESC'> = {
+  RELEVANCE: 'DESC',
+  MODIFIED: 'DESC',
+  TITLE: 'ASC',
+  NAME: 'ASC',
+  DOWNLOADS: 'DESC',
+  ISSUED: 'DESC',
+};
 
 /** Catalogue search with Relay pagination and facet counts, within what the caller may see. */
 @Injectable()
 export class DatasetSearchService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly changes: CatalogueChanges,
-    private readonly datasets: DatasetService,
+    private readonly catalogue: CatalogueIndex,
+    private readonly repository: SearchIndexRepository,
     private readonly organizations: OrganizationService,
   ) {}
 
@@ -94,56 +109,74 @@ export class DatasetSearchService {
       facets: FACET_NAMES.filter((f) => request.facets.includes(f)),
       ...(request.facetLimit !== undefined ? { facetLimit: request.facetLimit } : {}),
     };
-    const compute = () => this.compute(query);
+    // The index is brought up to date with every committed write first; cached results are keyed by the
+    // generation they were computed at (and by the age of the download counts they were ordered by).
+    const view = await this.catalogue.current(field === 'DOWNLOADS');
+    const compute = () => this.compute(query, view);
     if (!isPublic(query.visibility) || !this.changes.cacheUsable) return compute();
     const { visibility: _public, after: position, ...rest } = query;
-    const key = JSON.stringify({ ...rest, after: position ? [position.key, position.id] : null });
+    const key = JSON.stringify({
+      ...rest,
+      after: position ? [position.key, position.id] : null,
+      generation: view.generation,
+      downloads: field === 'DOWNLOADS' ? view.downloadsReadAt : 0,
+    });
     return this.changes.searchCache.getOrCompute(key, compute);
   }
 
-  private async compute(query: DatasetSearchQuery): Promise<DatasetSearchResult> {
-    const page = await searchDatasets(this.db.manager, query);
-    const rows = page.ids.length
-      ? await this.db.query(`SELECT ${DATASET_COLUMNS} FROM datasets d WHERE d.id = ANY($1::uuid[])`, [page.ids])
-      : [];
-    const datasets = new Map<string, DatasetEntity>(rows.map((row: Record<string, unknown>) => [row.id as string, datasetFromRow(row)]));
-    const organizationIds = [...new Set([...datasets.values()].map((d) => d.organizationId))];
-    const [organizations, tags] = await Promise.all([
-      this.organizations.findByIds(organizationIds),
-      this.datasets.tagsOf(page.ids),
-    ]);
+  /** Dataset titles, organizations, tags and themes for what a person has typed so far. */
+  async suggest(caller: Caller, prefix: string, first?: number | null): Promise<Suggestion[]> {
+    const limit = first ?? DEFAULT_SUGGESTIONS;
+    const problems: FieldError[] = [];
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SUGGESTIONS) problems.push({ path: 'first', message: `must be between 1 and ${MAX_SUGGESTIONS}` });
+    if (prefix.length > 100) problems.push({ path: 'prefix', message: 'must be at most 100 characters' });
+    if (problems.length) throw badInput(problems);
+    if (!prefix.trim()) return [];
+    const { index } = await this.catalogue.current();
+    return suggest(index, prefix, visibilityOf(caller), limit);
+  }
+
+  private async compute(query: DatasetSearchQuery, view: IndexView): Promise<DatasetSearchResult> {
+    const { index, engine } = view;
+    const parsed = query.text ? parseQuery(query.text, index.pinyin, (word) => index.hasWord(word)) : null;
+    const page = engine.search({ ...query, parsed });
+    const organizationIds = [...new Set(page.docs.map((doc) => index.vocab.organization.values[index.organization[doc]]))];
+    const [rows, organizations] = await Promise.all([this.repository.datasetRows(page.ids), this.organizations.findByIds(organizationIds)]);
+    const datasets = new Map<string, DatasetEntity>(rows.map((row) => [row.id as string, datasetFromRow(row)]));
+    const tags = new Map<string, string[]>(rows.map((row) => [row.id as string, row.tag_names as string[]]));
     return {
       edges: page.ids.map((id, i) => ({ cursor: page.cursors[i], node: datasets.get(id) as DatasetEntity })),
       organizations,
       tags,
       hasNextPage: page.hasNextPage,
-      hasPreviousPage: query.after !== null,
-      totalCount: page.total,
-      facets: page.facets ? await this.labelFacets(page.facets) : null,
+      hasPreviousPage: query.after !== null || (query.offset ?? 0) > 0,
+      totalCount: query.withTotal ? page.total : null,
+      facets: page.facets ? this.labelFacets(page.facets, view) : null,
+      relaxed: page.relaxed,
+      highlightTerms: page.highlightTerms,
     };
   }
 
-  private async labelFacets(counts: Record<FacetName, Array<{ key: string; count: number }>>) {
-    const ids = counts.organization.map((b) => b.key);
-    const rows = ids.length ? await this.db.query(`SELECT o.id, o.slug, o.name FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]) : [];
-    const organizations = new Map<string, { slug: string; name: string }>(rows.map((o: { id: string; slug: string; name: string }) => [o.id, o]));
-    const themes = new Map(THEMES.map((t) => [t.code, t.labelZh]));
-    const byLabel = (vocabulary: Record<string, string>) => new Map(Object.entries(vocabulary).map(([k, v]) => [v, k]));
-    const openKeys = byLabel(OPEN_ATTRIBUTES);
-    const domainKeys = byLabel(PRIORITY_DOMAINS);
+  private labelFacets(counts: Record<FacetName, Array<{ key: string; count: number }>>, view: IndexView) {
+    const organizations = view.index.organizations;
     const label: Record<FacetName, (key: string) => { key: string; label: string }> = {
       organization: (id) => ({ key: organizations.get(id)?.slug ?? id, label: organizations.get(id)?.name ?? id }),
-      theme: (code) => ({ key: code, label: themes.get(code) ?? code }),
+      theme: (code) => ({ key: code, label: THEME_LABELS.get(code) ?? code }),
       tag: (name) => ({ key: name, label: name }),
       format: (format) => ({ key: format, label: format }),
-      openAttribute: (value) => ({ key: openKeys.get(value) ?? value, label: value }),
-      priorityDomain: (value) => ({ key: domainKeys.get(value) ?? value, label: value }),
+      openAttribute: (value) => ({ key: OPEN_KEYS.get(value) ?? value, label: value }),
+      priorityDomain: (value) => ({ key: DOMAIN_KEYS.get(value) ?? value, label: value }),
     };
     return Object.fromEntries(
       FACET_NAMES.map((name) => [name, counts[name].map((b) => ({ ...label[name](b.key), count: b.count }))]),
     ) as Record<FacetName, FacetBucket[]>;
   }
 }
+
+const THEME_LABELS = new Map(THEMES.map((t) => [t.code, t.labelZh]));
+const byLabel = (vocabulary: Record<string, string>) => new Map(Object.entries(vocabulary).map(([k, v]) => [v, k]));
+const OPEN_KEYS = byLabel(OPEN_ATTRIBUTES);
+const DOMAIN_KEYS = byLabel(PRIORITY_DOMAINS);
 
 function checkRequest(request: DatasetSearchRequest, first: number, text: string | null): void {
   const problems: FieldError[] = [];

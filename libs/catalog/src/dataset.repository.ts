@@ -3,6 +3,7 @@ import { Tx, groupRows } from '@opendata/database';
 import { IsNull, QueryFailedError } from 'typeorm';
 import { DATASET_ROWS, DatasetEntity } from './entities';
 import { CatalogueRepository } from './catalogue.repository';
+import { recordSearchChange } from './search/search-index.repository';
 import { reindexAll, reindexDataset } from './search/search-indexer';
 
 /** A tag with its id (CKAN's tag objects carry both). */
@@ -97,8 +98,10 @@ export class DatasetRepository extends CatalogueRepository {
     await tx.getRepository(DatasetEntity).update({ id }, { modified: new Date() });
   }
 
+  /** Marks a dataset deleted; it leaves every process's search index with the transaction's commit. */
   async softDelete(id: string, deletedAt: Date, tx: Tx): Promise<void> {
     await tx.getRepository(DatasetEntity).update({ id }, { deletedAt });
+    await recordSearchChange(tx, id);
   }
 
   /** Replaces the dataset's themes and tags (creating new tags), then rewrites its search document. */

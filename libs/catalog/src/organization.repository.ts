@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { SqlRepository } from '@opendata/database';
+import { SqlRepository, Tx } from '@opendata/database';
 import { ORGANIZATION_ROWS, OrganizationEntity } from './entities';
+import { recordSearchChange } from './search/search-index.repository';
 
 /** The statements on organizations (信息资源提供方), and the dataset counts read per organization. */
 @Injectable()
@@ -44,8 +45,12 @@ export class OrganizationRepository extends SqlRepository {
     return this.entities.existsBy({ uscc });
   }
 
-  insert(fields: Omit<OrganizationEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<OrganizationEntity> {
-    return this.entities.save(this.entities.create(fields));
+  /** Adds an organization; organizations are suggested and named in results, so the search indexes learn of it. */
+  async insert(fields: Omit<OrganizationEntity, 'id' | 'createdAt' | 'updatedAt'>, tx: Tx): Promise<OrganizationEntity> {
+    const entities = tx.getRepository(OrganizationEntity);
+    const saved = await entities.save(entities.create(fields));
+    await recordSearchChange(tx, null);
+    return saved;
   }
 
   /** Live datasets per organization: the published ones, and also the unpublished ones in `withUnpublished`. */

@@ -70,17 +70,22 @@ export class OrganizationService {
       else parentId = parent.id;
     }
     if (problems.length) throw badInput(problems);
-    return this.organizations.insert({
-      slug: input.slug,
-      name: input.name.trim(),
-      nameEn: input.nameEn ?? null,
-      description: input.description ?? null,
-      uscc,
-      parentId,
-      contactName: input.contactName ?? null,
-      contactEmail: input.contactEmail ?? null,
-      contactPhone: input.contactPhone ?? null,
-      reviewRequired: input.reviewRequired ?? true,
-    });
+    return this.organizations.withTransaction(caller, (tx) =>
+      this.organizations.insert(
+        {
+          slug: input.slug,
+          name: input.name.trim(),
+          nameEn: input.nameEn ?? null,
+          description: input.description ?? null,
+          uscc,
+          parentId,
+          contactName: input.contactName ?? null,
+          contactEmail: input.contactEmail ?? null,
+          contactPhone: input.contactPhone ?? null,
+          reviewRequired: input.reviewRequired ?? true,
+        },
+        tx,
+      ),
+    );
   }
 }

@@ -5,3 +5,4 @@ export * from './demo-datasets';
 export * from './demo-organizations';
 export * from './files';
 export { airQualityHourlyCsv } from './files/air-quality-hourly';
+export { relevanceReport, runRelevance } from './search-relevance/relevance-suite';

@@ -5,6 +5,15 @@ export enum DatasetOrderFieldEnum {
   RELEVANCE = 'RELEVANCE',
   MODIFIED = 'MODIFIED',
   TITLE = 'TITLE',
+  DOWNLOADS = 'DOWNLOADS',
+  ISSUED = 'ISSUED',
+}
+
+export enum SuggestionKindEnum {
+  DATASET = 'DATASET',
+  ORGANIZATION = 'ORGANIZATION',
+  TAG = 'TAG',
+  THEME = 'THEME',
 }
 
 export enum OrderDirectionEnum {
@@ -19,6 +28,18 @@ registerEnumType(DatasetOrderFieldEnum, {
     RELEVANCE: { description: 'Search relevance (needs a search; otherwise MODIFIED is used)' },
     MODIFIED: { description: 'Time of the last change to the record or its files' },
     TITLE: { description: 'Title, in code-point order' },
+    DOWNLOADS: { description: 'Downloads of the files, most downloaded first (counts refreshed every minute)' },
+    ISSUED: { description: '发布日期, newest first; ties by MODIFIED' },
+  },
+});
+registerEnumType(SuggestionKindEnum, {
+  name: 'SuggestionKind',
+  description: 'What a search suggestion names.',
+  valuesMap: {
+    DATASET: { description: 'A dataset (key: its slug)' },
+    ORGANIZATION: { description: 'A publishing organization (key: its slug)' },
+    TAG: { description: 'A tag (key: the tag)' },
+    THEME: { description: 'A theme (key: the theme code)' },
   },
 });
 registerEnumType(OrderDirectionEnum, { name: 'OrderDirection', description: 'Sort direction.' });
@@ -93,4 +114,28 @@ export class DatasetConnectionModel {
 
   @Field(() => DatasetFacetsModel, { description: 'Facet counts over all datasets matching the search and filters.' })
   facets: DatasetFacetsModel;
+
+  @Field({
+    description:
+      'True when no dataset matched all the search terms together, and the results are the datasets matching most of them, ranked by how many.',
+  })
+  relaxed: boolean;
+
+  @Field(() => [String], {
+    description:
+      'Words and phrases to highlight in titles and descriptions for this search, in Chinese characters: the segments of the query, and the synonyms and pinyin readings that matched. Empty without a search.',
+  })
+  highlightTerms: string[];
+}
+
+@ObjectType('Suggestion', { description: 'A completion for what a person is typing into the search box.' })
+export class SuggestionModel {
+  @Field(() => SuggestionKindEnum, { description: 'What the suggestion names.' })
+  kind: SuggestionKindEnum;
+
+  @Field({ description: 'Text to show: the dataset title, organization name, tag or theme label.' })
+  label: string;
+
+  @Field({ description: 'Dataset or organization slug, the tag itself, or the theme code.' })
+  key: string;
 }

@@ -26,6 +26,8 @@ export function graphqlOptions(loaders: CatalogLoaderFactory, quotas: RateLimitS
     graphiql: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
+    // Compact JSON: Apollo indents responses by default, which costs CPU and a third more bytes on every answer.
+    stringifyResult: (value) => JSON.stringify(value),
     // The parser stops at this many tokens, so that no document is large enough to make parsing slow.
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     plugins: [

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TokenService } from '@opendata/auth';
-import { ThemeService } from '@opendata/catalog';
+import { CatalogueIndex, ThemeService } from '@opendata/catalog';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { DatabaseRepository } from '@opendata/database';
 import { DemoSeeder } from '@opendata/demo';
@@ -9,7 +9,7 @@ import { PeriodicJobs } from '@opendata/jobs';
 /** An arbitrary constant naming the advisory lock held during boot tasks (several API workers start at once). */
 const BOOT_LOCK = 7_366_202_419;
 
-/** Boot tasks after the migrations: vocabularies, the ADMIN_TOKEN account, the demo catalogue. */
+/** Boot tasks after the migrations: vocabularies, the ADMIN_TOKEN account, the demo catalogue, then the search index. */
 @Injectable()
 export class PlatformInitializer {
   private readonly logger = new Logger('Platform');
@@ -21,11 +21,14 @@ export class PlatformInitializer {
     private readonly demo: DemoSeeder,
     private readonly database: DatabaseRepository,
     private readonly jobs: PeriodicJobs,
+    private readonly searchIndex: CatalogueIndex,
   ) {}
 
   async run(): Promise<void> {
     if (this.config.jobsInApi) this.jobs.startRegistered();
     await this.database.withLock(BOOT_LOCK, () => this.runTasks());
+    // The search index loads in the background: the server answers at once, searches wait until it is ready.
+    this.searchIndex.warmUp();
   }
 
   private async runTasks(): Promise<void> {
