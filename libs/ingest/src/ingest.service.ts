@@ -10,12 +10,13 @@ import { PassThrough, Readable } from 'node:stream';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CopyWriter, checkKeys, createRowTable, indexRowTable, rowTableName } from '@opendata/datastore';
-import { NegativeRule, TableSchema, ValidationReport } from '@opendata/validation';
+import { NegativeRule, TableSchema, TableValidation, ValidationReport } from '@opendata/validation';
 import { ByteTap } from './byte-tap';
 import { SchemaRegistry } from './schema-registry.service';
 import { Semaphore, SemaphoreState, abortWhenClosed, uploadSemaphore } from './semaphore';
 import { UploadReports } from './upload-reports.service';
 import { ValidationJob } from './validation-thread/thread-messages';
+import { ValidationEvent } from './validation-thread/validation-events';
 import { ValidationThreads } from './validation-thread/validation-threads';
 
 export interface UploadRequest {
@@ -110,7 +111,7 @@ export class IngestService {
       stored.catch(() => undefined);
       const tap = new ByteTap(feed);
       const started = Date.now();
-      const result = await this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'external', negativeRules), copy);
+      const result = await copyRows(this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'external', negativeRules)), copy);
       if (!feed.writableEnded) feed.destroy(new Error('reading stopped early'));
       await Promise.all([copy.finish(), stored.catch((e) => (result.report.errorCount ? undefined : Promise.reject(e)))]);
       if (result.report.errorCount === 0) {
@@ -210,7 +211,7 @@ export class IngestService {
     try {
       const tap = new ByteTap(new PassThrough().resume());
       const started = Date.now();
-      const result = await this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'memory', []), null);
+      const result = await copyRows(this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'memory', [])), null);
       request.file.stream.resume();
       return result.report.build({
         rowCount: result.rowCount,
@@ -236,7 +237,18 @@ function jobOf(request: Omit<UploadRequest, 'dataset' | 'resourceId' | 'name'>, 
     encoding: request.encoding ?? null,
     delimiter: request.delimiter ?? null,
     keys,
+    copy: keys === 'external',
     // No rules, no check at all.
     negativeList: negativeRules.length ? { rules: negativeRules, schemaId: schema?.id ?? null } : null,
   };
+}
+
+/** Consumes the events of a validation: the rows go to the COPY, when there is one. */
+async function copyRows(events: AsyncIterable<ValidationEvent>, copy: CopyWriter | null): Promise<TableValidation> {
+  for await (const event of events) {
+    if (event.type === 'layout') copy?.start(event.fieldOrder);
+    else if (event.type === 'rows') await copy!.write(event.text, event.rows);
+    else return event.result;
+  }
+  throw new Error('the validation ended without its outcome');
 }
