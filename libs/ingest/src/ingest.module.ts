@@ -6,13 +6,18 @@ import { IngestDemoFiles } from './demo-file-publisher';
 import { IngestService } from './ingest.service';
 import { SchemaRegistry } from './schema-registry.service';
 import { UploadReports } from './upload-reports.service';
+import { SchemaRepository } from './schema.repository';
+import { StagingUploadRepository } from './staging-upload.repository';
+import { UploadReportRepository } from './upload-report.repository';
+import { UploadTransactionRepository } from './upload-transaction.repository';
 import { ValidationThreads } from './validation-thread/validation-threads';
 
 const SERVICES = [IngestService, SchemaRegistry, UploadReports, StagingCleanup, ValidationThreads];
+const REPOSITORIES = [SchemaRepository, StagingUploadRepository, UploadReportRepository, UploadTransactionRepository];
 
 @Module({
   imports: [AuthModule, CatalogModule],
-  providers: [...SERVICES, { provide: DEMO_FILE_PUBLISHER, useClass: IngestDemoFiles }],
+  providers: [...SERVICES, ...REPOSITORIES, { provide: DEMO_FILE_PUBLISHER, useClass: IngestDemoFiles }],
   exports: [...SERVICES, DEMO_FILE_PUBLISHER],
 })
 export class IngestModule {}

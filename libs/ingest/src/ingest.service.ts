@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
 import { CatalogueChanges, DatasetService, NegativeListService, ResourceService } from '@opendata/catalog';
 import { badInput, parseEntityKey } from '@opendata/common';
@@ -7,14 +6,14 @@ import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
 import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { CopyWriter, checkKeys, createRowTable, indexRowTable, rowTableName } from '@opendata/datastore';
+import { rowTableName } from '@opendata/datastore';
 import { NegativeRule, TableSchema, TableValidation, ValidationReport } from '@opendata/validation';
 import { ByteTap } from './byte-tap';
 import { SchemaRegistry } from './schema-registry.service';
 import { Semaphore, SemaphoreState, abortWhenClosed, uploadSemaphore } from './semaphore';
-import { UploadReports } from './upload-reports.service';
+import { StagingUploadRepository } from './staging-upload.repository';
+import { UploadReportRepository } from './upload-report.repository';
+import { UploadTransaction, UploadTransactionRepository } from './upload-transaction.repository';
 import { ValidationJob } from './validation-thread/thread-messages';
 import { ValidationEvent } from './validation-thread/validation-events';
 import { ValidationThreads } from './validation-thread/validation-threads';
@@ -63,13 +62,14 @@ export class IngestService {
   private readonly slots: Semaphore;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly staging: StagingUploadRepository,
+    private readonly transactions: UploadTransactionRepository,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly datasets: DatasetService,
     private readonly resources: ResourceService,
     private readonly schemas: SchemaRegistry,
-    private readonly reports: UploadReports,
+    private readonly reports: UploadReportRepository,
     private readonly changes: CatalogueChanges,
     private readonly negativeList: NegativeListService,
     private readonly threads: ValidationThreads,
@@ -86,36 +86,30 @@ export class IngestService {
     const negativeRules = await this.negativeList.rulesFor(dataset.organizationId);
     // Waits its turn with the body unread; nothing exists yet that a client going away would leave behind.
     const release = await this.acquireSlot(request);
-    const runner = this.db.createQueryRunner();
+    let load: UploadTransaction | null = null;
     const uploadId = randomUUID();
     const objectKey = `uploads/${uploadId}`;
     const table = rowTableName(uploadId);
     let stored: Promise<unknown> | null = null;
     let feed: PassThrough | null = null;
-    let copy: CopyWriter | null = null;
     try {
       // Outside the transaction, so that it outlives a crash: what the cleanup job removes if we never finish.
-      await this.db.query(`INSERT INTO staging_uploads (object_key) VALUES ($1)`, [objectKey]);
-      const client = (await runner.connect()) as Client;
-      await runner.startTransaction();
-      await createRowTable(client, table, schema.fields);
-      copy = new CopyWriter(client, table, schema.fields);
+      await this.staging.record(objectKey);
+      load = await this.transactions.open(table, schema.fields);
       feed = new PassThrough({ highWaterMark: 1 << 20 });
       stored = this.store.put(objectKey, feed, {
         contentType: request.file.mimeType ?? 'application/octet-stream',
         metadata: { upload: uploadId },
-        onMultipartStart: async (id) => {
-          await this.db.query(`UPDATE staging_uploads SET multipart_upload_id = $2 WHERE object_key = $1`, [objectKey, id]);
-        },
+        onMultipartStart: (id) => this.staging.setMultipartUpload(objectKey, id),
       });
       stored.catch(() => undefined);
       const tap = new ByteTap(feed);
       const started = Date.now();
-      const result = await copyRows(this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'external', negativeRules)), copy);
+      const result = await copyRows(this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'external', negativeRules)), load);
       if (!feed.writableEnded) feed.destroy(new Error('reading stopped early'));
-      await Promise.all([copy.finish(), stored.catch((e) => (result.report.errorCount ? undefined : Promise.reject(e)))]);
+      await Promise.all([load.endCopy(), stored.catch((e) => (result.report.errorCount ? undefined : Promise.reject(e)))]);
       if (result.report.errorCount === 0) {
-        await checkKeys(client, table, schema, (i) => result.fieldColumns[i] + 1, result.report);
+        await load.checkKeys(schema, (i) => result.fieldColumns[i] + 1, result.report);
       }
       const report = result.report.build({
         rowCount: result.rowCount,
@@ -126,10 +120,10 @@ export class IngestService {
         sha256: result.report.errorCount === 0 ? tap.sha256() : null,
         durationMs: Date.now() - started,
       });
-      if (!report.valid) return await this.reject(runner, objectKey, caller, dataset.id, request, schema, report);
-      await indexRowTable(client, table);
+      if (!report.valid) return await this.reject(load, objectKey, caller, dataset.id, request, schema, report);
+      await load.indexRows();
       const reportId = randomUUID();
-      await this.reports.save(runner.manager, { id: reportId, status: 'published', datasetId: dataset.id, resourceId: request.resourceId ?? null, schemaId: schema.id, fileName: request.file.fileName, report, createdBy: caller.userId });
+      await this.reports.insert({ id: reportId, status: 'published', datasetId: dataset.id, resourceId: request.resourceId ?? null, schemaId: schema.id, fileName: request.file.fileName, report, createdBy: caller.userId }, load.tx);
       const { resource, version, released } = await this.resources.addVersion(
         caller,
         {
@@ -151,33 +145,31 @@ export class IngestService {
             encoding: result.encoding,
           },
         },
-        runner.manager,
+        load.tx,
       );
-      await runner.manager.query(`UPDATE upload_reports SET resource_id = $2 WHERE id = $1`, [reportId, resource.id]);
-      await runner.commitTransaction();
+      await this.reports.setResource(reportId, resource.id, load.tx);
+      await load.commit();
       this.changes.committed();
       return { status: 'published', reportId, report, resourceId: resource.id, version: version.version, pendingReview: !released };
     } catch (error) {
-      // A COPY in progress holds the connection: fail it first, or the rollback cannot be sent.
-      await copy?.abort();
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await load?.abandon();
       // The object store is still waiting for the rest of the body: end its multipart upload (aborted).
       if (feed && !feed.writableFinished) feed.destroy(error instanceof Error ? error : new Error(String(error)));
       await stored?.catch(() => undefined);
       await this.store.remove(objectKey).catch(() => undefined);
       throw error;
     } finally {
-      await this.db.query(`DELETE FROM staging_uploads WHERE object_key = $1`, [objectKey]).catch(() => undefined);
-      await runner.release();
+      await this.staging.forget(objectKey).catch(() => undefined);
+      await load?.release();
       release();
     }
   }
 
-  private async reject(runner: ReturnType<DataSource['createQueryRunner']>, objectKey: string, caller: Caller, datasetId: string, request: UploadRequest, schema: TableSchema, report: ValidationReport): Promise<UploadOutcome> {
-    await runner.rollbackTransaction();
+  private async reject(load: UploadTransaction, objectKey: string, caller: Caller, datasetId: string, request: UploadRequest, schema: TableSchema, report: ValidationReport): Promise<UploadOutcome> {
+    await load.rollback();
     await this.store.remove(objectKey).catch((e: unknown) => this.logger.warn(`could not remove ${objectKey}: ${e}`));
     const reportId = randomUUID();
-    await this.reports.save(this.db.manager, { id: reportId, status: 'rejected', datasetId, resourceId: request.resourceId ?? null, schemaId: schema.id, fileName: request.file.fileName, report, createdBy: caller.userId });
+    await this.reports.insert({ id: reportId, status: 'rejected', datasetId, resourceId: request.resourceId ?? null, schemaId: schema.id, fileName: request.file.fileName, report, createdBy: caller.userId });
     return { status: 'rejected', reportId, report, resourceId: null, version: null };
   }
 
@@ -244,10 +236,10 @@ function jobOf(request: Omit<UploadRequest, 'dataset' | 'resourceId' | 'name'>, 
 }
 
 /** Consumes the events of a validation: the rows go to the COPY, when there is one. */
-async function copyRows(events: AsyncIterable<ValidationEvent>, copy: CopyWriter | null): Promise<TableValidation> {
+async function copyRows(events: AsyncIterable<ValidationEvent>, load: UploadTransaction | null): Promise<TableValidation> {
   for await (const event of events) {
-    if (event.type === 'layout') copy?.start(event.fieldOrder);
-    else if (event.type === 'rows') await copy!.write(event.text, event.rows);
+    if (event.type === 'layout') load?.startCopy(event.fieldOrder);
+    else if (event.type === 'rows') await load!.copyRows(event.text, event.rows);
     else return event.result;
   }
   throw new Error('the validation ended without its outcome');
