@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
 import { PeriodicJob, PeriodicJobs } from '@opendata/jobs';
 import { StagingUploadRepository } from './staging-upload.repository';
-import { UploadReports } from './upload-reports.service';
+import { UploadReportsService } from './upload-reports.service';
 
 /**
  * Removes what interrupted uploads leave behind: staging objects no version refers to (older than
@@ -11,7 +11,7 @@ import { UploadReports } from './upload-reports.service';
  * reports of rejected uploads past their week.
  */
 @Injectable()
-export class StagingCleanup implements PeriodicJob, OnModuleInit {
+export class StagingCleanupService implements PeriodicJob, OnModuleInit {
   readonly name = 'staging-cleanup';
   readonly everyMs = 60 * 60 * 1000;
 
@@ -19,7 +19,7 @@ export class StagingCleanup implements PeriodicJob, OnModuleInit {
     private readonly staging: StagingUploadRepository,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly reports: UploadReports,
+    private readonly reports: UploadReportsService,
     private readonly jobs: PeriodicJobs,
   ) {}
 

@@ -9,7 +9,7 @@ import { NegativeRule, TableSchema, TableValidation, ValidationReport } from '@o
 import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { ByteTap } from './byte-tap';
-import { SchemaRegistry } from './schema-registry.service';
+import { SchemaRegistryService } from './schema-registry.service';
 import { Semaphore, SemaphoreState, abortWhenClosed, uploadSemaphore } from './semaphore';
 import { StagingUploadRepository } from './staging-upload.repository';
 import { NewUploadReport, UploadReportRepository } from './upload-report.repository';
@@ -119,7 +119,7 @@ export class IngestService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly datasets: DatasetService,
     private readonly resources: ResourceService,
-    private readonly schemas: SchemaRegistry,
+    private readonly schemas: SchemaRegistryService,
     private readonly uploadLimits: UploadLimitService,
     private readonly changes: CatalogueChanges,
     private readonly negativeList: NegativeListService,

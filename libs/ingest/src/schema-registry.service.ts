@@ -21,7 +21,7 @@ export interface SchemaSummary {
  * valid against schemas/meta/collection.schema.json.
  */
 @Injectable()
-export class SchemaRegistry {
+export class SchemaRegistryService {
   private readonly builtIn = new Map(loadBuiltInSchemas().map((s) => [s.id, s]));
 
   constructor(
@@ -82,3 +82,6 @@ export class SchemaRegistry {
 function summary(schema: TableSchema, organization: string | null): SchemaSummary {
   return { id: schema.id, version: schema.version, title: schema.title, titleEn: schema.titleEn, organization, fieldCount: schema.fields.length };
 }
+
+/** The registry's former name, kept for code that still imports it by that name. */
+export { SchemaRegistryService as SchemaRegistry };

@@ -18,7 +18,7 @@ export interface StoredReport {
 
 /** Validation reports of uploads: with the version when published, for a week when rejected. */
 @Injectable()
-export class UploadReports {
+export class UploadReportsService {
   constructor(private readonly reports: UploadReportRepository) {}
 
   /**

@@ -11,7 +11,7 @@ import {
   ThemeEntity,
   visibilityOf,
 } from '@opendata/catalog';
-import { UploadReports } from '@opendata/ingest';
+import { UploadReportsService } from '@opendata/ingest';
 import { ValidationReport } from '@opendata/validation';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
@@ -37,7 +37,7 @@ export class CatalogLoaderFactory {
     private readonly organizations: OrganizationService,
     private readonly datasets: DatasetService,
     private readonly resources: ResourceService,
-    private readonly reports: UploadReports,
+    private readonly reports: UploadReportsService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 

@@ -21,7 +21,7 @@ import {
   RowTableRef,
   writeRowExport,
 } from '@opendata/datastore';
-import { SchemaRegistry } from '@opendata/ingest';
+import { SchemaRegistryService } from '@opendata/ingest';
 import { Client } from 'pg';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -53,7 +53,7 @@ export class RowAccessService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly schemas: SchemaRegistry,
+    private readonly schemas: SchemaRegistryService,
   ) {}
 
   /**
