@@ -17,8 +17,7 @@ export interface NewUploadReport {
   createdBy: string | null;
 }
 
-/** A stored report, with what deciding who may read it needs: its dataset's status and organization. */
-export interface UploadReportRow {
+export interface StoredReport {
   id: string;
   status: 'published' | 'rejected';
   datasetId: string | null;
@@ -27,6 +26,10 @@ export interface UploadReportRow {
   report: ValidationReport;
   createdAt: Date;
   expiresAt: Date | null;
+}
+
+/** A stored report, with what deciding who may read it needs: its dataset's status and organization. */
+export interface UploadReportRow extends StoredReport {
   /** Null when the dataset is gone. */
   datasetStatus: DatasetEntity['status'] | null;
   organizationId: string | null;

@@ -3,18 +3,9 @@ import { Caller, canSeeUnpublishedOf } from '@opendata/auth';
 import { isVisible } from '@opendata/catalog';
 import { isEntityId, notFound } from '@opendata/common';
 import { ValidationReport } from '@opendata/validation';
-import { UploadReportRepository } from './upload-report.repository';
+import { StoredReport, UploadReportRepository } from './upload-report.repository';
 
-export interface StoredReport {
-  id: string;
-  status: 'published' | 'rejected';
-  datasetId: string | null;
-  schemaId: string | null;
-  fileName: string;
-  report: ValidationReport;
-  createdAt: Date;
-  expiresAt: Date | null;
-}
+export type { StoredReport } from './upload-report.repository';
 
 /** Validation reports of uploads: with the version when published, for a week when rejected. */
 @Injectable()
