@@ -1,16 +1,12 @@
 import { ANONYMOUS, Caller } from '@opendata/auth';
-import type { AddVersionInput } from '@opendata/catalog';
 import { notFound } from '@opendata/common';
 import { AppConfig } from '@opendata/config';
-import { PutOptions } from '@opendata/storage';
-import { FieldSpec, ReportBuilder, TableSchema, fromFrictionless } from '@opendata/validation';
+import { TableSchema, fromFrictionless } from '@opendata/validation';
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
+import { FakeReports, FakeResources, FakeStaging, FakeStore, FakeUploadTransactions, FakeValidator } from '../../../test/support/ingest-fakes';
 import { codeOf, signedIn, sysadmin } from '../../../test/support/unit-fakes';
 import { IngestService, UploadRequest, requestOptions } from './ingest.service';
-import { NewUploadReport } from './upload-report.repository';
-import { ValidationJob } from './validation-thread/thread-messages';
-import { ValidationEvent } from './validation-thread/validation-events';
 
 const ORG = 'org-env';
 const AIR = { id: 'd-air', slug: 'air', organizationId: ORG };
@@ -19,159 +15,6 @@ const OTHER_SCHEMA: TableSchema = { ...SCHEMA, id: 'water' };
 const CSV = 'station,value\na,1\nb,2\n';
 
 const editor = signedIn('u-editor', { [ORG]: 'editor' });
-
-/** The upload's transaction: what ran in it, in order. */
-class FakeUploadTransaction {
-  readonly tx: never;
-  readonly log: string[] = [];
-  copied = '';
-
-  constructor(
-    readonly table: string,
-    readonly fields: FieldSpec[],
-    private readonly repository: FakeUploadTransactions,
-  ) {
-    this.tx = { uploadTransaction: table } as never;
-  }
-
-  startCopy(fieldOrder: number[]): void {
-    this.log.push(`copy ${fieldOrder.join(',')}`);
-  }
-
-  async copyRows(text: string): Promise<void> {
-    if (this.repository.copyFailure) throw this.repository.copyFailure;
-    this.copied += text;
-  }
-
-  async endCopy(): Promise<number> {
-    this.log.push('end copy');
-    return 0;
-  }
-
-  async checkKeys(_schema: TableSchema, _fieldNumberOf: unknown, report: ReportBuilder): Promise<void> {
-    this.log.push('check keys');
-    if (this.repository.duplicateKeys) report.add({ type: 'primary-key', rowNumber: 3, message: 'primary key (station) = (a) repeats row 2' });
-  }
-
-  async indexRows(): Promise<void> {
-    this.log.push('index');
-  }
-
-  async commit(): Promise<void> {
-    this.log.push('commit');
-  }
-
-  async rollback(): Promise<void> {
-    this.log.push('rollback');
-  }
-
-  async abandon(): Promise<void> {
-    this.log.push('abandon');
-  }
-
-  async release(): Promise<void> {
-    this.log.push('release');
-  }
-}
-
-class FakeUploadTransactions {
-  readonly opened: FakeUploadTransaction[] = [];
-  /** What the database does with the rows: take them, refuse them, or find duplicate keys among them. */
-  copyFailure: Error | null = null;
-  duplicateKeys = false;
-
-  async open(table: string, fields: FieldSpec[]): Promise<FakeUploadTransaction> {
-    const opened = new FakeUploadTransaction(table, fields, this);
-    this.opened.push(opened);
-    return opened;
-  }
-}
-
-class FakeStaging {
-  readonly recorded: string[] = [];
-  readonly forgotten: string[] = [];
-  readonly multipart = new Map<string, string>();
-
-  async record(objectKey: string): Promise<void> {
-    this.recorded.push(objectKey);
-  }
-
-  async setMultipartUpload(objectKey: string, id: string): Promise<void> {
-    this.multipart.set(objectKey, id);
-  }
-
-  async forget(objectKey: string): Promise<void> {
-    this.forgotten.push(objectKey);
-  }
-}
-
-class FakeReports {
-  readonly inserted: Array<{ report: NewUploadReport; tx: unknown }> = [];
-  readonly resources: Array<{ reportId: string; resourceId: string; tx: unknown }> = [];
-
-  async insert(report: NewUploadReport, tx?: unknown): Promise<void> {
-    this.inserted.push({ report, tx });
-  }
-
-  async setResource(reportId: string, resourceId: string, tx?: unknown): Promise<void> {
-    this.resources.push({ reportId, resourceId, tx });
-  }
-}
-
-/** An object store that keeps what it is sent, once the body has ended. */
-class FakeStore {
-  readonly objects = new Map<string, Buffer>();
-  readonly removed: string[] = [];
-
-  async put(key: string, body: Readable, options: PutOptions): Promise<void> {
-    await options.onMultipartStart?.(`multipart-${key}`);
-    const chunks: Buffer[] = [];
-    for await (const chunk of body) chunks.push(chunk);
-    this.objects.set(key, Buffer.concat(chunks));
-  }
-
-  async remove(key: string): Promise<void> {
-    this.removed.push(key);
-    this.objects.delete(key);
-  }
-}
-
-class FakeResources {
-  readonly latest = new Map<string, { schemaId: string }>();
-  readonly added: Array<{ caller: Caller; input: AddVersionInput; tx: unknown }> = [];
-  released = true;
-
-  async latestVersionsOf(ids: string[]): Promise<Map<string, { schemaId: string }>> {
-    return new Map(ids.filter((id) => this.latest.has(id)).map((id) => [id, this.latest.get(id)!]));
-  }
-
-  async addVersion(caller: Caller, input: AddVersionInput, tx: unknown) {
-    this.added.push({ caller, input, tx });
-    return { resource: { id: input.resourceId ?? 'r-new' }, version: { version: this.added.length }, released: this.released };
-  }
-}
-
-/**
- * The validator as the service sees it: an event stream. It reads the whole file first (so that the bytes pass
- * the size limit and reach the store), then reports a type error for every line holding "bad" and yields the
- * others as COPY rows.
- */
-class FakeValidator {
-  readonly jobs: ValidationJob[] = [];
-
-  async *validate(bytes: AsyncIterable<Buffer>, job: ValidationJob): AsyncGenerator<ValidationEvent> {
-    this.jobs.push(job);
-    const chunks: Buffer[] = [];
-    for await (const chunk of bytes) chunks.push(chunk);
-    const [header, ...lines] = Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean);
-    yield { type: 'layout', fieldOrder: header.split(',').map((_, i) => i) };
-    const report = new ReportBuilder();
-    const valid: string[] = [];
-    lines.forEach((line, i) => (line.includes('bad') ? report.add({ type: 'type-error', rowNumber: i + 2, message: `"${line}" is bad` }) : valid.push(`${i + 2},${line}\n`)));
-    if (job.copy && valid.length) yield { type: 'rows', text: valid.join(''), rows: valid.length };
-    yield { type: 'end', result: { report, format: 'csv', encoding: 'utf-8', rowCount: lines.length, fieldColumns: [0, 1] } };
-  }
-}
 
 const CONFIG = { uploadConcurrency: 1, uploadQueueLength: 1, uploadQueueTimeoutSeconds: 60, uploadMaxBytes: 1000 } as AppConfig;
 

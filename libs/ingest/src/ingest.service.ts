@@ -14,7 +14,7 @@ import { Semaphore, SemaphoreState, abortWhenClosed, uploadSemaphore } from './s
 import { StagingUploadRepository } from './staging-upload.repository';
 import { NewUploadReport, UploadReportRepository } from './upload-report.repository';
 import { UploadTransaction, UploadTransactionRepository } from './upload-transaction.repository';
-import { ValidationJob } from './validation-thread/thread-messages';
+import { ValidationJob } from './validation-thread/validation-events';
 import { ValidationThreads } from './validation-thread/validation-threads';
 
 /** How an upload's or a validation's file is read, and (for an upload) what it becomes. */

@@ -4,8 +4,7 @@ import { CellValue, TableSchema, fromFrictionless, tableEvents } from '@opendata
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase } from '../../../../test/support/test-services';
-import { ValidationJob } from './thread-messages';
-import { ValidationEvent, validationEvents } from './validation-events';
+import { ValidationEvent, ValidationJob, validationEvents } from './validation-events';
 import { ValidationThreads } from './validation-threads';
 
 // Rows whose line as written goes to COPY unchanged must load to exactly what formatting their read values

@@ -1,34 +1,5 @@
-import { NegativeListInspector, NegativeListMatcher, NegativeRule, ReportBuilder, ReportState, TableSchema, ValidateTableOptions } from '@opendata/validation';
-import type { ValidationEvent } from './validation-events';
-
-/** What checking an upload needs, as plain data: a validation thread, when they are on, gets a copy. */
-export interface ValidationJob {
-  schema: TableSchema | null;
-  fileName: string | null;
-  contentType: string | null;
-  encoding: string | null;
-  delimiter: string | null;
-  keys: 'memory' | 'external';
-  /** Whether the valid rows come back as COPY text, for a row table. */
-  copy: boolean;
-  /** The negative list to apply as rows stream past (NegativeListInspector), or null when it is empty. */
-  negativeList: { rules: NegativeRule[]; schemaId: string | null } | null;
-}
-
-/** validateTable's options for a job, on whichever thread runs it. */
-export function tableOptions(job: ValidationJob): ValidateTableOptions {
-  const negative = job.negativeList;
-  return {
-    schema: job.schema,
-    fileName: job.fileName,
-    contentType: job.contentType,
-    encoding: job.encoding,
-    delimiter: job.delimiter,
-    keys: job.keys,
-    acceptedRows: job.copy,
-    inspector: negative ? new NegativeListInspector(new NegativeListMatcher(negative.rules), negative.schemaId) : null,
-  };
-}
+import { ReportBuilder, ReportState } from '@opendata/validation';
+import { ValidationEvent, ValidationJob } from './validation-events';
 
 /** Every message names its job: a thread is reused, and late messages of an ended job are ignored. */
 export type ToThread =

@@ -1,6 +1,34 @@
 import { CopyText, copyFieldOrder } from '@opendata/datastore';
-import { CellValue, TableValidation, tableEvents } from '@opendata/validation';
-import { ValidationJob, tableOptions } from './thread-messages';
+import { CellValue, NegativeListInspector, NegativeListMatcher, NegativeRule, TableSchema, TableValidation, ValidateTableOptions, tableEvents } from '@opendata/validation';
+
+/** What checking an upload needs, as plain data: a validation thread, when they are on, gets a copy. */
+export interface ValidationJob {
+  schema: TableSchema | null;
+  fileName: string | null;
+  contentType: string | null;
+  encoding: string | null;
+  delimiter: string | null;
+  keys: 'memory' | 'external';
+  /** Whether the valid rows come back as COPY text, for a row table. */
+  copy: boolean;
+  /** The negative list to apply as rows stream past (NegativeListInspector), or null when it is empty. */
+  negativeList: { rules: NegativeRule[]; schemaId: string | null } | null;
+}
+
+/** The validation's options for a job, on whichever thread runs it. */
+function tableOptions(job: ValidationJob): ValidateTableOptions {
+  const negative = job.negativeList;
+  return {
+    schema: job.schema,
+    fileName: job.fileName,
+    contentType: job.contentType,
+    encoding: job.encoding,
+    delimiter: job.delimiter,
+    keys: job.keys,
+    acceptedRows: job.copy,
+    inspector: negative ? new NegativeListInspector(new NegativeListMatcher(negative.rules), negative.schemaId) : null,
+  };
+}
 
 /**
  * What validating an upload yields, in this order, on whichever thread it runs: the COPY `layout` once the header

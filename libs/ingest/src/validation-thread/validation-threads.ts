@@ -3,8 +3,8 @@ import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { FromThread, ToThread, ValidationJob, fromSent } from './thread-messages';
-import { ValidationEvent, validationEvents } from './validation-events';
+import { FromThread, ToThread, fromSent } from './thread-messages';
+import { ValidationEvent, ValidationJob, validationEvents } from './validation-events';
 
 /** Bytes sent to a thread and not yet taken by its reader; beyond this the sender waits (bounded memory). */
 const MAX_UNTAKEN_BYTES = 1 << 20;

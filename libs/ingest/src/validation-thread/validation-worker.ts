@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { FromThread, ToThread, ValidationJob, toSent } from './thread-messages';
-import { validationEvents } from './validation-events';
+import { FromThread, ToThread, toSent } from './thread-messages';
+import { ValidationJob, validationEvents } from './validation-events';
 
 /**
  * A validation thread: reads, checks and formats one upload at a time, as the request's thread sends its bytes,
