@@ -36,11 +36,6 @@ const MOVING = [
   'libs/catalog/src/search/catalogue-changes.ts',
   'libs/catalog/src/search/search-indexer.ts',
   'libs/demo/src/demo-seeder.ts',
-  'libs/datastore/src/copy-writer.ts',
-  'libs/ingest/src/cleanup.service.ts',
-  'libs/ingest/src/ingest.service.ts',
-  'libs/ingest/src/schema-registry.service.ts',
-  'libs/ingest/src/upload-reports.service.ts',
 ];
 
 /** Where statements may run, besides specs. */

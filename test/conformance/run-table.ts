@@ -3,7 +3,7 @@ import { CellValue } from '../../libs/validation/src/check/cell-readers';
 import { readTable } from '../../libs/validation/src/read';
 import { ReportError, ValidationReport } from '../../libs/validation/src/report/validation-report';
 import { TableSchema } from '../../libs/validation/src/schema/table-schema';
-import { ValidateTableOptions, validateTable } from '../../libs/validation/src/validate-table';
+import { TableValidation, ValidateTableOptions, tableEvents } from '../../libs/validation/src/validate-table';
 
 /** An error as the peers' tests state it: row (header = 1, '-' for none), field (1-based, '-' for none), type. */
 export type ErrorTriple = string;
@@ -16,22 +16,23 @@ export interface RunResult {
   report: ValidationReport;
   /** Every error, in the report's order (row, then field). */
   triples: ErrorTriple[];
-  /** Rows the sink accepted, as read values in schema field order. */
+  /** Rows that passed, as read values in schema field order. */
   accepted: Array<Array<CellValue | null>>;
 }
 
-export type RunOptions = Partial<Omit<ValidateTableOptions, 'report' | 'sink'>> & { schema?: TableSchema | null };
+export type RunOptions = Partial<Omit<ValidateTableOptions, 'report' | 'acceptedRows'>> & { schema?: TableSchema | null };
 
 /** Validates a file the way an upload is validated (streamed from disk), keys checked in memory. */
 export async function runTable(path: string, options: RunOptions = {}): Promise<RunResult> {
   const accepted: Array<Array<CellValue | null>> = [];
-  const { report, rowCount, encoding, format } = await validateTable(createReadStream(path), {
-    keys: 'memory',
-    fileName: path,
-    ...options,
-    schema: options.schema ?? null,
-    sink: { row: (_, values) => void accepted.push([...values]), flush: async () => undefined },
-  });
+  const events = tableEvents(createReadStream(path), { keys: 'memory', fileName: path, ...options, schema: options.schema ?? null, acceptedRows: true });
+  let validation: TableValidation | null = null;
+  for await (const event of events) {
+    if (event.type === 'rows') {
+      for (let i = 0; i < event.accepted!.count; i++) accepted.push([...event.accepted!.valuesOf(i, [])]);
+    } else if (event.type === 'end') validation = event.validation;
+  }
+  const { report, rowCount, encoding, format } = validation!;
   const built = report.build({ rowCount, encoding, format, schemaId: options.schema?.id ?? null, byteSize: 0, sha256: null, durationMs: 0 });
   return { report: built, triples: built.errors.map(triple), accepted };
 }

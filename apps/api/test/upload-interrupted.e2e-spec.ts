@@ -1,4 +1,4 @@
-import { StagingCleanup } from '@opendata/ingest';
+import { StagingCleanupService } from '@opendata/ingest';
 import * as ExcelJS from 'exceljs';
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
 import { request as httpRequest } from 'node:http';
@@ -129,7 +129,7 @@ describe.each([false, true])('interrupted uploads and the staging cleanup, valid
     const young = 'uploads/00000000-0000-4000-8000-0000000000ff';
     await db.query(`INSERT INTO staging_uploads (object_key) VALUES ($1)`, [young]);
 
-    const summary = await t.app.get(StagingCleanup).run(24 * 3600_000);
+    const summary = await t.app.get(StagingCleanupService).run(24 * 3600_000);
     expect(summary).toMatch(/^aborted 2 interrupted uploads/);
     expect((await db.query(`SELECT object_key FROM staging_uploads`)).map((r: { object_key: string }) => r.object_key)).toEqual([young]);
     expect(await stagingObjects()).toEqual([]);

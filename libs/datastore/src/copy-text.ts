@@ -13,9 +13,9 @@ function csvText(value: string): string {
 /**
  * Validated rows as the text of a CSV COPY into a row table: `_row`, then the fields present in the file, in
  * the file's order (`fieldOrder`), NULL as an empty cell. A row whose line as written already reads to its
- * values (AcceptRow's `line`) is passed through, prefixed with its number: most rows of a clean CSV file, and
+ * values (`AcceptedRows.lines`) is passed through, prefixed with its number: most rows of a clean CSV file, and
  * a large part of an upload's cost otherwise. No I/O here: rows are formatted where they are validated, and
- * CopyWriter sends the text.
+ * CopyWriter (row-load.repository.ts) sends the text.
  */
 export class CopyText {
   private lines: string[] = [];

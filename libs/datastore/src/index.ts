@@ -2,7 +2,6 @@ export * from './row-table';
 export * from './row-load.repository';
 export * from './row-table.repository';
 export * from './copy-text';
-export * from './copy-writer';
 export * from './key-check';
 export * from './query';
 export * from './datastore.module';

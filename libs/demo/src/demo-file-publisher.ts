@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SYSTEM } from '@opendata/auth';
-import { IngestService, SchemaRegistry } from '@opendata/ingest';
+import { IngestService, SchemaRegistryService } from '@opendata/ingest';
 import { Readable } from 'node:stream';
 
 /** A demo file as the seeder hands it over: where it goes, what it is, and its bytes (read once). */
@@ -26,7 +26,7 @@ export interface DemoUploadOutcome {
 export class DemoFilePublisher {
   constructor(
     private readonly ingest: IngestService,
-    private readonly schemas: SchemaRegistry,
+    private readonly schemas: SchemaRegistryService,
   ) {}
 
   /** Registers an organization's own schema through the schema registry, unless it is registered already. */

@@ -1,20 +1,26 @@
+import { AppError } from '@opendata/common';
 import { Hash, createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 
 /**
- * The bytes of an upload on their way through: hashed and counted, and written to a second consumer (the object
- * store) as they pass to the first (the reader). Waits for the second consumer when it falls behind, so that
- * neither side buffers the file.
+ * The bytes of an upload on their way through: counted against the size limit, hashed, and written to a second
+ * consumer (the object store) as they pass to the first (the reader). Waits for the second consumer when it
+ * falls behind, so that neither side buffers the file.
  */
 export class ByteTap {
   readonly hash: Hash = createHash('sha256');
   bytes = 0;
 
-  constructor(private readonly copy: Writable) {}
+  constructor(
+    private readonly copy: Writable,
+    private readonly maxBytes = Infinity,
+  ) {}
 
+  /** Fails with PAYLOAD_TOO_LARGE before passing on the chunk that would go beyond `maxBytes`. */
   async *pass(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     for await (const chunk of source) {
+      if (this.bytes + chunk.length > this.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${this.maxBytes} bytes allowed`);
       this.hash.update(chunk);
       this.bytes += chunk.length;
       if (!this.copy.write(chunk)) await drained(this.copy);

@@ -1,11 +1,9 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
-import { DataSource } from 'typeorm';
-import { DATASTORE_SCHEMA, dropRowTable } from '@opendata/datastore';
 import { PeriodicJob, PeriodicJobs } from '@opendata/jobs';
-import { UploadReports } from './upload-reports.service';
+import { StagingUploadRepository } from './staging-upload.repository';
+import { UploadReportsService } from './upload-reports.service';
 
 /**
  * Removes what interrupted uploads leave behind: staging objects no version refers to (older than
@@ -13,15 +11,15 @@ import { UploadReports } from './upload-reports.service';
  * reports of rejected uploads past their week.
  */
 @Injectable()
-export class StagingCleanup implements PeriodicJob, OnModuleInit {
+export class StagingCleanupService implements PeriodicJob, OnModuleInit {
   readonly name = 'staging-cleanup';
   readonly everyMs = 60 * 60 * 1000;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly staging: StagingUploadRepository,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly reports: UploadReports,
+    private readonly reports: UploadReportsService,
     private readonly jobs: PeriodicJobs,
   ) {}
 
@@ -42,18 +40,13 @@ export class StagingCleanup implements PeriodicJob, OnModuleInit {
    * outcome): their multipart parts are aborted, and the object removed unless a version refers to it.
    */
   private async abortInterruptedUploads(maxAgeMs: number): Promise<number> {
-    const rows: Array<{ object_key: string; multipart_upload_id: string | null; referenced: boolean }> = await this.db.query(
-      `SELECT s.object_key, s.multipart_upload_id,
-              EXISTS (SELECT 1 FROM resource_versions v WHERE v.object_key = s.object_key) AS referenced
-       FROM staging_uploads s WHERE s.started_at < now() - make_interval(secs => $1::float8 / 1000)`,
-      [maxAgeMs],
-    );
-    for (const row of rows) {
-      if (row.multipart_upload_id) await this.store.abortUpload(row.object_key, row.multipart_upload_id).catch(() => undefined);
-      if (!row.referenced) await this.store.remove(row.object_key);
-      await this.db.query(`DELETE FROM staging_uploads WHERE object_key = $1`, [row.object_key]);
+    const uploads = await this.staging.interrupted(maxAgeMs);
+    for (const upload of uploads) {
+      if (upload.multipartUploadId) await this.store.abortUpload(upload.objectKey, upload.multipartUploadId).catch(() => undefined);
+      if (!upload.referenced) await this.store.remove(upload.objectKey);
+      await this.staging.forget(upload.objectKey);
     }
-    return rows.length;
+    return uploads.length;
   }
 
   private async removeObjects(maxAgeMs: number): Promise<number> {
@@ -61,8 +54,7 @@ export class StagingCleanup implements PeriodicJob, OnModuleInit {
     let removed = 0;
     let batch: string[] = [];
     const flush = async () => {
-      const rows: Array<{ object_key: string }> = await this.db.query(`SELECT object_key FROM resource_versions WHERE object_key = ANY($1)`, [batch]);
-      const referenced = new Set(rows.map((r) => r.object_key));
+      const referenced = await this.staging.referencedObjects(batch);
       for (const key of batch) {
         if (!referenced.has(key)) {
           await this.store.remove(key);
@@ -80,17 +72,10 @@ export class StagingCleanup implements PeriodicJob, OnModuleInit {
     return removed;
   }
 
-  /**
-   * An upload creates its table inside its own transaction, invisible to this query until it commits, and it
-   * commits together with the version that refers to the table: a visible table without a version is garbage.
-   */
+  /** Row tables no version refers to: an upload's table becomes visible only when it commits with its version. */
   private async dropTables(): Promise<number> {
-    const rows: Array<{ tablename: string }> = await this.db.query(
-      `SELECT t.tablename FROM pg_tables t WHERE t.schemaname = $1
-       AND NOT EXISTS (SELECT 1 FROM resource_versions v WHERE v.datastore_table = t.tablename)`,
-      [DATASTORE_SCHEMA],
-    );
-    for (const { tablename } of rows) await dropRowTable(this.db, tablename);
-    return rows.length;
+    const tables = await this.staging.unreferencedRowTables();
+    for (const table of tables) await this.staging.dropRowTable(table);
+    return tables.length;
   }
 }

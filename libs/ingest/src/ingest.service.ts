@@ -1,26 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
-import { CatalogueChanges, DatasetService, NegativeListService, ResourceService } from '@opendata/catalog';
+import { CatalogueChanges, DatasetService, NegativeListService, ResourceService, UploadLimitService } from '@opendata/catalog';
 import { badInput, parseEntityKey } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
+import { rowTableName } from '@opendata/datastore';
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
+import { NegativeRule, TableSchema, TableValidation, ValidationReport } from '@opendata/validation';
 import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { CopyWriter, checkKeys, createRowTable, indexRowTable, rowTableName } from '@opendata/datastore';
-import { NegativeRule, TableSchema, ValidationReport } from '@opendata/validation';
 import { ByteTap } from './byte-tap';
-import { SchemaRegistry } from './schema-registry.service';
+import { SchemaRegistryService } from './schema-registry.service';
 import { Semaphore, SemaphoreState, abortWhenClosed, uploadSemaphore } from './semaphore';
-import { UploadReports } from './upload-reports.service';
-import { ValidationJob } from './validation-thread/thread-messages';
+import { StagingUploadRepository } from './staging-upload.repository';
+import { NewUploadReport, UploadReportRepository } from './upload-report.repository';
+import { UploadTransaction, UploadTransactionRepository } from './upload-transaction.repository';
+import { ValidationJob } from './validation-thread/validation-events';
 import { ValidationThreads } from './validation-thread/validation-threads';
 
-export interface UploadRequest {
-  /** Dataset id or slug. */
-  dataset: string;
+/** How an upload's or a validation's file is read, and (for an upload) what it becomes. */
+export interface UploadOptions {
   /** An existing resource to add a version to; a new resource otherwise. */
   resourceId?: string | null;
   name?: string | null;
@@ -29,9 +27,23 @@ export interface UploadRequest {
   schemaId?: string | null;
   encoding?: string | null;
   delimiter?: string | null;
-  file: { fileName: string; mimeType: string | null; stream: Readable };
-  /** Aborts when the client goes away (its connection closed): an upload waiting for a slot then leaves the queue. */
+}
+
+export interface UploadFile {
+  fileName: string;
+  mimeType: string | null;
+  stream: Readable;
+}
+
+export interface ValidateRequest extends Pick<UploadOptions, 'schemaId' | 'encoding' | 'delimiter'> {
+  file: UploadFile;
+  /** Aborts when the client goes away (its connection closed): a pass waiting for a slot then leaves the queue. */
   clientGone?: AbortSignal | null;
+}
+
+export interface UploadRequest extends UploadOptions, ValidateRequest {
+  /** Dataset id or slug. */
+  dataset: string;
 }
 
 export interface UploadOutcome {
@@ -44,17 +56,55 @@ export interface UploadOutcome {
   pendingReview?: boolean;
 }
 
+/**
+ * The options of an upload or a validation as HTTP clients give them, by their API names (`resource`, `name`,
+ * `schema`, `encoding`, `delimiter`): as form fields before the file, or as query parameters. A form field wins
+ * over the query parameter of the same name.
+ */
+export function requestOptions(form: Record<string, string | undefined>, query: Record<string, string | undefined>): UploadOptions {
+  const option = (name: string) => form[name] ?? query[name] ?? null;
+  return { resourceId: option('resource'), name: option('name'), schemaId: option('schema'), encoding: option('encoding'), delimiter: option('delimiter') };
+}
+
 const MEDIA_TYPES: Record<string, string> = {
   csv: 'text/csv',
   json: 'application/json',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** An upload decided on: who sends what where, and the names of what it creates. */
+interface UploadPlan {
+  caller: Caller;
+  request: UploadRequest;
+  datasetId: string;
+  schema: TableSchema;
+  negativeRules: NegativeRule[];
+  maxBytes: number;
+  uploadId: string;
+  /** The staging object: the file as uploaded, kept as the version's original when published. */
+  objectKey: string;
+  table: string;
+}
+
+/** The bytes of an upload on their way to the object store. */
+interface StagedObject {
+  tap: ByteTap;
+  feed: PassThrough;
+  stored: Promise<unknown>;
+}
+
+/** What the pass over the file gave. */
+interface LoadedRows {
+  validation: TableValidation;
+  report: ValidationReport;
+  byteSize: number;
+}
+
 /**
- * An upload in one pass: the bytes stream to the object store and through the reader and validator; valid
- * rows stream into the version's row table with COPY. Everything database-side happens in ONE transaction on
- * one connection (table, rows, key indexes, version, report), so a rejected or interrupted upload leaves no
- * table and no version; only the stored object can remain after a crash, for the cleanup job.
+ * An upload in one pass: the bytes stream to the object store and through the validator; the valid rows it
+ * yields go into the version's row table with COPY. Everything database-side happens in ONE transaction on one
+ * connection (table, rows, key indexes, version, report), so a rejected or interrupted upload leaves no table
+ * and no version; only the stored object can remain after a crash, for the cleanup job.
  */
 @Injectable()
 export class IngestService {
@@ -62,13 +112,15 @@ export class IngestService {
   private readonly slots: Semaphore;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly staging: StagingUploadRepository,
+    private readonly transactions: UploadTransactionRepository,
+    private readonly reports: UploadReportRepository,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly datasets: DatasetService,
     private readonly resources: ResourceService,
-    private readonly schemas: SchemaRegistry,
-    private readonly reports: UploadReports,
+    private readonly schemas: SchemaRegistryService,
+    private readonly uploadLimits: UploadLimitService,
     private readonly changes: CatalogueChanges,
     private readonly negativeList: NegativeListService,
     private readonly threads: ValidationThreads,
@@ -76,108 +128,50 @@ export class IngestService {
     this.slots = uploadSemaphore(config, 'uploads');
   }
 
+  /** Stages the file, loads its valid rows, and publishes it, or rejects it with its report. */
   async upload(caller: Caller, request: UploadRequest): Promise<UploadOutcome> {
-    requireSignedIn(caller);
-    const key = request.dataset;
-    const dataset = await this.datasets.get(caller, parseEntityKey(key));
-    requireDatasetWriter(caller, dataset.organizationId);
-    const schema = await this.schemaFor(request);
-    const negativeRules = await this.negativeList.rulesFor(dataset.organizationId);
+    const plan = await this.plan(caller, request);
     // Waits its turn with the body unread; nothing exists yet that a client going away would leave behind.
     const release = await this.acquireSlot(request);
-    const runner = this.db.createQueryRunner();
-    const uploadId = randomUUID();
-    const objectKey = `uploads/${uploadId}`;
-    const table = rowTableName(uploadId);
-    let stored: Promise<unknown> | null = null;
-    let feed: PassThrough | null = null;
-    let copy: CopyWriter | null = null;
+    let load: UploadTransaction | null = null;
+    let staged: StagedObject | null = null;
     try {
       // Outside the transaction, so that it outlives a crash: what the cleanup job removes if we never finish.
-      await this.db.query(`INSERT INTO staging_uploads (object_key) VALUES ($1)`, [objectKey]);
-      const client = (await runner.connect()) as Client;
-      await runner.startTransaction();
-      await createRowTable(client, table, schema.fields);
-      copy = new CopyWriter(client, table, schema.fields);
-      feed = new PassThrough({ highWaterMark: 1 << 20 });
-      stored = this.store.put(objectKey, feed, {
-        contentType: request.file.mimeType ?? 'application/octet-stream',
-        metadata: { upload: uploadId },
-        onMultipartStart: async (id) => {
-          await this.db.query(`UPDATE staging_uploads SET multipart_upload_id = $2 WHERE object_key = $1`, [objectKey, id]);
-        },
-      });
-      stored.catch(() => undefined);
-      const tap = new ByteTap(feed);
-      const started = Date.now();
-      const result = await this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'external', negativeRules), copy);
-      if (!feed.writableEnded) feed.destroy(new Error('reading stopped early'));
-      await Promise.all([copy.finish(), stored.catch((e) => (result.report.errorCount ? undefined : Promise.reject(e)))]);
-      if (result.report.errorCount === 0) {
-        await checkKeys(client, table, schema, (i) => result.fieldColumns[i] + 1, result.report);
-      }
-      const report = result.report.build({
-        rowCount: result.rowCount,
-        encoding: result.encoding,
-        format: result.format,
-        schemaId: schema.id,
-        byteSize: tap.bytes,
-        sha256: result.report.errorCount === 0 ? tap.sha256() : null,
-        durationMs: Date.now() - started,
-      });
-      if (!report.valid) return await this.reject(runner, objectKey, caller, dataset.id, request, schema, report);
-      await indexRowTable(client, table);
-      const reportId = randomUUID();
-      await this.reports.save(runner.manager, { id: reportId, status: 'published', datasetId: dataset.id, resourceId: request.resourceId ?? null, schemaId: schema.id, fileName: request.file.fileName, report, createdBy: caller.userId });
-      const { resource, version, released } = await this.resources.addVersion(
-        caller,
-        {
-          datasetId: dataset.id,
-          resourceId: request.resourceId,
-          name: request.name?.trim() || request.file.fileName.replace(/\.[^.]+$/, ''),
-          description: request.description?.trim() || null,
-          file: {
-            format: result.format.toUpperCase(),
-            mediaType: MEDIA_TYPES[result.format],
-            byteSize: tap.bytes,
-            sha256: report.sha256!,
-            objectKey,
-            fileName: request.file.fileName,
-            schemaId: schema.id,
-            rowCount: report.rowCount,
-            datastoreTable: table,
-            reportId,
-            encoding: result.encoding,
-          },
-        },
-        runner.manager,
-      );
-      await runner.manager.query(`UPDATE upload_reports SET resource_id = $2 WHERE id = $1`, [reportId, resource.id]);
-      await runner.commitTransaction();
-      this.changes.committed();
-      return { status: 'published', reportId, report, resourceId: resource.id, version: version.version, pendingReview: !released };
+      await this.staging.record(plan.objectKey);
+      load = await this.transactions.open(plan.table, plan.schema.fields);
+      staged = this.stageObject(plan);
+      const loaded = await this.loadRows(plan, load, staged);
+      return loaded.report.valid ? await this.publish(plan, load, loaded) : await this.reject(plan, load, loaded.report);
     } catch (error) {
-      // A COPY in progress holds the connection: fail it first, or the rollback cannot be sent.
-      await copy?.abort();
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await load?.abandon();
       // The object store is still waiting for the rest of the body: end its multipart upload (aborted).
-      if (feed && !feed.writableFinished) feed.destroy(error instanceof Error ? error : new Error(String(error)));
-      await stored?.catch(() => undefined);
-      await this.store.remove(objectKey).catch(() => undefined);
+      if (staged && !staged.feed.writableFinished) staged.feed.destroy(error instanceof Error ? error : new Error(String(error)));
+      await staged?.stored.catch(() => undefined);
+      await this.store.remove(plan.objectKey).catch(() => undefined);
       throw error;
     } finally {
-      await this.db.query(`DELETE FROM staging_uploads WHERE object_key = $1`, [objectKey]).catch(() => undefined);
-      await runner.release();
+      await this.staging.forget(plan.objectKey).catch(() => undefined);
+      await load?.release();
       release();
     }
   }
 
-  private async reject(runner: ReturnType<DataSource['createQueryRunner']>, objectKey: string, caller: Caller, datasetId: string, request: UploadRequest, schema: TableSchema, report: ValidationReport): Promise<UploadOutcome> {
-    await runner.rollbackTransaction();
-    await this.store.remove(objectKey).catch((e: unknown) => this.logger.warn(`could not remove ${objectKey}: ${e}`));
-    const reportId = randomUUID();
-    await this.reports.save(this.db.manager, { id: reportId, status: 'rejected', datasetId, resourceId: request.resourceId ?? null, schemaId: schema.id, fileName: request.file.fileName, report, createdBy: caller.userId });
-    return { status: 'rejected', reportId, report, resourceId: null, version: null };
+  /** Validation without storing anything (POST /api/v1/validate); without a schema, encoding and structure only. */
+  async validate(request: ValidateRequest): Promise<ValidationReport> {
+    const schema = request.schemaId ? await this.schemas.get(request.schemaId) : null;
+    const release = await this.acquireSlot(request);
+    try {
+      const tap = new ByteTap(new PassThrough().resume(), this.config.uploadMaxBytes);
+      const started = Date.now();
+      let ended: TableValidation | null = null;
+      for await (const event of this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, false, []))) {
+        if (event.type === 'end') ended = event.result;
+      }
+      request.file.stream.resume();
+      return reportOf(outcome(ended), schema, tap, tap.sha256(), started);
+    } finally {
+      release();
+    }
   }
 
   /** Uploads and validations running, and waiting for a slot. */
@@ -185,13 +179,17 @@ export class IngestService {
     return this.slots.state;
   }
 
-  private async acquireSlot(request: Pick<UploadRequest, 'file' | 'clientGone'>): Promise<() => void> {
-    const closed = abortWhenClosed(request.file.stream, request.clientGone);
-    try {
-      return await this.slots.acquire(closed.signal);
-    } finally {
-      closed.dispose();
-    }
+  /** Who may upload to the dataset (its writers), against which schema, under which negative list and size limit. */
+  private async plan(caller: Caller, request: UploadRequest): Promise<UploadPlan> {
+    requireSignedIn(caller);
+    const dataset = await this.datasets.get(caller, parseEntityKey(request.dataset));
+    requireDatasetWriter(caller, dataset.organizationId);
+    const schema = await this.schemaFor(request);
+    const negativeRules = await this.negativeList.rulesFor(dataset.organizationId);
+    // An organization may have its own limit, smaller or larger than UPLOAD_MAX_BYTES.
+    const maxBytes = (await this.uploadLimits.limitForDataset(dataset.id)) ?? this.config.uploadMaxBytes;
+    const uploadId = randomUUID();
+    return { caller, request, datasetId: dataset.id, schema, negativeRules, maxBytes, uploadId, objectKey: `uploads/${uploadId}`, table: rowTableName(uploadId) };
   }
 
   /** The schema named by the upload, or that of the resource's latest version; every upload has one. */
@@ -204,39 +202,133 @@ export class IngestService {
     throw badInput([{ path: 'schema', message: 'name the collection schema to validate against (GET /api/v1/schemas lists them)' }]);
   }
 
-  /** Validation without storing anything (POST /api/v1/validate). */
-  async validateOnly(request: Omit<UploadRequest, 'dataset' | 'resourceId' | 'name'>, schema: TableSchema | null): Promise<ValidationReport> {
-    const release = await this.acquireSlot(request);
+  private async acquireSlot(request: ValidateRequest): Promise<() => void> {
+    const closed = abortWhenClosed(request.file.stream, request.clientGone);
     try {
-      const tap = new ByteTap(new PassThrough().resume());
-      const started = Date.now();
-      const result = await this.threads.validate(tap.pass(request.file.stream), jobOf(request, schema, 'memory', []), null);
-      request.file.stream.resume();
-      return result.report.build({
-        rowCount: result.rowCount,
-        encoding: result.encoding,
-        format: result.format,
-        schemaId: schema?.id ?? null,
-        byteSize: tap.bytes,
-        sha256: tap.sha256(),
-        durationMs: Date.now() - started,
-      });
+      return await this.slots.acquire(closed.signal);
     } finally {
-      release();
+      closed.dispose();
     }
+  }
+
+  /** Starts storing the bytes as they will pass: the object, and (for the cleanup job) its multipart upload. */
+  private stageObject(plan: UploadPlan): StagedObject {
+    const feed = new PassThrough({ highWaterMark: 1 << 20 });
+    const stored = this.store.put(plan.objectKey, feed, {
+      contentType: plan.request.file.mimeType ?? 'application/octet-stream',
+      metadata: { upload: plan.uploadId },
+      onMultipartStart: (id) => this.staging.setMultipartUpload(plan.objectKey, id),
+    });
+    stored.catch(() => undefined);
+    return { tap: new ByteTap(feed, plan.maxBytes), feed, stored };
+  }
+
+  /**
+   * The pass over the file: its bytes go to the object store and to the validator, whose events drive the COPY
+   * of the valid rows; then, for a file without errors so far, the database checks the keys.
+   */
+  private async loadRows(plan: UploadPlan, load: UploadTransaction, staged: StagedObject): Promise<LoadedRows> {
+    const started = Date.now();
+    const bytes = staged.tap.pass(plan.request.file.stream);
+    let ended: TableValidation | null = null;
+    for await (const event of this.threads.validate(bytes, jobOf(plan.request, plan.schema, true, plan.negativeRules))) {
+      if (event.type === 'layout') load.startCopy(event.fieldOrder);
+      else if (event.type === 'rows') await load.copyRows(event.text, event.rows);
+      else ended = event.result;
+    }
+    const validation = outcome(ended);
+    const { report, fieldColumns } = validation;
+    // A reader that stopped before the end (an unreadable file) leaves the store waiting: its upload is aborted.
+    if (!staged.feed.writableEnded) staged.feed.destroy(new Error('reading stopped early'));
+    // The object of a file with errors is removed anyway: whether it was stored does not matter.
+    await Promise.all([load.endCopy(), staged.stored.catch((e) => (report.errorCount ? undefined : Promise.reject(e)))]);
+    if (report.errorCount === 0) await load.checkKeys(plan.schema, (i) => fieldColumns[i] + 1, report);
+    const sha256 = report.errorCount === 0 ? staged.tap.sha256() : null;
+    return { validation, report: reportOf(validation, plan.schema, staged.tap, sha256, started), byteSize: staged.tap.bytes };
+  }
+
+  /** In the upload's transaction: the row index, the report, the version (released, or awaiting review); commit. */
+  private async publish(plan: UploadPlan, load: UploadTransaction, loaded: LoadedRows): Promise<UploadOutcome> {
+    const { caller, request, schema } = plan;
+    const { validation, report } = loaded;
+    await load.indexRows();
+    const reportId = randomUUID();
+    await this.reports.insert(storedReport(plan, reportId, 'published', report), load.tx);
+    const { resource, version, released } = await this.resources.addVersion(
+      caller,
+      {
+        datasetId: plan.datasetId,
+        resourceId: request.resourceId,
+        name: request.name?.trim() || request.file.fileName.replace(/\.[^.]+$/, ''),
+        description: request.description?.trim() || null,
+        file: {
+          format: validation.format.toUpperCase(),
+          mediaType: MEDIA_TYPES[validation.format],
+          byteSize: loaded.byteSize,
+          sha256: report.sha256!,
+          objectKey: plan.objectKey,
+          fileName: request.file.fileName,
+          schemaId: schema.id,
+          rowCount: report.rowCount,
+          datastoreTable: plan.table,
+          reportId,
+          encoding: validation.encoding,
+        },
+      },
+      load.tx,
+    );
+    await this.reports.setResource(reportId, resource.id, load.tx);
+    await load.commit();
+    this.changes.committed();
+    return { status: 'published', reportId, report, resourceId: resource.id, version: version.version, pendingReview: !released };
+  }
+
+  /** Rolls the rows back and removes the object: of a rejected upload only its report is kept, for a week. */
+  private async reject(plan: UploadPlan, load: UploadTransaction, report: ValidationReport): Promise<UploadOutcome> {
+    await load.rollback();
+    await this.store.remove(plan.objectKey).catch((e: unknown) => this.logger.warn(`could not remove ${plan.objectKey}: ${e}`));
+    const reportId = randomUUID();
+    await this.reports.insert(storedReport(plan, reportId, 'rejected', report));
+    return { status: 'rejected', reportId, report, resourceId: null, version: null };
   }
 }
 
-/** What checking an upload needs, as plain data: a validation thread, when they are on, gets a copy. */
-function jobOf(request: Omit<UploadRequest, 'dataset' | 'resourceId' | 'name'>, schema: TableSchema | null, keys: ValidationJob['keys'], negativeRules: NegativeRule[]): ValidationJob {
+/**
+ * What checking a file needs, as plain data (a validation thread gets a copy). Rows copied to a table have
+ * their keys checked by the database; otherwise the validator checks them in memory.
+ */
+function jobOf(request: ValidateRequest, schema: TableSchema | null, copy: boolean, negativeRules: NegativeRule[]): ValidationJob {
   return {
     schema,
     fileName: request.file.fileName,
     contentType: request.file.mimeType,
     encoding: request.encoding ?? null,
     delimiter: request.delimiter ?? null,
-    keys,
+    keys: copy ? 'external' : 'memory',
+    copy,
     // No rules, no check at all.
     negativeList: negativeRules.length ? { rules: negativeRules, schemaId: schema?.id ?? null } : null,
   };
+}
+
+/** The validation an event stream ended with. */
+function outcome(validation: TableValidation | null): TableValidation {
+  if (!validation) throw new Error('the validation ended without its outcome');
+  return validation;
+}
+
+function reportOf(validation: TableValidation, schema: TableSchema | null, tap: ByteTap, sha256: string | null, started: number): ValidationReport {
+  return validation.report.build({
+    rowCount: validation.rowCount,
+    encoding: validation.encoding,
+    format: validation.format,
+    schemaId: schema?.id ?? null,
+    byteSize: tap.bytes,
+    sha256,
+    durationMs: Date.now() - started,
+  });
+}
+
+function storedReport(plan: UploadPlan, id: string, status: NewUploadReport['status'], report: ValidationReport): NewUploadReport {
+  return { id, status, datasetId: plan.datasetId, resourceId: plan.request.resourceId ?? null, schemaId: plan.schema.id, fileName: plan.request.file.fileName, report, createdBy: plan.caller.userId };
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
 import { OrganizationService } from '@opendata/catalog';
 import { badInput, notFound } from '@opendata/common';
-import { DataSource } from 'typeorm';
 import { checkCollectionDocument, fromCollectionDocument, loadBuiltInSchemas, TableSchema } from '@opendata/validation';
+import { SchemaRepository } from './schema.repository';
 
 export interface SchemaSummary {
   id: string;
@@ -22,11 +21,11 @@ export interface SchemaSummary {
  * valid against schemas/meta/collection.schema.json.
  */
 @Injectable()
-export class SchemaRegistry {
+export class SchemaRegistryService {
   private readonly builtIn = new Map(loadBuiltInSchemas().map((s) => [s.id, s]));
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: SchemaRepository,
     private readonly organizations: OrganizationService,
   ) {}
 
@@ -35,10 +34,7 @@ export class SchemaRegistry {
   }
 
   async list(): Promise<SchemaSummary[]> {
-    const custom: Array<{ document: Record<string, unknown>; slug: string }> = await this.db.query(
-      `SELECT DISTINCT ON (s.schema_id) s.document, o.slug FROM collection_schemas s
-       JOIN organizations o ON o.id = s.organization_id ORDER BY s.schema_id, s.version DESC`,
-    );
+    const custom = await this.repository.latestDocuments();
     return [
       ...[...this.builtIn.values()].map((s) => summary(s, null)),
       ...custom.map((row) => summary(fromCollectionDocument(row.document), row.slug)),
@@ -49,21 +45,13 @@ export class SchemaRegistry {
   async get(id: string, version?: number | null): Promise<TableSchema> {
     const builtIn = this.builtIn.get(id);
     if (builtIn && (!version || version === builtIn.version)) return builtIn;
-    const rows = await this.db.query(
-      `SELECT document FROM collection_schemas WHERE schema_id = $1 ${version ? 'AND version = $2' : ''}
-       ORDER BY version DESC LIMIT 1`,
-      version ? [id, version] : [id],
-    );
-    if (rows.length === 0) throw notFound('Schema', version ? `${id}@${version}` : id);
-    return fromCollectionDocument(rows[0].document);
+    const document = await this.repository.document(id, version);
+    if (!document) throw notFound('Schema', version ? `${id}@${version}` : id);
+    return fromCollectionDocument(document);
   }
 
-  async ownerOf(id: string): Promise<string | null> {
-    const rows = await this.db.query(
-      `SELECT o.slug FROM collection_schemas s JOIN organizations o ON o.id = s.organization_id WHERE s.schema_id = $1 LIMIT 1`,
-      [id],
-    );
-    return rows[0]?.slug ?? null;
+  ownerOf(id: string): Promise<string | null> {
+    return this.repository.ownerSlug(id);
   }
 
   /** Registers an organization's schema, or its next version (editors and admins of that organization). */
@@ -75,20 +63,17 @@ export class SchemaRegistry {
     if (this.builtIn.has(id)) throw badInput([{ path: 'x-id', message: `"${id}" is a platform collection standard; choose another id` }]);
     const owner = await this.ownerOf(id);
     if (owner && owner !== organizationSlug) throw badInput([{ path: 'x-id', message: `"${id}" belongs to organization ${owner}` }]);
-    return this.db.transaction(async (m) => {
-      const [{ next }] = await m.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM collection_schemas WHERE schema_id = $1`, [id]);
+    return this.repository.transaction(caller, async (tx) => {
+      const next = await this.repository.nextVersion(id, tx);
       const versioned = {
         ...document,
         $id: `urn:opendata:schema:custom:${organizationSlug}:${id}:${next}`,
-        'x-version': Number(next),
+        'x-version': next,
         'x-organization': organizationSlug,
       };
       const problems = checkCollectionDocument(versioned);
       if (problems.length) throw badInput(problems, `The schema is not a valid collection schema: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
-      await m.query(
-        `INSERT INTO collection_schemas (schema_id, version, organization_id, document, created_by) VALUES ($1, $2, $3, $4, $5)`,
-        [id, next, organization.id, versioned, caller.userId],
-      );
+      await this.repository.insert({ schemaId: id, version: next, organizationId: organization.id, document: versioned, createdBy: caller.userId }, tx);
       return fromCollectionDocument(versioned);
     });
   }

@@ -4,6 +4,7 @@ export * from './report/validation-report';
 export * from './report/report-builder';
 export * from './check/cell-readers';
 export * from './check/table-validator';
+export * from './check/accepted-rows';
 export * from './validate-table';
 export * from './standards/aqi';
 export * from './standards/water-quality';

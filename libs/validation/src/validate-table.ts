@@ -1,4 +1,5 @@
-import { AcceptRow, TableValidator } from './check/table-validator';
+import { AcceptedRows } from './check/accepted-rows';
+import { TableValidator } from './check/table-validator';
 import {
   CsvFormatError,
   EncodingError,
@@ -23,16 +24,11 @@ export interface ValidateTableOptions {
   encoding?: string | null;
   delimiter?: string | null;
   escapeChar?: string | null;
-  /** 'memory': primary keys and unique fields checked here; 'external': by the sink's database. */
+  /** 'memory': primary keys and unique fields checked here; 'external': by the database the rows go to. */
   keys: 'memory' | 'external';
   duplicateRows?: boolean;
-  /**
-   * Receives the header's layout (`header`, the column of each schema field, -1 when absent), then the rows
-   * that passed every check (`row`, synchronously, values reused between rows), and is flushed after every
-   * batch (awaited, so a slow sink slows the reading: bounded memory).
-   */
-  sink?: { header?(fieldColumns: number[]): void; row: AcceptRow; flush(): Promise<void> };
-  onProgress?: (rowsRead: number) => void;
+  /** Whether the `rows` events carry the rows that passed (for a caller that stores them). */
+  acceptedRows?: boolean;
   /** Checks of the caller's own (e.g. the negative list), given the header and every row batch as read. */
   inspector?: TableInspector | null;
 }
@@ -54,15 +50,27 @@ export interface TableValidation {
 }
 
 /**
- * Validates a table in one streaming pass: detects the format and the encoding, reads the header, checks every
- * row batch and hands the valid rows to the sink. Reading problems (bytes in no supported encoding, a file that
- * is not a table, an unclosed quote) end the pass with a source, encoding or format error in the report.
+ * What a validation pass yields, in this order: the header's `layout` (the column of each schema field, -1 when
+ * absent), a `rows` event per batch checked (with the rows that passed when asked for, valid until the next
+ * event is asked for), and at the `end` the validation. A caller that is slow to ask for the next event slows the
+ * reading: memory stays bounded.
  */
-export async function validateTable(bytes: AsyncIterable<Buffer>, options: ValidateTableOptions): Promise<TableValidation> {
+export type TableEvent =
+  | { type: 'layout'; fieldColumns: number[] }
+  | { type: 'rows'; rowsRead: number; accepted: AcceptedRows | null }
+  | { type: 'end'; validation: TableValidation };
+
+/**
+ * Validates a table in one streaming pass: detects the format and the encoding, reads the header, checks every
+ * row batch and yields the rows that passed. Reading problems (bytes in no supported encoding, a file that is
+ * not a table, an unclosed quote) end the pass with a source, encoding or format error in the report.
+ */
+export async function* tableEvents(bytes: AsyncIterable<Buffer>, options: ValidateTableOptions): AsyncGenerator<TableEvent, void, undefined> {
   const report = options.report ?? new ReportBuilder();
   const { head, bytes: all } = await peekBytes(bytes);
   const format = options.format ?? detectFormat(options.fileName ?? null, head, options.contentType ?? null);
   const validator = new TableValidator({ schema: options.schema, report, keys: options.keys, duplicateRows: options.duplicateRows });
+  const accepted = options.acceptedRows ? new AcceptedRows(options.schema?.fields.length ?? 0) : null;
   const table = readTable(all, {
     format,
     encoding: options.encoding ?? undefined,
@@ -80,20 +88,27 @@ export async function validateTable(bytes: AsyncIterable<Buffer>, options: Valid
         validator.setHeader(batch.rows[0]);
         header = batch.rows[0];
         options.inspector?.header(header, report);
-        options.sink?.header?.(validator.fieldColumns);
+        yield { type: 'layout', fieldColumns: validator.fieldColumns };
         rows = { firstRowNumber: batch.firstRowNumber + 1, rows: batch.rows.slice(1), lines: batch.lines?.slice(1) };
       }
       options.inspector?.rows(rows, header, report);
-      validator.validate(rows, options.sink?.row);
-      if (options.sink) await options.sink.flush();
-      options.onProgress?.(validator.rowsRead);
+      validator.validate(rows, accepted);
+      yield { type: 'rows', rowsRead: validator.rowsRead, accepted };
     }
     if (!sawHeader) report.add({ type: 'source-error', message: 'the source is empty' });
   } catch (error) {
     report.add(readingError(error));
   }
   const encoding = await table.encoding.catch(() => null);
-  return { report, format, encoding, rowCount: validator.rowsRead, fieldColumns: validator.fieldColumns };
+  yield { type: 'end', validation: { report, format, encoding, rowCount: validator.rowsRead, fieldColumns: validator.fieldColumns } };
+}
+
+/** The same pass, for a caller that wants only the outcome. */
+export async function validateTable(bytes: AsyncIterable<Buffer>, options: ValidateTableOptions): Promise<TableValidation> {
+  for await (const event of tableEvents(bytes, options)) {
+    if (event.type === 'end') return event.validation;
+  }
+  throw new Error('the validation ended without its outcome');
 }
 
 function readingError(error: unknown) {

@@ -9,7 +9,7 @@ import {
   ResourceVersionEntity,
   ThemeEntity,
 } from '@opendata/catalog';
-import { UploadReports } from '@opendata/ingest';
+import { UploadReportsService } from '@opendata/ingest';
 import { ValidationReport } from '@opendata/validation';
 import DataLoader from 'dataloader';
 
@@ -34,7 +34,7 @@ export class CatalogLoaderFactory {
     private readonly organizations: OrganizationService,
     private readonly datasets: DatasetService,
     private readonly resources: ResourceService,
-    private readonly reports: UploadReports,
+    private readonly reports: UploadReportsService,
   ) {}
 
   create(caller: Caller): CatalogLoaders {

@@ -22,9 +22,10 @@ export interface MultipartForm {
 /**
  * Reads a multipart/form-data request up to its `file` part and hands that part over as a stream: nothing of
  * the file is buffered. Form fields must come before the file (as browsers and curl -F send them in order);
- * the file stream fails with PAYLOAD_TOO_LARGE once it exceeds `maxBytes`.
+ * with `maxBytes`, the file stream fails with PAYLOAD_TOO_LARGE once it exceeds it (uploads and validations
+ * leave that to the service, which knows the limit that applies).
  */
-export function readMultipart(req: Request, maxBytes: number): Promise<MultipartForm> {
+export function readMultipart(req: Request, maxBytes?: number): Promise<MultipartForm> {
   const type = req.headers['content-type'] ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
     return Promise.reject(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data, in a field named "file"'));

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Caller } from '@opendata/auth';
-import { SchemaRegistry, UploadReports } from '@opendata/ingest';
+import { SchemaRegistryService, UploadReportsService } from '@opendata/ingest';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { toSchemaModel, toUploadReportModel } from './ingest.mappers';
@@ -9,8 +9,8 @@ import { CollectionSchemaModel, UploadReportModel } from './ingest.models';
 @Resolver()
 export class IngestResolver {
   constructor(
-    private readonly schemaRegistry: SchemaRegistry,
-    private readonly reports: UploadReports,
+    private readonly schemaRegistry: SchemaRegistryService,
+    private readonly reports: UploadReportsService,
   ) {}
 
   @Query(() => [CollectionSchemaModel], { description: 'The collection standards and the schemas organizations registered (latest versions).' })

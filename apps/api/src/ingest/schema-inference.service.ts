@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { badInput } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
-import { SchemaRegistry, Semaphore, abortWhenClosed, uploadSemaphore } from '@opendata/ingest';
+import { SchemaRegistryService, Semaphore, abortWhenClosed, uploadSemaphore } from '@opendata/ingest';
 import { SchemaInference, inferSchema } from '@opendata/validation';
 import { Readable } from 'node:stream';
 
@@ -27,7 +27,7 @@ export class SchemaInferenceService {
   private readonly slots: Semaphore;
 
   constructor(
-    private readonly schemas: SchemaRegistry,
+    private readonly schemas: SchemaRegistryService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.slots = uploadSemaphore(config, 'schema inferences');

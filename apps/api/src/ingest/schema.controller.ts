@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { SchemaRegistry, SchemaSummary } from '@opendata/ingest';
+import { SchemaRegistryService, SchemaSummary } from '@opendata/ingest';
 
 @Controller('api/v1/schemas')
 export class SchemaController {
-  constructor(private readonly schemas: SchemaRegistry) {}
+  constructor(private readonly schemas: SchemaRegistryService) {}
 
   @Get()
   async list(): Promise<{ schemas: SchemaSummary[] }> {

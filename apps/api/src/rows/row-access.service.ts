@@ -17,7 +17,7 @@ import {
   RowTableRef,
   RowTableRepository,
 } from '@opendata/datastore';
-import { SchemaRegistry } from '@opendata/ingest';
+import { SchemaRegistryService } from '@opendata/ingest';
 import { Writable } from 'node:stream';
 
 /** The row table of one visible resource version, and what names it. */
@@ -40,7 +40,7 @@ export class RowAccessService {
   constructor(
     private readonly resources: ResourceService,
     private readonly tables: RowTableRepository,
-    private readonly schemas: SchemaRegistry,
+    private readonly schemas: SchemaRegistryService,
   ) {}
 
   /** The rows of a resource's latest released version, or of version `version`. */

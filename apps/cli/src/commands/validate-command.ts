@@ -1,4 +1,4 @@
-import { ReportBuilder, TableSchema, checkFixtures, loadBuiltInSchemas, maskTable, validateTable } from '@opendata/validation';
+import { ReportBuilder, TableSchema, TableValidation, checkFixtures, loadBuiltInSchemas, maskTable, tableEvents } from '@opendata/validation';
 import { projectRoot } from '@opendata/common';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
@@ -40,15 +40,12 @@ export const validateCommand: Command = {
     const seen = { bytes: 0, hash: createHash('sha256') };
     const started = Date.now();
     const report = new ReportBuilder();
-    const result = await validateTable(counted(file, seen), {
-      schema,
-      report,
-      fileName: basename(file),
-      encoding,
-      delimiter,
-      keys: 'memory',
-      onProgress: (rows) => progress.update(seen.bytes, rows),
-    });
+    let result: TableValidation | null = null;
+    for await (const event of tableEvents(counted(file, seen), { schema, report, fileName: basename(file), encoding, delimiter, keys: 'memory' })) {
+      if (event.type === 'rows') progress.update(seen.bytes, event.rowsRead);
+      else if (event.type === 'end') result = event.validation;
+    }
+    if (!result) throw new Error('the validation ended without its outcome');
     progress.done();
     const built = report.build({
       rowCount: result.rowCount,

@@ -1,10 +1,11 @@
 import { runMigrations } from '@opendata/database';
 import { CopyText, CopyWriter, copyFieldOrder, createRowTable, qualified, rowTableName } from '@opendata/datastore';
-import { TableSchema, fromFrictionless, validateTable } from '@opendata/validation';
+import { CellValue, TableSchema, fromFrictionless, tableEvents } from '@opendata/validation';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase } from '../../../../test/support/test-services';
-import { ValidationThreads, validateHere } from './validation-threads';
+import { ValidationEvent, ValidationJob, validationEvents } from './validation-events';
+import { ValidationThreads } from './validation-threads';
 
 // Rows whose line as written goes to COPY unchanged must load to exactly what formatting their read values
 // gives: each file here is loaded with lines passed through where the validator allows it (on a validation
@@ -81,11 +82,16 @@ async function newTable(schema: TableSchema): Promise<{ table: string; copy: Cop
   return { table, copy: new CopyWriter(client, table, schema.fields) };
 }
 
+type Validate = (bytes: AsyncIterable<Buffer>, job: ValidationJob) => AsyncIterable<ValidationEvent>;
+
 /** As uploads are loaded, on a validation thread or here: rows as written where allowed. */
-async function loadThroughThread(schema: TableSchema, csv: string, run: typeof validateHere = (...args) => threads.validate(...args)): Promise<string> {
+async function loadThroughThread(schema: TableSchema, csv: string, validate: Validate = (bytes, job) => threads.validate(bytes, job)): Promise<string> {
   const { table, copy } = await newTable(schema);
-  const spec = { schema, fileName: 'f.csv', contentType: null, encoding: null, delimiter: null, keys: 'external' as const, negativeList: null };
-  await run(bytesOf(csv), spec, { start: (order) => copy.start(order), write: (text, rows) => copy.write(text, rows) });
+  const job: ValidationJob = { schema, fileName: 'f.csv', contentType: null, encoding: null, delimiter: null, keys: 'external', copy: true, negativeList: null };
+  for await (const event of validate(bytesOf(csv), job)) {
+    if (event.type === 'layout') copy.start(event.fieldOrder);
+    else if (event.type === 'rows') await copy.write(event.text, event.rows);
+  }
   await copy.finish();
   return table;
 }
@@ -96,27 +102,23 @@ async function loadFormatted(schema: TableSchema, csv: string): Promise<{ table:
   let text = new CopyText([]);
   let offered = 0;
   const rowNumbers: number[] = [];
-  await validateTable(bytesOf(csv), {
-    schema,
-    fileName: 'f.csv',
-    keys: 'memory',
-    sink: {
-      header: (fieldColumns) => {
-        const order = copyFieldOrder(fieldColumns);
-        text = new CopyText(order);
-        copy.start(order);
-      },
-      row: (rowNumber, values, line) => {
-        if (line !== null) offered++;
-        rowNumbers.push(rowNumber);
-        text.row(rowNumber, values, null);
-      },
-      flush: async () => {
-        const rows = text.pending;
-        if (rows > 0) await copy.write(text.take(), rows);
-      },
-    },
-  });
+  const values: Array<CellValue | null> = [];
+  for await (const event of tableEvents(bytesOf(csv), { schema, fileName: 'f.csv', keys: 'memory', acceptedRows: true })) {
+    if (event.type === 'layout') {
+      const order = copyFieldOrder(event.fieldColumns);
+      text = new CopyText(order);
+      copy.start(order);
+    } else if (event.type === 'rows') {
+      const accepted = event.accepted!;
+      for (let i = 0; i < accepted.count; i++) {
+        if (accepted.lines[i] !== null) offered++;
+        rowNumbers.push(accepted.rowNumbers[i]);
+        text.row(accepted.rowNumbers[i], accepted.valuesOf(i, values), null);
+      }
+      const rows = text.pending;
+      if (rows > 0) await copy.write(text.take(), rows);
+    }
+  }
   await copy.finish();
   return { table, offered, rowNumbers };
 }
@@ -138,7 +140,7 @@ describe('rows copied as written', () => {
     expect(formatted.offered).toBe(5);
     expect(await count(threaded)).toBe(10);
     expect(await differences(threaded, formatted.table)).toBe(0);
-    expect(await differences(await loadThroughThread(ALL_TYPES, ALL_TYPES_CSV, validateHere), formatted.table)).toBe(0);
+    expect(await differences(await loadThroughThread(ALL_TYPES, ALL_TYPES_CSV, validationEvents), formatted.table)).toBe(0);
     const { rows } = await client.query(`SELECT s, i, n, dt::text, ym FROM ${qualified(threaded)} WHERE _row IN (2, 3, 4, 10) ORDER BY _row`);
     expect(rows).toEqual([
       { s: 'abc', i: '12', n: 0.5, dt: '2025-01-02 03:04:00', ym: '2025-03' },

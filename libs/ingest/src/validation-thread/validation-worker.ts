@@ -1,17 +1,21 @@
 import { parentPort } from 'node:worker_threads';
-import { CopyText, copyFieldOrder } from '@opendata/datastore';
-import { CellValue, validateTable } from '@opendata/validation';
-import { FromThread, ToThread, ValidationJob, tableOptions } from './thread-messages';
+import { FromThread, ToThread, toSent } from './thread-messages';
+import { ValidationJob, validationEvents } from './validation-events';
 
 /**
- * A validation thread: reads, checks and formats one upload at a time, as the request's thread sends its bytes.
- * Parsing and checking every cell is most of an upload's work; here it runs beside the thread that serves
- * HTTP, hashes the bytes, stores the object and writes the COPY, instead of on it.
+ * A validation thread: reads, checks and formats one upload at a time, as the request's thread sends its bytes,
+ * and sends back the events of validationEvents, the same the request's thread would produce itself. Parsing
+ * and checking every cell is most of an upload's work; here it runs beside the thread that serves HTTP, hashes
+ * the bytes, stores the object and writes the COPY, instead of on it.
  */
 
-/** COPY texts sent and not yet written by the other side; beyond this the thread waits (bounded memory). */
+/** `rows` events sent and not yet consumed by the other side; beyond this the thread waits (bounded memory). */
 const MAX_UNWRITTEN = 16;
-/** About 30 KB of text: see RowSender.send. */
+/**
+ * About 30 KB of text per `rows` event: a string copied into the other thread's heap, small enough to be young
+ * garbage there, collected as soon as it is written. A larger string would be a large object, and UTF-8 bytes a
+ * buffer outside the heap, both left to that thread's rare full collections.
+ */
 const ROWS_PER_MESSAGE = 250;
 
 const port = parentPort!;
@@ -51,61 +55,38 @@ class Inbox implements AsyncIterable<Buffer> {
   }
 }
 
-/** Sends formatted rows back, waiting while too many are unwritten. */
-class RowSender {
-  private text = new CopyText([]);
-  private unwritten = 0;
+/** `rows` events the other side has not consumed yet. */
+class Unwritten {
+  private count = 0;
   private wake: (() => void) | null = null;
 
-  constructor(private readonly job: number) {}
+  sent(): void {
+    this.count++;
+  }
 
   written(): void {
-    this.unwritten--;
+    this.count--;
     this.wake?.();
   }
 
-  /** The header's layout decides the COPY's columns: the other side starts the COPY with them. */
-  header(fieldColumns: number[]): void {
-    const fieldOrder = copyFieldOrder(fieldColumns);
-    this.text = new CopyText(fieldOrder);
-    send({ job: this.job, type: 'layout', fieldOrder });
-  }
-
-  readonly row = (rowNumber: number, values: ReadonlyArray<CellValue | null>, line: string | null): void => {
-    this.text.row(rowNumber, values, line);
-    if (this.text.pending === ROWS_PER_MESSAGE) this.send();
-  };
-
-  readonly flush = async (): Promise<void> => {
-    if (this.text.pending > 0) this.send();
-    while (this.unwritten >= MAX_UNWRITTEN) {
+  async room(): Promise<void> {
+    while (this.count >= MAX_UNWRITTEN) {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
     }
-  };
-
-  /**
-   * A string, copied into the other thread's heap. Small enough to be young garbage there, collected as soon as
-   * it is written: a larger string would be a large object, and UTF-8 bytes a buffer outside the heap, both left
-   * to that thread's rare full collections.
-   */
-  private send(): void {
-    const rows = this.text.pending;
-    this.unwritten++;
-    send({ job: this.job, type: 'rows', text: this.text.take(), rows });
   }
 }
 
-let current: { job: number; inbox: Inbox; sender: RowSender } | null = null;
+let current: { job: number; inbox: Inbox; unwritten: Unwritten } | null = null;
 
-async function run(job: number, spec: ValidationJob, copy: boolean, inbox: Inbox, sender: RowSender): Promise<void> {
+async function run(job: number, spec: ValidationJob, inbox: Inbox, unwritten: Unwritten): Promise<void> {
   try {
-    const result = await validateTable(inbox, { ...tableOptions(spec), sink: copy ? sender : undefined });
-    send({
-      job,
-      type: 'done',
-      result: { report: result.report.state(), format: result.format, encoding: result.encoding, rowCount: result.rowCount, fieldColumns: result.fieldColumns },
-    });
+    for await (const event of validationEvents(inbox, spec, ROWS_PER_MESSAGE)) {
+      send({ job, type: 'event', event: toSent(event) });
+      if (event.type !== 'rows') continue;
+      unwritten.sent();
+      await unwritten.room();
+    }
   } catch (error) {
     send({ job, type: 'failed', message: error instanceof Error ? error.message : String(error) });
   } finally {
@@ -115,12 +96,12 @@ async function run(job: number, spec: ValidationJob, copy: boolean, inbox: Inbox
 
 port.on('message', (message: ToThread) => {
   if (message.type === 'start') {
-    current = { job: message.job, inbox: new Inbox(message.job), sender: new RowSender(message.job) };
-    void run(message.job, message.spec, message.copy, current.inbox, current.sender);
+    current = { job: message.job, inbox: new Inbox(message.job), unwritten: new Unwritten() };
+    void run(message.job, message.spec, current.inbox, current.unwritten);
     return;
   }
   if (!current || current.job !== message.job) return; // a late message of an ended job
   if (message.type === 'bytes') current.inbox.push(message.chunk);
   else if (message.type === 'end') current.inbox.end();
-  else current.sender.written();
+  else current.unwritten.written();
 });

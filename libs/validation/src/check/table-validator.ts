@@ -6,17 +6,9 @@ import { RowRule, compileRowRules } from '../rules/row-rules';
 import { FieldSpec, TableSchema } from '../schema/table-schema';
 import { CellReader, CellValue, UNREADABLE, cellReader } from './cell-readers';
 import { FieldCheck, compileFieldChecks } from './field-checks';
+import { AcceptedRows } from './accepted-rows';
 import { mapHeader } from './header-mapping';
 import { InMemoryKeyTracker } from './key-tracker';
-
-
-/**
- * Receives each row that passed every check: its number and its values in schema field order. The values array
- * is reused for the next row (no allocation per row), so it must be consumed before returning. `line` is the
- * row as written when PostgreSQL's CSV COPY, given the file's columns in the file's order, reads it to exactly
- * these values (see RowBatch.lines and copiesAsWritten); null otherwise.
- */
-export type AcceptRow = (rowNumber: number, values: ReadonlyArray<CellValue | null>, line: string | null) => void;
 
 export interface TableValidatorOptions {
   schema: TableSchema | null;
@@ -90,9 +82,10 @@ export class TableValidator {
     this.unmapped = cells.map((_, i) => i).filter((i) => !mapped.has(i));
   }
 
-  /** Checks a batch of rows; `accept` receives every row that passed. */
-  validate(batch: RowBatch, accept?: AcceptRow): void {
-    const lines = accept && this.schema && this.unmapped.length === 0 ? batch.lines : undefined;
+  /** Checks a batch of rows; every row that passed goes into `accepted`, when given (cleared first). */
+  validate(batch: RowBatch, accepted?: AcceptedRows | null): void {
+    accepted?.clear();
+    const lines = accepted && this.schema && this.unmapped.length === 0 ? batch.lines : undefined;
     for (let r = 0; r < batch.rows.length; r++) {
       const row = batch.rows[r];
       const rowNumber = batch.firstRowNumber + r;
@@ -110,7 +103,7 @@ export class TableValidator {
       if (this.unmapped.length) ok = this.scanUnmapped(row, rowNumber) && ok;
       if (ok && this.rules.length) ok = this.applyRules(values, rowNumber);
       if (ok && this.keys) this.keys.check(rowNumber, values, this.fieldNames, this.report, (i) => this.columns[i] + 1);
-      if (ok && accept) accept(rowNumber, values, this.asWritten ? lines![r] : null);
+      if (ok && accepted) accepted.add(rowNumber, values, this.asWritten ? lines![r] : null);
     }
   }
 
