@@ -124,3 +124,41 @@ describe('catalogue search on the demo catalogue', () => {
     for (const edge of result.edges) expect(JSON.stringify(published.find((d) => d.slug === edge.node.slug))).toContain('监测');
   });
 });
+
+describe('search contract for the portal: suggestions, relaxed matches, orderings', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seedDemo: true });
+  });
+  afterAll(() => t.close());
+
+  it('suggests dataset titles, organizations, tags and themes for a prefix', async () => {
+    const res = await t.gql(`{ suggest(prefix: "空气", first: 5) { kind label key } }`);
+    expect(res.body.errors).toBeUndefined();
+    const suggestions = res.body.data!.suggest;
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.length).toBeLessThanOrEqual(5);
+    expect(suggestions).toContainEqual({ kind: 'DATASET', label: '衡阳市空气质量监测站点小时数据', key: 'hengyang-air-quality-hourly' });
+    const bad = await t.gql(`{ suggest(prefix: "空气", first: 21) { key } }`);
+    expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('orders by downloads and by issue date, and pages through each', async () => {
+    for (const field of ['DOWNLOADS', 'ISSUED']) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const res: any = await t.gql(
+          `query($after: String, $field: DatasetOrderField!) { datasets(first: 20, after: $after, orderBy: { field: $field }) { edges { node { slug issued } } pageInfo { hasNextPage endCursor } } }`,
+          { after, field },
+        );
+        expect(res.body.errors).toBeUndefined();
+        const page = res.body.data.datasets;
+        seen.push(...page.edges.map((e: any) => e.node.slug));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(new Set(seen).size).toBe(published.length);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { DemoSeeder } from './demo/demo-seeder';
 import { OrganizationService } from './organization.service';
 import { ResourceService } from './resource.service';
 import { CatalogueChanges } from './search/catalogue-changes';
+import { SuggestionRepository } from './search/suggestion.repository';
 import { ThemeService } from './theme.service';
 import { NegativeListService } from './negative-list/negative-list.service';
 import { DataRequestService } from './requests/data-request.service';
@@ -16,7 +17,7 @@ import { UploadLimitService } from './quotas/upload-limit.service';
 import { ReviewService } from './review/review.service';
 import { AuditService } from './audit/audit.service';
 
-const SERVICES = [NegativeListService, DataRequestService, TimelinessService, TimelinessJob, CalendarService, UploadLimitService, CatalogueChanges, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, AuditService];
+const SERVICES = [NegativeListService, DataRequestService, TimelinessService, TimelinessJob, CalendarService, UploadLimitService, CatalogueChanges, SuggestionRepository, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, AuditService];
 
 @Module({
   imports: [AuthModule],

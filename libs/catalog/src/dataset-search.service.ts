@@ -10,9 +10,13 @@ import { OrganizationService } from './organization.service';
 import { OPEN_ATTRIBUTES, PRIORITY_DOMAINS, THEMES } from './metadata/vocabularies';
 import { DatasetOrderField, decodeCursor } from './search/dataset-cursor';
 import { CatalogueChanges } from './search/catalogue-changes';
+import { normalize, queryTokens } from './search/segmenter';
+import { Suggestion, SuggestionRepository } from './search/suggestion.repository';
 import { DatasetSearchFilter, DatasetSearchQuery, FACET_NAMES, FacetName, Visibility, searchDatasets } from './search/dataset-search';
 
 export const MAX_PAGE_SIZE = 100;
+export const MAX_SUGGESTIONS = 20;
+const DEFAULT_SUGGESTIONS = 8;
 export const DEFAULT_PAGE_SIZE = 20;
 
 export interface DatasetSearchRequest {
@@ -41,9 +45,19 @@ export interface DatasetSearchResult {
   hasPreviousPage: boolean;
   totalCount: number | null;
   facets: Record<FacetName, FacetBucket[]> | null;
+  /** True when no dataset matched all the terms and the results are those matching most of them. */
+  relaxed: boolean;
+  /** Words and phrases to highlight in titles and descriptions (Chinese characters); empty without a search. */
+  highlightTerms: string[];
 }
 
-const DEFAULT_DIRECTION: Record<DatasetOrderField, 'ASC' | 'DESC'> = { RELEVANCE: 'DESC', MODIFIED: 'DESC', TITLE: 'ASC' };
+const DEFAULT_DIRECTION: Record<DatasetOrderField, 'ASC' | 'DESC'> = {
+  RELEVANCE: 'DESC',
+  MODIFIED: 'DESC',
+  TITLE: 'ASC',
+  DOWNLOADS: 'DESC',
+  ISSUED: 'DESC',
+};
 
 /** Catalogue search with Relay pagination and facet counts, within what the caller may see. */
 @Injectable()
@@ -53,6 +67,7 @@ export class DatasetSearchService {
     private readonly changes: CatalogueChanges,
     private readonly datasets: DatasetService,
     private readonly organizations: OrganizationService,
+    private readonly suggestions: SuggestionRepository,
   ) {}
 
   async search(caller: Caller, request: DatasetSearchRequest): Promise<DatasetSearchResult> {
@@ -87,8 +102,26 @@ export class DatasetSearchService {
     return this.changes.searchCache.getOrCompute(key, compute);
   }
 
+  /** Dataset titles, organizations, tags and themes for what a person has typed so far. */
+  async suggest(caller: Caller, prefix: string, first?: number | null): Promise<Suggestion[]> {
+    const limit = first ?? DEFAULT_SUGGESTIONS;
+    const problems: FieldError[] = [];
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SUGGESTIONS) problems.push({ path: 'first', message: `must be between 1 and ${MAX_SUGGESTIONS}` });
+    if (prefix.length > 100) problems.push({ path: 'prefix', message: 'must be at most 100 characters' });
+    if (problems.length) throw badInput(problems);
+    const text = normalize(prefix.trim());
+    if (!text) return [];
+    return this.suggestions.suggest(text, visibilityOf(caller), limit);
+  }
+
   private async compute(query: DatasetSearchQuery): Promise<DatasetSearchResult> {
-    const page = await searchDatasets(this.db.manager, query);
+    let page = await searchDatasets(this.db.manager, query);
+    let relaxed = false;
+    const tokens = query.text ? queryTokens(normalize(query.text)) : [];
+    if ((query.withTotal ? page.total === 0 : page.ids.length === 0) && !query.after && tokens.length > 1) {
+      page = await searchDatasets(this.db.manager, { ...query, anyTerm: true });
+      relaxed = page.ids.length > 0;
+    }
     const rows = page.ids.length
       ? await this.db.query(`SELECT ${DATASET_COLUMNS} FROM datasets d WHERE d.id = ANY($1::uuid[])`, [page.ids])
       : [];
@@ -106,6 +139,8 @@ export class DatasetSearchService {
       hasPreviousPage: query.after !== null,
       totalCount: page.total,
       facets: page.facets ? await this.labelFacets(page.facets) : null,
+      relaxed,
+      highlightTerms: tokens.filter((t) => /\p{Script=Han}/u.test(t)),
     };
   }
 

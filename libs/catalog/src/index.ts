@@ -17,6 +17,7 @@ export * from './catalog.module';
 export * from './demo/demo-seeder';
 export * from './search/catalogue-changes';
 export * from './search/search-cache';
+export * from './search/suggestion.repository';
 export * from './demo/demo-file-publisher';
 export * from './negative-list/negative-list.service';
 export * from './obligations/deadlines';

@@ -46,6 +46,15 @@ export enum DatasetOrderFieldEnum {
   RELEVANCE = 'RELEVANCE',
   MODIFIED = 'MODIFIED',
   TITLE = 'TITLE',
+  DOWNLOADS = 'DOWNLOADS',
+  ISSUED = 'ISSUED',
+}
+
+export enum SuggestionKindEnum {
+  DATASET = 'DATASET',
+  ORGANIZATION = 'ORGANIZATION',
+  TAG = 'TAG',
+  THEME = 'THEME',
 }
 
 export enum OrderDirectionEnum {
@@ -95,6 +104,18 @@ registerEnumType(DatasetOrderFieldEnum, {
     RELEVANCE: { description: 'Search relevance (needs a search; otherwise MODIFIED is used)' },
     MODIFIED: { description: 'Time of the last change to the record or its files' },
     TITLE: { description: 'Title, in code-point order' },
+    DOWNLOADS: { description: 'Downloads of the files, most downloaded first (counts refreshed every minute)' },
+    ISSUED: { description: '发布日期, newest first; ties by MODIFIED' },
+  },
+});
+registerEnumType(SuggestionKindEnum, {
+  name: 'SuggestionKind',
+  description: 'What a search suggestion names.',
+  valuesMap: {
+    DATASET: { description: 'A dataset (key: its slug)' },
+    ORGANIZATION: { description: 'A publishing organization (key: its slug)' },
+    TAG: { description: 'A tag (key: the tag)' },
+    THEME: { description: 'A theme (key: the theme code)' },
   },
 });
 registerEnumType(OrderDirectionEnum, { name: 'OrderDirection', description: 'Sort direction.' });

@@ -184,5 +184,7 @@ export function toConnection(result: DatasetSearchResult): DatasetConnectionMode
       openAttributes: f?.openAttribute ?? [],
       priorityDomains: f?.priorityDomain ?? [],
     },
+    relaxed: result.relaxed,
+    highlightTerms: result.highlightTerms,
   };
 }

@@ -1,6 +1,9 @@
 import { badInput } from '@opendata/common';
 
-export type DatasetOrderField = 'RELEVANCE' | 'MODIFIED' | 'TITLE';
+export type DatasetOrderField = 'RELEVANCE' | 'MODIFIED' | 'TITLE' | 'DOWNLOADS' | 'ISSUED';
+
+/** Orderings whose sort key is a number (the others sort by a text key). */
+export const NUMERIC_ORDERS: ReadonlySet<DatasetOrderField> = new Set(['RELEVANCE', 'DOWNLOADS']);
 
 /** Position of a row in one ordering: the sort value and the id that breaks ties (Relay keyset cursor). */
 export interface DatasetCursor {
@@ -27,6 +30,6 @@ export function decodeCursor(value: string, field: DatasetOrderField): DatasetCu
   if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid;
   const [cursorField, key, id] = parsed as [unknown, unknown, unknown];
   if (cursorField !== field || typeof id !== 'string' || !UUID.test(id)) throw invalid;
-  if (field === 'RELEVANCE' ? typeof key !== 'number' : typeof key !== 'string') throw invalid;
+  if (NUMERIC_ORDERS.has(field) ? typeof key !== 'number' : typeof key !== 'string') throw invalid;
   return { field, key: key as string | number, id };
 }

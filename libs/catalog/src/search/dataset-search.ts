@@ -30,6 +30,8 @@ export interface DatasetSearchQuery {
   withTotal: boolean;
   /** Facets to count; none when the query does not ask for facets. */
   facets: readonly FacetName[];
+  /** Match datasets having any of the terms (ranked by how many) instead of all of them. */
+  anyTerm?: boolean;
 }
 
 export const FACET_NAMES = ['organization', 'theme', 'tag', 'format', 'openAttribute', 'priorityDomain'] as const;
@@ -117,7 +119,9 @@ function buildMatch(query: DatasetSearchQuery, p: SqlParams): { where: string; s
   const tokens = text ? queryTokens(text) : [];
   let relevance = '0::float8';
   if (tokens.length > 0) {
-    const tsquery = `plainto_tsquery('simple', ${p.add(tokens.join(' '))})`;
+    const tsquery = query.anyTerm
+      ? `to_tsquery('simple', ${p.add(tokens.map((t) => `'${t.replace(/['\\]/g, '')}'`).join(' | '))})`
+      : `plainto_tsquery('simple', ${p.add(tokens.join(' '))})`;
     const like = p.add(`%${escapeLike(text)}%`);
     // Trigram indexes cannot serve patterns under three characters; those rely on the segmented index alone.
     const substring = [...text].length >= 3 ? ` OR d.search_text LIKE ${like}` : '';
@@ -125,7 +129,14 @@ function buildMatch(query: DatasetSearchQuery, p: SqlParams): { where: string; s
     // A title containing the whole query outranks scattered matches of its words.
     relevance = `(ts_rank(d.search_vector, ${tsquery}) + CASE WHEN lower(d.title) LIKE ${like} THEN 1 ELSE 0 END)::float8`;
   }
-  const sortKey = { RELEVANCE: relevance, MODIFIED: 'd.modified', TITLE: 'd.title' }[query.order.field];
+  const sortKey = {
+    RELEVANCE: relevance,
+    MODIFIED: 'd.modified',
+    TITLE: 'd.title',
+    DOWNLOADS: '(SELECT coalesce(sum(c.downloads), 0) FROM resource_download_counts c WHERE c.dataset_id = d.id)::float8',
+    // 发布日期 first, then the time of the last change; as text that sorts like the pair.
+    ISSUED: `coalesce(to_char(d.issued, 'YYYY-MM-DD'), '0000-00-00') || to_char(d.modified AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+  }[query.order.field];
   return { where: conditions.join(' AND '), sortKey };
 }
 
@@ -136,7 +147,7 @@ function visibilitySql(visibility: Visibility, p: SqlParams): string {
 }
 
 function sortKeyType(field: DatasetOrderField): string {
-  return { RELEVANCE: 'float8', MODIFIED: 'timestamptz', TITLE: 'text' }[field];
+  return { RELEVANCE: 'float8', MODIFIED: 'timestamptz', TITLE: 'text', DOWNLOADS: 'float8', ISSUED: 'text' }[field];
 }
 
 function facetsSql(facets: readonly FacetName[], p: SqlParams): string {

@@ -33,6 +33,6 @@ export class DatasetOrderInput {
   @Field(() => DatasetOrderFieldEnum, { description: 'Sort key.' })
   field: DatasetOrderFieldEnum;
 
-  @Field(() => OrderDirectionEnum, { nullable: true, description: 'Direction; by default DESC for RELEVANCE and MODIFIED, ASC for TITLE.' })
+  @Field(() => OrderDirectionEnum, { nullable: true, description: 'Direction; by default ASC for TITLE, DESC for the others.' })
   direction?: OrderDirectionEnum;
 }

@@ -71,4 +71,16 @@ export class DatasetConnectionModel {
 
   @Field(() => DatasetFacetsModel, { description: 'Facet counts over all datasets matching the search and filters.' })
   facets: DatasetFacetsModel;
+
+  @Field({
+    description:
+      'True when no dataset matched all the search terms together, and the results are the datasets matching most of them, ranked by how many.',
+  })
+  relaxed: boolean;
+
+  @Field(() => [String], {
+    description:
+      'Words and phrases to highlight in titles and descriptions for this search, in Chinese characters: the segments of the query, and the synonyms and pinyin readings that matched. Empty without a search.',
+  })
+  highlightTerms: string[];
 }
