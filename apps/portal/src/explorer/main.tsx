@@ -1,5 +1,8 @@
 import 'graphiql/setup-workers/vite';
-import 'graphiql/style.css';
+// Without the fonts graphiql/style.css embeds as data: URLs (the content security policy allows 'self' only):
+// the editor uses the system's fonts.
+import '@graphiql/react/style.css';
+import 'graphiql/graphiql.css';
 import './explorer.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';

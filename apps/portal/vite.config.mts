@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
 import { defineConfig } from 'vite';
-import { precompress } from './scripts/compress-plugin';
+import { precompress } from './scripts/compress-plugin.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const api = `http://127.0.0.1:${process.env.PORTAL_API_PORT ?? '3107'}`;
@@ -39,6 +39,11 @@ export default defineConfig({
     reportCompressedSize: false,
     rollupOptions: {
       input: { index: `${root}index.html`, explorer: `${root}explorer.html` },
+      onLog(level, log, handler) {
+        // React libraries mark modules "use client", which means nothing in a client-only bundle.
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
     },
   },
   server: {
