@@ -4,7 +4,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // `npm run build:portal` (codegen reports it) and an API type change fails vue-tsc.
 const config: CodegenConfig = {
   schema: 'apps/api/schema.gql',
-  documents: ['apps/portal/src/**/*.vue', 'apps/portal/src/**/*.ts', '!apps/portal/src/gql/**'],
+  documents: ['apps/portal/src/**/*.vue', 'apps/portal/src/**/*.ts', 'apps/portal/src/**/*.graphql', '!apps/portal/src/gql/**'],
   ignoreNoDocuments: false,
   generates: {
     'apps/portal/src/gql/': {
@@ -19,7 +19,6 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
     },
   },
-  silent: true,
 };
 
 export default config;
