@@ -6,6 +6,7 @@ import { runMigrations } from '@opendata/database';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { PlatformInitializer } from './platform/platform-initializer';
+import { PortalNotFoundFilter } from './portal/portal-not-found.filter';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -25,7 +26,8 @@ export async function createApp(
   });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.useGlobalFilters(new HttpErrorFilter());
+  // Filters are tried last first: addresses no route answers go to the portal's 404 page for browsers.
+  app.useGlobalFilters(new HttpErrorFilter(), app.get(PortalNotFoundFilter));
   await app.init();
   await app.get(PlatformInitializer).run();
   return app;

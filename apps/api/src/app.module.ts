@@ -17,6 +17,8 @@ import { GovernanceApiModule } from './governance/governance-api.module';
 import { PlatformInitializer } from './platform/platform-initializer';
 import { ReviewApiModule } from './review/review-api.module';
 import { RowsApiModule } from './rows/rows-api.module';
+import { ScoreboardApiModule } from './scoreboard/scoreboard-api.module';
+import { PortalModule } from './portal/portal.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -33,12 +35,15 @@ export class AppModule implements NestModule {
         DownloadsModule,
         DcatApiModule,
         RowsApiModule,
+        ScoreboardApiModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [CatalogApiModule],
           inject: [CatalogLoaderFactory],
           useFactory: graphqlOptions,
         }),
+        // Last: the portal's routes come after every API route (see PortalModule).
+        PortalModule,
       ],
       controllers: [HealthController],
       providers: [PlatformInitializer],

@@ -203,6 +203,10 @@ describe('permissions: every role against every write and non-public read', () =
       allowed: SYSADMIN,
       attempt: (token) => gql(`mutation { setUploadLimit(organization: "${ORG}", maxBytes: 104857600) { __typename } }`, {}, token, 'setUploadLimit'),
     },
+    setPlanItemLeads: {
+      allowed: SYSADMIN,
+      attempt: (token) => gql(`mutation { setPlanItemLeads(planItem: 10, organizations: ["${ORG}"]) { number } }`, {}, token, 'setPlanItemLeads'),
+    },
   };
 
   /** REST writes. The CKAN-compatible API is read-only: its write actions are refused to everyone. */

@@ -11,7 +11,7 @@ export const DATASET_COLUMNS = `d.id, d.slug, d.organization_id, d.title, d.titl
   d.license, d.open_attribute, d.open_condition, d.share_attribute, d.share_condition, d.share_method,
   d.update_frequency, d.resource_code, d.issued::text AS issued, d.modified, d.temporal_start::text AS temporal_start,
   d.temporal_end::text AS temporal_end, d.spatial, d.spatial_code, d.contact_name, d.contact_email, d.contact_phone,
-  d.priority_domain, d.status, d.created_by, d.created_at, d.updated_at, d.deleted_at`;
+  d.priority_domain, d.plan_item, d.status, d.created_by, d.created_at, d.updated_at, d.deleted_at`;
 
 export function datasetFromRow(r: Row): DatasetEntity {
   return {
@@ -40,6 +40,7 @@ export function datasetFromRow(r: Row): DatasetEntity {
     contactEmail: r.contact_email,
     contactPhone: r.contact_phone,
     priorityDomain: r.priority_domain,
+    planItem: r.plan_item,
     status: r.status,
     createdBy: r.created_by,
     createdAt: r.created_at,

@@ -16,12 +16,19 @@ import { TimelinessJob } from './obligations/timeliness.job';
 import { UploadLimitService } from './quotas/upload-limit.service';
 import { ReviewService } from './review/review.service';
 import { AuditService } from './audit/audit.service';
+import { PlanItemRepository } from './plan/plan-item.repository';
+import { PlanService } from './plan/plan.service';
+import { ScoreboardRepository } from './scoreboard/scoreboard.repository';
+import { ScoreboardService } from './scoreboard/scoreboard.service';
+
+/** The openness plan and the scoreboard computed against it. */
+const PLAN_SERVICES = [PlanItemRepository, PlanService, ScoreboardRepository, ScoreboardService];
 
 const SERVICES = [NegativeListService, DataRequestService, TimelinessService, TimelinessJob, CalendarService, UploadLimitService, CatalogueChanges, SuggestionRepository, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, AuditService];
 
 @Module({
   imports: [AuthModule],
-  providers: SERVICES,
-  exports: SERVICES,
+  providers: [...SERVICES, ...PLAN_SERVICES],
+  exports: [...SERVICES, ...PLAN_SERVICES],
 })
 export class CatalogModule {}

@@ -37,3 +37,6 @@ export * from './review/publication';
 export * from './review/review.service';
 export * from './audit/audit-context';
 export * from './audit/audit.service';
+export * from './plan/plan-items';
+export * from './plan/plan.service';
+export * from './scoreboard/scoreboard.service';

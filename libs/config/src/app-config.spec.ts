@@ -19,7 +19,9 @@ describe('loadConfig', () => {
       validationThreads: false,
       stagingMaxAgeHours: 24,
       jobsInApi: true,
+      portalDir: '/srv/app/dist/portal',
     });
+    expect(loadConfig({ PORTAL_DIR: 'build/portal' }, '/srv/app').portalDir).toBe('/srv/app/build/portal');
   });
 
   it('reads external services', () => {

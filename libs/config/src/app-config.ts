@@ -49,6 +49,8 @@ export interface AppConfig {
   jobsInApi: boolean;
   /** Request quotas (REST and GraphQL); a limit of 0 turns that limit off. */
   rateLimit: RateLimitConfig;
+  /** Absolute; the built portal (index.html, explorer.html, assets/) the API serves at / and GET /graphql. */
+  portalDir: string;
 }
 
 export interface RateLimitConfig {
@@ -214,5 +216,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       perToken: parseInteger(env, 'RATE_LIMIT_PER_TOKEN', 12_000, 0, 1_000_000_000),
       perIp: parseInteger(env, 'RATE_LIMIT_PER_IP', 1_200, 0, 1_000_000_000),
     },
+    portalDir: resolve(cwd, optional(env, 'PORTAL_DIR') ?? './dist/portal'),
   };
 }

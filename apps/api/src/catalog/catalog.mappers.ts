@@ -58,6 +58,7 @@ export function toDatasetModel(d: DatasetEntity): DatasetModel {
     spatial: d.spatial ? { name: d.spatial, code: d.spatialCode } : null,
     contactPoint: d.contactName ? { name: d.contactName, email: d.contactEmail, phone: d.contactPhone } : null,
     priorityDomain: d.priorityDomain ? (priorityDomainKey[d.priorityDomain] as PriorityDomainEnum) : null,
+    planItem: d.planItem ?? null,
     status: d.status as DatasetStatusEnum,
     createdAt: d.createdAt,
     organizationId: d.organizationId,

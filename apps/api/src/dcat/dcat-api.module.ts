@@ -6,5 +6,6 @@ import { DcatController } from './dcat.controller';
   imports: [CatalogModule],
   controllers: [DcatController],
   providers: [DcatExportService],
+  exports: [DcatExportService],
 })
 export class DcatApiModule {}

@@ -14,22 +14,22 @@ export class DcatController {
 
   @Get('catalog.jsonld')
   catalogJsonLd(@Res() res: Response): Promise<void> {
-    return this.send(res, 'jsonld', (out) => this.dcat.writeCatalogue('jsonld', out));
+    return sendRdf(res, 'jsonld', (out) => this.dcat.writeCatalogue('jsonld', out));
   }
 
   @Get('catalog.ttl')
   catalogTurtle(@Res() res: Response): Promise<void> {
-    return this.send(res, 'turtle', (out) => this.dcat.writeCatalogue('turtle', out));
+    return sendRdf(res, 'turtle', (out) => this.dcat.writeCatalogue('turtle', out));
   }
 
   @Get('datasets/:slug.jsonld')
   datasetJsonLd(@CurrentCaller() caller: Caller, @Param('slug') slug: string, @Res() res: Response): Promise<void> {
-    return this.send(res, 'jsonld', (out) => this.dcat.writeDataset(caller, slug, 'jsonld', out));
+    return sendRdf(res, 'jsonld', (out) => this.dcat.writeDataset(caller, slug, 'jsonld', out));
   }
 
   @Get('datasets/:slug.ttl')
   datasetTurtle(@CurrentCaller() caller: Caller, @Param('slug') slug: string, @Res() res: Response): Promise<void> {
-    return this.send(res, 'turtle', (out) => this.dcat.writeDataset(caller, slug, 'turtle', out));
+    return sendRdf(res, 'turtle', (out) => this.dcat.writeDataset(caller, slug, 'turtle', out));
   }
 
   /** The content type is set only on success, so a 404 stays plain JSON. */
@@ -43,23 +43,23 @@ export class DcatController {
     res.setHeader('Content-Type', 'application/ld+json; charset=utf-8');
     return dataset;
   }
+}
 
-  /**
-   * Errors before the first byte go to the error filter as JSON (so the RDF content type is taken back); once
-   * streaming has begun, the only honest signal left is to cut the connection.
-   */
-  private async send(res: Response, format: RdfFormat, write: (out: Response) => Promise<void>): Promise<void> {
-    res.setHeader('Content-Type', RDF_MEDIA_TYPES[format]);
-    try {
-      await write(res);
-      res.end();
-    } catch (error) {
-      if (res.headersSent) {
-        res.destroy(error instanceof Error ? error : undefined);
-        return;
-      }
-      res.removeHeader('Content-Type');
-      throw error;
+/**
+ * Streams an RDF document. Errors before the first byte go to the error filter as JSON (so the RDF content
+ * type is taken back); once streaming has begun, the only honest signal left is to cut the connection.
+ */
+export async function sendRdf(res: Response, format: RdfFormat, write: (out: Response) => Promise<void>): Promise<void> {
+  res.setHeader('Content-Type', RDF_MEDIA_TYPES[format]);
+  try {
+    await write(res);
+    res.end();
+  } catch (error) {
+    if (res.headersSent) {
+      res.destroy(error instanceof Error ? error : undefined);
+      return;
     }
+    res.removeHeader('Content-Type');
+    throw error;
   }
 }

@@ -16,7 +16,9 @@ export function graphqlOptions(loaders: CatalogLoaderFactory): ApolloDriverConfi
     autoSchemaFile: true,
     sortSchema: true,
     introspection: true,
-    graphiql: true,
+    // The explorer is the portal's own page (GET /graphql for browsers); Apollo's landing page would load its
+    // scripts from a public CDN, which intranets cannot reach.
+    graphiql: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphqlError,
     // Cache hints are not used; the plugin would otherwise instrument every field resolution. (The cast bridges

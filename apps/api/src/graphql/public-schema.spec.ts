@@ -42,4 +42,23 @@ describe('public GraphQL schema', () => {
     const mutation = schema.getMutationType()!.getFields();
     for (const name of ['createDataset', 'updateDataset', 'deleteDataset', 'createOrganization']) expect(mutation[name]).toBeDefined();
   });
+
+  it('serves the names the portal is built against', () => {
+    const query = schema.getQueryType()!.getFields();
+    expect(String(query.catalogStats.type)).toBe('CatalogStats!');
+    expect(String(query.scoreboard.type)).toBe('[OrganizationScore!]!');
+    const field = (type: string, name: string) => {
+      const t = schema.getType(type);
+      return isObjectType(t) ? String(t.getFields()[name]?.type) : undefined;
+    };
+    expect(field('Organization', 'score')).toBe('OrganizationScore!');
+    expect(field('Dataset', 'planItem')).toBe('Int');
+    const stats = { datasets: 'Int!', organizations: 'Int!', resources: 'Int!', rows: 'Float!', downloads: 'Float!' };
+    for (const [name, type] of Object.entries(stats)) expect([name, field('CatalogStats', name)]).toEqual([name, type]);
+    const score = {
+      organization: 'Organization!', planItems: 'Int!', planItemsPublished: 'Int!', publishedDatasets: 'Int!', onTimeRate: 'Float',
+      validationPassRate: 'Float', dataRequests: 'Int!', answeredRequests: 'Int!', medianResponseDays: 'Float', withdrawnDatasets: 'Int!',
+    };
+    for (const [name, type] of Object.entries(score)) expect([name, field('OrganizationScore', name)]).toEqual([name, type]);
+  });
 });

@@ -13,8 +13,10 @@ import { TimelinessResolver } from '../governance/timeliness.resolver';
 import { ResourceRowsResolver, RowConnectionResolver } from '../rows/row.resolver';
 import { AuditResolver } from '../review/audit.resolver';
 import { ReviewResolver, VersionSignOffResolver } from '../review/review.resolver';
+import { OrganizationScoreResolver, PlanItemResolver, ScoreboardResolver } from '../scoreboard/scoreboard.resolver';
 
-export const RESOLVERS = [DatasetResolver, OrganizationResolver, ResourceResolver, VocabularyResolver, IngestResolver, ResourceRowsResolver, RowConnectionResolver, ReviewResolver, VersionSignOffResolver, AuditResolver, DatasetDownloadCountResolver, ResourceDownloadCountResolver, NegativeListResolver, TimelinessResolver, DataRequestResolver];
+export const RESOLVERS = [DatasetResolver, OrganizationResolver, ResourceResolver, VocabularyResolver, IngestResolver, ResourceRowsResolver, RowConnectionResolver, ReviewResolver, VersionSignOffResolver, AuditResolver, DatasetDownloadCountResolver, ResourceDownloadCountResolver, NegativeListResolver, TimelinessResolver, DataRequestResolver,
+  ScoreboardResolver, PlanItemResolver, OrganizationScoreResolver];
 
 /** The GraphQL schema exactly as the API serves it, built from the resolvers alone (no database needed). */
 export async function buildPublicSchema(): Promise<GraphQLSchema> {

@@ -24,6 +24,7 @@ function onShutdownSignal(stop: (signal: string) => Promise<void>): void {
 
 function announce(config: AppConfig, endpoints: ServiceEndpoints): void {
   const base = `http://localhost:${config.port}`;
+  logger.log(`Portal:                   ${base}/`);
   logger.log(`GraphQL API and explorer: ${base}/graphql`);
   logger.log(`Health check:             ${base}/health`);
   if (endpoints.embedded.database || endpoints.embedded.storage) logger.log(`Embedded services keep their data in ${config.dataDir}`);

@@ -29,8 +29,9 @@ export function catalogTitle(publisher: OrganizationEntity | null): { zh: string
 }
 
 /**
- * The IRIs of the export, all under the platform's public URL. Datasets are named by slug, so their IRI is
- * the address of their representations without the extension (/datasets/{slug}.jsonld, .ttl).
+ * The IRIs of the export, all under the platform's public URL. Datasets are named by slug: their IRI is the
+ * dataset's page on the portal, which also answers with this record by content negotiation (Accept:
+ * text/turtle or application/ld+json), as /datasets/{slug}.ttl and .jsonld do.
  */
 export class DcatLinks {
   readonly base: string;

@@ -12,6 +12,8 @@ import {
 } from '../metadata/vocabularies';
 import { DEMO_DATASETS } from './demo-datasets';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
+import { demoPlanLeads } from './demo-plan-leads';
+import { PLAN_ITEMS } from '../plan/plan-items';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,98}[a-z0-9]$/;
 const DEMO_NOTE = '（示例数据）';
@@ -192,5 +194,27 @@ describe('demo datasets', () => {
     for (const { planItem: _planItem, flagship: _flagship, ...record } of DEMO_DATASETS) {
       expect({ slug: record.slug, errors: validator.validate(record) }).toEqual({ slug: record.slug, errors: [] });
     }
+  });
+});
+
+describe('demo plan leads', () => {
+  it('map every lead unit the plan names onto a demo organization', () => {
+    const slugs = new Set(DEMO_ORGANIZATIONS.map((o) => o.slug));
+    const leads = demoPlanLeads();
+    expect(leads.map((l) => l.planItem)).toEqual(PLAN_ITEMS.map((i) => i.number));
+    for (const { planItem, organizations } of leads) {
+      expect({ planItem, unknown: organizations.filter((s) => !slugs.has(s)) }).toEqual({ planItem, unknown: [] });
+      expect(organizations).toHaveLength(PLAN_ITEMS[planItem - 1].leadUnits.length);
+    }
+    expect(leads.find((l) => l.planItem === 10)?.organizations).toEqual(['hy-env-bureau']);
+    expect(leads.find((l) => l.planItem === 22)?.organizations).toEqual(['hy-hr-social-security-bureau', 'hy-civil-affairs-bureau', 'hy-housing-provident-fund-centre']);
+  });
+
+  it('give most items with a lead a published demo dataset of a lead organization', () => {
+    const answered = demoPlanLeads().filter(({ planItem, organizations }) =>
+      DEMO_DATASETS.some((d) => d.planItem === planItem && d.status === 'published' && organizations.includes(d.organization)),
+    );
+    const led = demoPlanLeads().filter((l) => l.organizations.length > 0);
+    expect(answered.length).toBeGreaterThanOrEqual(led.length / 2);
   });
 });

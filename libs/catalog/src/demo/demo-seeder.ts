@@ -7,10 +7,12 @@ import { DataSource } from 'typeorm';
 import { DatasetService } from '../dataset.service';
 import { DatasetEntity, OrganizationEntity } from '../entities';
 import { OrganizationService } from '../organization.service';
+import { PlanService } from '../plan/plan.service';
 import { ResourceService } from '../resource.service';
 import { DEMO_DATASETS } from './demo-datasets';
 import { DEMO_FILE_PUBLISHER, DemoFilePublisher } from './demo-file-publisher';
 import { DEMO_ORGANIZATIONS } from './demo-organizations';
+import { demoPlanLeads } from './demo-plan-leads';
 import { DEMO_FILES } from './files';
 
 const STATE_KEY = 'demo_catalogue';
@@ -32,6 +34,7 @@ export class DemoSeeder {
     private readonly organizations: OrganizationService,
     private readonly datasets: DatasetService,
     private readonly resources: ResourceService,
+    private readonly plan: PlanService,
   ) {}
 
   async seedIfEmpty(): Promise<'seeded' | 'already-loaded' | 'not-empty'> {
@@ -64,9 +67,10 @@ export class DemoSeeder {
       const { parentSlug, ...fields } = org;
       await this.organizations.create(SYSTEM, { ...fields, parentSlug });
     }
+    for (const { planItem, organizations } of demoPlanLeads()) await this.plan.setLeads(SYSTEM, planItem, organizations);
     let files = 0;
     for (const demo of DEMO_DATASETS) {
-      const { planItem: _planItem, flagship, ...record } = demo;
+      const { flagship, ...record } = demo;
       let dataset = await this.db.getRepository(DatasetEntity).findOneBy({ slug: record.slug });
       dataset ??= await this.datasets.create(SYSTEM, record);
       if (flagship && (await this.resources.resourcesOf([dataset.id])).size === 0) {

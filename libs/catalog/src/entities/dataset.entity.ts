@@ -89,6 +89,10 @@ export class DatasetEntity {
   @Column('text', { name: 'priority_domain', nullable: true })
   priorityDomain: PriorityDomain | null;
 
+  /** The item (1-39) of the 2017 openness plan the dataset answers. */
+  @Column('smallint', { name: 'plan_item', nullable: true })
+  planItem: number | null;
+
   @Column('text')
   status: DatasetStatus;
 

@@ -54,5 +54,7 @@ export interface DatasetMetadata {
   contactPoint?: ContactPoint | null;
   /** The plan's priority domain (民生保障 / 公共服务 / 市场监管). */
   priorityDomain?: PriorityDomain | null;
+  /** The item (1-39) of the 2017 openness plan (衡办发〔2017〕25号) the dataset answers. */
+  planItem?: number | null;
   status: DatasetStatus;
 }

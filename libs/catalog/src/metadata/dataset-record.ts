@@ -71,6 +71,7 @@ export function recordColumns(record: DatasetMetadata, organizationId: string): 
     contactEmail: record.contactPoint?.email ?? null,
     contactPhone: record.contactPoint?.phone ?? null,
     priorityDomain: record.priorityDomain ?? null,
+    planItem: record.planItem ?? null,
     status: record.status,
   };
 }
@@ -103,6 +104,7 @@ export function entityRecord(entity: DatasetEntity, organizationSlug: string, th
       ? { name: entity.contactName, email: entity.contactEmail, phone: entity.contactPhone }
       : null,
     priorityDomain: entity.priorityDomain,
+    planItem: entity.planItem,
     status: entity.status,
   };
 }

@@ -1,4 +1,4 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import {
   DatasetStatusEnum,
   OpenAttributeEnum,
@@ -78,6 +78,9 @@ class DatasetFieldsInput {
 
   @Field(() => PriorityDomainEnum, { nullable: true, description: 'Priority domain.' })
   priorityDomain?: PriorityDomainEnum | null;
+
+  @Field(() => Int, { nullable: true, description: 'The item (1-39) of the 2017 openness plan the dataset answers; null clears.' })
+  planItem?: number | null;
 
   @Field(() => DatasetStatusEnum, { nullable: true, description: 'Status; default DRAFT.' })
   status?: DatasetStatusEnum;

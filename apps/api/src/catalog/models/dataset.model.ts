@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   DatasetStatusEnum,
   OpenAttributeEnum,
@@ -110,6 +110,12 @@ export class DatasetModel {
 
   @Field(() => PriorityDomainEnum, { nullable: true, description: 'Priority domain of the openness plan.' })
   priorityDomain: PriorityDomainEnum | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The item (1-39) of the city\'s 2017 openness plan (衡办发〔2017〕25号) the dataset answers, e.g. 10 环境保护监管信息公开; see planItems.',
+  })
+  planItem: number | null;
 
   @Field(() => DatasetStatusEnum, { description: 'Publication status.' })
   status: DatasetStatusEnum;
