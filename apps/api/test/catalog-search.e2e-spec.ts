@@ -141,6 +141,30 @@ describe('search contract for the portal: suggestions, relaxed matches, ordering
     expect(suggestions).toContainEqual({ kind: 'DATASET', label: '衡阳市空气质量监测站点小时数据', key: 'hengyang-air-quality-hourly' });
     const bad = await t.gql(`{ suggest(prefix: "空气", first: 21) { key } }`);
     expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const pinyin = await t.gql(`{ suggest(prefix: "gongzuf") { kind key } }`);
+    expect(pinyin.body.data!.suggest).toContainEqual({ kind: 'DATASET', key: 'hengyang-public-rental-housing-allocation' });
+  });
+
+  it('never suggests a draft to the public', async () => {
+    const draft = DEMO_DATASETS.find((d) => d.status === 'draft')!;
+    const res = await t.gql(`query($p: String!) { suggest(prefix: $p, first: 20) { kind key } }`, { p: draft.title.slice(3, 9) });
+    expect(res.body.data!.suggest.map((s: { key: string }) => s.key)).not.toContain(draft.slug);
+  });
+
+  it('finds colloquial names and pinyin, says when a search was relaxed, and what to highlight', async () => {
+    const q = `query($s: String!) { datasets(search: $s, first: 3) { totalCount relaxed highlightTerms edges { node { slug } } } }`;
+    const smog = (await t.gql(q, { s: '雾霾' })).body.data!.datasets;
+    expect(smog.edges[0].node.slug).toMatch(/air-quality/);
+    expect(smog.relaxed).toBe(false);
+    expect(smog.highlightTerms).toContain('空气质量');
+    const pinyin = (await t.gql(q, { s: 'gongzufang' })).body.data!.datasets;
+    expect(pinyin.edges[0].node.slug).toMatch(/public-rental-housing/);
+    expect(pinyin.highlightTerms).toContain('公租房');
+    const partial = (await t.gql(q, { s: '公租房 摇号 航天飞机' })).body.data!.datasets;
+    expect(partial.relaxed).toBe(true);
+    expect(partial.edges[0].node.slug).toBe('hengyang-public-rental-housing-allocation');
+    const none = (await t.gql(q, { s: '航天飞机' })).body.data!.datasets;
+    expect(none).toMatchObject({ totalCount: 0, relaxed: false, highlightTerms: [] });
   });
 
   it('orders by downloads and by issue date, and pages through each', async () => {

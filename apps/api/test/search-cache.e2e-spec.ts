@@ -51,6 +51,14 @@ describe('search cache', () => {
     expect(after.facets.tags).toContainEqual({ key: '流量', count: 1 });
   });
 
+  it('answers from another process exactly after a write, without waiting for the change feed', async () => {
+    // b's index is in memory: the write through a must be visible to b's very next search.
+    for (let i = 0; i < 5; i++) {
+      await a.gql(CREATE, { input: published(`gauge-${i}`, `衡阳市雨量站${i}号观测`) }, TEST_ADMIN_TOKEN);
+      expect((await search(b, '雨量站')).totalCount).toBe(i + 1);
+    }
+  });
+
   it('serves members fresh results, including drafts, and the public the cached view', async () => {
     await search(b, '日报');
     await a.gql(CREATE, { input: { ...published('river-draft', '衡阳市河道水位日报（草稿）'), status: 'DRAFT' } }, TEST_ADMIN_TOKEN);

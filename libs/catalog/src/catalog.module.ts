@@ -6,7 +6,8 @@ import { DemoSeeder } from './demo/demo-seeder';
 import { OrganizationService } from './organization.service';
 import { ResourceService } from './resource.service';
 import { CatalogueChanges } from './search/catalogue-changes';
-import { SuggestionRepository } from './search/suggestion.repository';
+import { CatalogueIndex } from './search/catalogue-index';
+import { SearchIndexRepository } from './search/search-index.repository';
 import { ThemeService } from './theme.service';
 import { NegativeListService } from './negative-list/negative-list.service';
 import { DataRequestService } from './requests/data-request.service';
@@ -24,7 +25,7 @@ import { ScoreboardService } from './scoreboard/scoreboard.service';
 /** The openness plan and the scoreboard computed against it. */
 const PLAN_SERVICES = [PlanItemRepository, PlanService, ScoreboardRepository, ScoreboardService];
 
-const SERVICES = [NegativeListService, DataRequestService, TimelinessService, TimelinessJob, CalendarService, UploadLimitService, CatalogueChanges, SuggestionRepository, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, AuditService];
+const SERVICES = [NegativeListService, DataRequestService, TimelinessService, TimelinessJob, CalendarService, UploadLimitService, CatalogueChanges, SearchIndexRepository, CatalogueIndex, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, DemoSeeder, ReviewService, AuditService];
 
 @Module({
   imports: [AuthModule],

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller } from '@opendata/auth';
 import { FieldError, badInput } from '@opendata/common';
-import { DataSource } from 'typeorm';
-import { DATASET_COLUMNS, datasetFromRow } from './catalog-rows';
-import { DatasetService } from './dataset.service';
+import { datasetFromRow } from './catalog-rows';
 import { DatasetEntity, OrganizationEntity } from './entities';
 import { OrganizationService } from './organization.service';
+import { CatalogueIndex, IndexView } from './search/catalogue-index';
+import { SearchIndexRepository } from './search/search-index.repository';
+import { parseQuery } from './search/query-parser';
+import { suggest } from './search/suggester';
 import { OPEN_ATTRIBUTES, PRIORITY_DOMAINS, THEMES } from './metadata/vocabularies';
 import { DatasetOrderField, decodeCursor } from './search/dataset-cursor';
 import { CatalogueChanges } from './search/catalogue-changes';
-import { normalize, queryTokens } from './search/segmenter';
-import { Suggestion, SuggestionRepository } from './search/suggestion.repository';
-import { DatasetSearchFilter, DatasetSearchQuery, FACET_NAMES, FacetName, Visibility, searchDatasets } from './search/dataset-search';
+import { Suggestion } from './search/suggestion';
+import { DatasetSearchFilter, DatasetSearchQuery, FACET_NAMES, FacetName, Visibility } from './search/dataset-search';
 
 export const MAX_PAGE_SIZE = 100;
 export const MAX_SUGGESTIONS = 20;
@@ -63,11 +63,10 @@ const DEFAULT_DIRECTION: Record<DatasetOrderField, 'ASC' | 'DESC'> = {
 @Injectable()
 export class DatasetSearchService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly changes: CatalogueChanges,
-    private readonly datasets: DatasetService,
+    private readonly catalogue: CatalogueIndex,
+    private readonly repository: SearchIndexRepository,
     private readonly organizations: OrganizationService,
-    private readonly suggestions: SuggestionRepository,
   ) {}
 
   async search(caller: Caller, request: DatasetSearchRequest): Promise<DatasetSearchResult> {
@@ -95,10 +94,18 @@ export class DatasetSearchService {
       withTotal: request.withTotal,
       facets: FACET_NAMES.filter((f) => request.facets.includes(f)),
     };
-    const compute = () => this.compute(query);
+    // The index is brought up to date with every committed write first; cached results are keyed by the
+    // generation they were computed at (and by the age of the download counts they were ordered by).
+    const view = await this.catalogue.current(field === 'DOWNLOADS');
+    const compute = () => this.compute(query, view);
     if (!isPublic(query.visibility) || !this.changes.cacheUsable) return compute();
     const { visibility: _public, after: position, ...rest } = query;
-    const key = JSON.stringify({ ...rest, after: position ? [position.key, position.id] : null });
+    const key = JSON.stringify({
+      ...rest,
+      after: position ? [position.key, position.id] : null,
+      generation: view.generation,
+      downloads: field === 'DOWNLOADS' ? view.downloadsReadAt : 0,
+    });
     return this.changes.searchCache.getOrCompute(key, compute);
   }
 
@@ -109,45 +116,34 @@ export class DatasetSearchService {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SUGGESTIONS) problems.push({ path: 'first', message: `must be between 1 and ${MAX_SUGGESTIONS}` });
     if (prefix.length > 100) problems.push({ path: 'prefix', message: 'must be at most 100 characters' });
     if (problems.length) throw badInput(problems);
-    const text = normalize(prefix.trim());
-    if (!text) return [];
-    return this.suggestions.suggest(text, visibilityOf(caller), limit);
+    if (!prefix.trim()) return [];
+    const { index } = await this.catalogue.current();
+    return suggest(index, prefix, visibilityOf(caller), limit);
   }
 
-  private async compute(query: DatasetSearchQuery): Promise<DatasetSearchResult> {
-    let page = await searchDatasets(this.db.manager, query);
-    let relaxed = false;
-    const tokens = query.text ? queryTokens(normalize(query.text)) : [];
-    if ((query.withTotal ? page.total === 0 : page.ids.length === 0) && !query.after && tokens.length > 1) {
-      page = await searchDatasets(this.db.manager, { ...query, anyTerm: true });
-      relaxed = page.ids.length > 0;
-    }
-    const rows = page.ids.length
-      ? await this.db.query(`SELECT ${DATASET_COLUMNS} FROM datasets d WHERE d.id = ANY($1::uuid[])`, [page.ids])
-      : [];
-    const datasets = new Map<string, DatasetEntity>(rows.map((row: Record<string, unknown>) => [row.id as string, datasetFromRow(row)]));
-    const organizationIds = [...new Set([...datasets.values()].map((d) => d.organizationId))];
-    const [organizations, tags] = await Promise.all([
-      this.organizations.findByIds(organizationIds),
-      this.datasets.tagsOf(page.ids),
-    ]);
+  private async compute(query: DatasetSearchQuery, view: IndexView): Promise<DatasetSearchResult> {
+    const { index, engine } = view;
+    const parsed = query.text ? parseQuery(query.text, index.pinyin, (word) => index.postings.has(word)) : null;
+    const page = engine.search({ ...query, parsed });
+    const organizationIds = [...new Set(page.ids.map((id) => index.vocab.organization.values[index.organization[index.docNo(id)!]]))];
+    const [rows, organizations] = await Promise.all([this.repository.datasetRows(page.ids), this.organizations.findByIds(organizationIds)]);
+    const datasets = new Map<string, DatasetEntity>(rows.map((row) => [row.id as string, datasetFromRow(row)]));
+    const tags = new Map<string, string[]>(rows.map((row) => [row.id as string, row.tag_names as string[]]));
     return {
       edges: page.ids.map((id, i) => ({ cursor: page.cursors[i], node: datasets.get(id) as DatasetEntity })),
       organizations,
       tags,
       hasNextPage: page.hasNextPage,
       hasPreviousPage: query.after !== null,
-      totalCount: page.total,
-      facets: page.facets ? await this.labelFacets(page.facets) : null,
-      relaxed,
-      highlightTerms: tokens.filter((t) => /\p{Script=Han}/u.test(t)),
+      totalCount: query.withTotal ? page.total : null,
+      facets: page.facets ? this.labelFacets(page.facets, view) : null,
+      relaxed: page.relaxed,
+      highlightTerms: page.highlightTerms,
     };
   }
 
-  private async labelFacets(counts: Record<FacetName, Array<{ key: string; count: number }>>) {
-    const ids = counts.organization.map((b) => b.key);
-    const rows = ids.length ? await this.db.query(`SELECT o.id, o.slug, o.name FROM organizations o WHERE o.id = ANY($1::uuid[])`, [ids]) : [];
-    const organizations = new Map<string, { slug: string; name: string }>(rows.map((o: { id: string; slug: string; name: string }) => [o.id, o]));
+  private labelFacets(counts: Record<FacetName, Array<{ key: string; count: number }>>, view: IndexView) {
+    const organizations = view.index.organizations;
     const themes = new Map(THEMES.map((t) => [t.code, t.labelZh]));
     const byLabel = (vocabulary: Record<string, string>) => new Map(Object.entries(vocabulary).map(([k, v]) => [v, k]));
     const openKeys = byLabel(OPEN_ATTRIBUTES);

@@ -19,6 +19,7 @@ import { NegativeListService } from './negative-list/negative-list.service';
 import { planStatus, recordStatusEvent } from './review/publication';
 import { CatalogueChanges } from './search/catalogue-changes';
 import { reindexDataset } from './search/search-indexer';
+import { recordSearchChange } from './search/search-index.repository';
 
 /**
  * Dataset records: reading with visibility rules, and writing with validation against the catalogue schema,
@@ -127,6 +128,7 @@ export class DatasetService {
     const deletedAt = new Date();
     await this.write(async (manager) => {
       await manager.getRepository(DatasetEntity).update({ id }, { deletedAt });
+      await recordSearchChange(manager, id);
     });
     return { ...existing, deletedAt };
   }

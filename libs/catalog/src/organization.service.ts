@@ -4,6 +4,7 @@ import { Caller, requireSysadmin } from '@opendata/auth';
 import { FieldError, badInput, isValidUscc, notFound } from '@opendata/common';
 import { DataSource } from 'typeorm';
 import { ORGANIZATION_COLUMNS, organizationFromRow } from './catalog-rows';
+import { recordSearchChange } from './search/search-index.repository';
 import { OrganizationEntity } from './entities';
 
 export interface CreateOrganizationInput {
@@ -67,8 +68,9 @@ export class OrganizationService {
       else parentId = parent.id;
     }
     if (problems.length) throw badInput(problems);
-    return this.repo.save(
-      this.repo.create({
+    return this.db.transaction(async (manager) => {
+      const saved = await manager.getRepository(OrganizationEntity).save(
+        this.repo.create({
         slug: input.slug,
         name: input.name.trim(),
         nameEn: input.nameEn ?? null,
@@ -79,7 +81,10 @@ export class OrganizationService {
         contactEmail: input.contactEmail ?? null,
         contactPhone: input.contactPhone ?? null,
         reviewRequired: input.reviewRequired ?? true,
-      }),
-    );
+        }),
+      );
+      await recordSearchChange(manager, null);
+      return saved;
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { releasedVersionSql } from '../review/visibility';
 import { SEARCH_VECTOR_SQL, searchDocument } from './search-document';
+import { recordSearchChange } from './search-index.repository';
 
 interface SourceRow {
   title: string;
@@ -16,7 +17,7 @@ interface SourceRow {
 /**
  * Rewrites the derived search columns of one dataset (search vector, trigram text, facet arrays) from its
  * current rows. Callers run it inside the transaction that changed the dataset, its tags, themes or resources,
- * so search never sees a half-updated record.
+ * so search never sees a half-updated record; the change is logged for the in-memory indexes.
  */
 export async function reindexDataset(manager: EntityManager, datasetId: string): Promise<void> {
   const rows: SourceRow[] = await manager.query(
@@ -56,6 +57,7 @@ export async function reindexDataset(manager: EntityManager, datasetId: string):
      WHERE d.id = $1`,
     [datasetId, doc.a, doc.b, doc.c, doc.d, doc.text],
   );
+  await recordSearchChange(manager, datasetId);
 }
 
 /** Rebuilds the search document of every live dataset, in batches (after a change to the segmenter). */

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DATASET_COLUMNS } from '../catalog-rows';
+import { IndexedDataset, IndexedOrganization } from './search-index';
+
+/** Changes kept in the log; a process further behind reloads the whole index. */
+const KEPT_CHANGES = 10_000;
+const LOAD_BATCH = 20_000;
+
+const INDEXED_COLUMNS = `d.id, d.slug, d.organization_id, d.status, d.deleted_at IS NOT NULL AS deleted, d.title, d.title_en,
+  d.description, d.description_en, d.facet_tags AS tags, d.facet_themes AS themes, d.facet_formats AS formats,
+  d.open_attribute, d.priority_domain, d.spatial, (extract(epoch FROM d.modified) * 1000)::float8 AS modified,
+  d.issued::text AS issued`;
+
+interface IndexedRow {
+  id: string;
+  slug: string;
+  organization_id: string;
+  status: string;
+  deleted: boolean;
+  title: string;
+  title_en: string | null;
+  description: string;
+  description_en: string | null;
+  tags: string[];
+  themes: string[];
+  formats: string[];
+  open_attribute: string;
+  priority_domain: string | null;
+  spatial: string | null;
+  modified: number;
+  issued: string | null;
+}
+
+export interface CatalogueSnapshot {
+  generation: number;
+  datasets: IndexedDataset[];
+  organizations: IndexedOrganization[];
+}
+
+/**
+ * Called in every transaction that changes what search sees of a dataset (null: of the organizations). The
+ * generation row stays locked until the transaction ends, so changes commit in generation order.
+ */
+export async function recordSearchChange(manager: EntityManager, datasetId: string | null): Promise<void> {
+  const [{ generation }] = await manager.query(
+    `WITH g AS (UPDATE search_generation SET generation = generation + 1 RETURNING generation)
+     INSERT INTO search_changes (generation, dataset_id) SELECT generation, $1::uuid FROM g RETURNING generation`,
+    [datasetId],
+  );
+  if (Number(generation) % 1000 === 0) await manager.query(`DELETE FROM search_changes WHERE generation < $1`, [Number(generation) - KEPT_CHANGES]);
+}
+
+/** The statements of the in-memory search index: loading it, catching up with changes, download counts, pages. */
+@Injectable()
+export class SearchIndexRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async generation(): Promise<number> {
+    const [row] = await this.db.query(`SELECT generation FROM search_generation`);
+    return Number(row.generation);
+  }
+
+  /** Every live dataset and organization, in one snapshot with its generation. */
+  async loadAll(): Promise<CatalogueSnapshot> {
+    return this.snapshot(async (m) => {
+      const datasets: IndexedDataset[] = [];
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const rows: IndexedRow[] = await m.query(
+          `SELECT ${INDEXED_COLUMNS} FROM datasets d WHERE d.deleted_at IS NULL AND d.id > $1 ORDER BY d.id LIMIT ${LOAD_BATCH}`,
+          [after],
+        );
+        datasets.push(...rows.map(toIndexed));
+        if (rows.length < LOAD_BATCH) return datasets;
+        after = rows[rows.length - 1].id;
+      }
+    });
+  }
+
+  /** The datasets changed after `generation` (null when the log no longer reaches back that far). */
+  async changesSince(generation: number): Promise<CatalogueSnapshot | null> {
+    return this.snapshot(async (m) => {
+      const [{ oldest }] = await m.query(`SELECT min(generation) AS oldest FROM search_changes`);
+      if (oldest !== null && Number(oldest) > generation + 1) return null;
+      const rows: IndexedRow[] = await m.query(
+        `SELECT ${INDEXED_COLUMNS} FROM datasets d
+         WHERE d.id IN (SELECT dataset_id FROM search_changes WHERE generation > $1 AND dataset_id IS NOT NULL)`,
+        [generation],
+      );
+      return rows.map(toIndexed);
+    });
+  }
+
+  /** Downloads per dataset (the sum over its resources). */
+  async downloads(): Promise<Array<{ id: string; n: number }>> {
+    return this.db.query(`SELECT dataset_id AS id, sum(downloads)::float8 AS n FROM resource_download_counts GROUP BY dataset_id`);
+  }
+
+  /** The records of a page, with their tags in order, in one statement. */
+  async datasetRows(ids: string[]): Promise<Array<Record<string, unknown>>> {
+    if (!ids.length) return [];
+    return this.db.query(
+      `SELECT ${DATASET_COLUMNS}, ARRAY(SELECT t.name FROM dataset_tags dt JOIN tags t ON t.id = dt.tag_id
+                                       WHERE dt.dataset_id = d.id ORDER BY dt.position) AS tag_names
+       FROM datasets d WHERE d.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  private async snapshot<T extends IndexedDataset[] | null>(read: (m: EntityManager) => Promise<T>) {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const generation = Number((await runner.query(`SELECT generation FROM search_generation`))[0].generation);
+      const datasets = await read(runner.manager);
+      const organizations = (await runner.query(`SELECT id, slug, name, name_en FROM organizations`)).map(
+        (o: { id: string; slug: string; name: string; name_en: string | null }) => ({ id: o.id, slug: o.slug, name: o.name, nameEn: o.name_en }),
+      );
+      await runner.query('COMMIT');
+      return (datasets ? { generation, datasets, organizations } : null) as T extends null ? CatalogueSnapshot | null : CatalogueSnapshot;
+    } finally {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      await runner.release();
+    }
+  }
+}
+
+function toIndexed(r: IndexedRow): IndexedDataset {
+  return {
+    id: r.id,
+    slug: r.slug,
+    organizationId: r.organization_id,
+    status: r.status,
+    deleted: r.deleted,
+    title: r.title,
+    titleEn: r.title_en,
+    description: r.description,
+    descriptionEn: r.description_en,
+    tags: r.tags,
+    themes: r.themes,
+    formats: r.formats,
+    openAttribute: r.open_attribute,
+    priorityDomain: r.priority_domain,
+    spatial: r.spatial,
+    modified: r.modified,
+    issued: r.issued ? Date.parse(r.issued) : null,
+  };
+}
