@@ -139,6 +139,9 @@ describe('finding and downloading data', () => {
 
       const table = page.getByTestId('preview-table');
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=preview-table] tbody tr').length === 50);
+      await page.getByTestId('preview-chart').locator('canvas').first().waitFor();
+      await page.waitForTimeout(1500);
+      await shot(page, 'dataset');
       const headers = await table.locator('thead th').allInnerTexts();
       const stationColumn = headers.findIndex((text) => text.includes('监测点位名称'));
       assert.ok(stationColumn > 0, headers.join('|'));
@@ -156,7 +159,6 @@ describe('finding and downloading data', () => {
       await page.waitForFunction(() => document.querySelector('[data-testid=preview-table] th[aria-sort=ascending]'));
       await page.getByRole('button', { name: /加载更多/ }).click();
       await shown.filter({ hasText: '已显示 100 条，共 720 条' }).waitFor();
-      await shot(page, 'dataset');
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').first().click()]);
       const csv = await readFile(await download.path(), 'utf8');
@@ -192,7 +194,8 @@ describe('finding and downloading data', () => {
       assert.match(await map.getAttribute('aria-label'), /市监测站/, 'the chart describes its points to screen readers');
       const box = await map.locator('canvas').first().boundingBox();
       assert.ok(box && box.width > 300 && box.height > 300, JSON.stringify(box));
-      await page.locator('#map-heading').scrollIntoViewIfNeeded();
+      await page.locator('#map-heading').evaluate((heading) => heading.scrollIntoView());
+      await page.waitForTimeout(1000);
       await shot(page, 'map');
     });
   });
