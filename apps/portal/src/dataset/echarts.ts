@@ -19,7 +19,9 @@ export function useEcharts(element: Ref<HTMLElement | undefined>, option: Ref<Ch
   function draw(): void {
     if (!element.value || !option.value) return;
     chart ??= echarts.init(element.value, undefined, { renderer: 'canvas' });
-    chart.setOption(option.value, { notMerge: true });
+    // No animation for readers who asked their system for less motion.
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    chart.setOption({ animation: !still, ...option.value }, { notMerge: true });
   }
 
   onMounted(() => {
