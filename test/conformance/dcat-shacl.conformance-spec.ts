@@ -14,6 +14,7 @@ import { Parser, Store, Writer } from 'n3';
 import { readFileSync } from 'node:fs';
 import SHACLValidator from 'rdf-validate-shacl';
 import { DEMO_DATASETS } from '../../libs/catalog/src/demo/demo-datasets';
+import { DEMO_FILES } from '../../libs/catalog/src/demo/files';
 import { airQualityHourlyCsv } from '../../libs/catalog/src/demo/files/air-quality-hourly';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp } from '../support/test-app';
 import { sharedData } from './shared-data';
@@ -110,7 +111,9 @@ describe('DCAT-AP 3 export of the demo catalogue against the official SHACL shap
     const conformsTo = data.getObjects(null, 'http://purl.org/dc/terms/conformsTo', null).map((o) => o.value);
     expect(conformsTo).toContain('http://opendata.test/api/v1/schemas/air-quality-hourly');
     const downloads = data.getObjects(null, 'http://www.w3.org/ns/dcat#downloadURL', null).map((o) => o.value);
-    expect(downloads.filter((url) => /\/download\?version=1$/.test(url))).toHaveLength(5);
+    // Every demo file of a published dataset, and the file uploaded here.
+    const publishedSlugs = new Set(DEMO_DATASETS.filter((d) => d.status === 'published').map((d) => d.slug));
+    expect(downloads.filter((url) => /\/download\?version=1$/.test(url))).toHaveLength(DEMO_FILES.filter((f) => publishedSlugs.has(f.dataset)).length + 1);
     expect(downloads.filter((url) => url.endsWith('/data.csv')).length).toBeGreaterThanOrEqual(1);
   });
 

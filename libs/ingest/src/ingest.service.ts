@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Caller, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
-import { CatalogueChanges, DatasetService, NegativeListService, ResourceService } from '@opendata/catalog';
+import { CatalogueChanges, DatasetEntity, DatasetService, NegativeListService, ResourceService } from '@opendata/catalog';
 import { badInput } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
@@ -24,6 +24,8 @@ export interface UploadRequest {
   /** An existing resource to add a version to; a new resource otherwise. */
   resourceId?: string | null;
   name?: string | null;
+  /** Description of a new resource. */
+  description?: string | null;
   schemaId?: string | null;
   encoding?: string | null;
   delimiter?: string | null;
@@ -122,6 +124,10 @@ export class IngestService {
       });
       if (!report.valid) return await this.reject(runner, objectKey, caller, dataset.id, request, schema, report);
       await indexRowTable(client, table);
+      // The dataset row is locked before the report row refers to it: otherwise two uploads to one dataset
+      // each hold the key-share lock of their report's foreign key and wait for the other's in addVersion
+      // (a deadlock). Only this short tail is serialised; reading and COPY stay concurrent.
+      await runner.manager.getRepository(DatasetEntity).createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id: dataset.id }).getOne();
       const reportId = randomUUID();
       await this.reports.save(runner.manager, { id: reportId, status: 'published', datasetId: dataset.id, resourceId: request.resourceId ?? null, schemaId: schema.id, fileName: request.file.fileName, report, createdBy: caller.userId });
       const { resource, version, released } = await this.resources.addVersion(
@@ -130,6 +136,7 @@ export class IngestService {
           datasetId: dataset.id,
           resourceId: request.resourceId,
           name: request.name?.trim() || request.file.fileName.replace(/\.[^.]+$/, ''),
+          description: request.description?.trim() || null,
           file: {
             format: result.format.toUpperCase(),
             mediaType: MEDIA_TYPES[result.format],

@@ -177,8 +177,8 @@ function stationRows(station: StationProfile, series: Series): Cell[][] {
   return rows;
 }
 
-/** The whole demo CSV; identical on every call. */
-export function airQualityHourlyCsv(): string {
+/** The rows of the demo file, in header order; identical on every call. */
+export function airQualityHourlyRows(): Cell[][] {
   const weather = simulateWeather(new SeededRandom(SEED), DAYS + WARM_UP_HOURS / 24);
   const perStation = STATIONS.map((station, index) => {
     const random = new SeededRandom(SEED + 101 * (index + 1));
@@ -191,5 +191,10 @@ export function airQualityHourlyCsv(): string {
   for (let hour = 0; hour < DAYS * 24; hour++) {
     for (const stationRowList of perStation) rows.push(stationRowList[hour]);
   }
-  return toCsv(AIR_QUALITY_HOURLY_HEADER, rows);
+  return rows;
+}
+
+/** The whole demo CSV; identical on every call. */
+export function airQualityHourlyCsv(): string {
+  return toCsv(AIR_QUALITY_HOURLY_HEADER, airQualityHourlyRows());
 }

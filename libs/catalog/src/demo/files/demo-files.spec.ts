@@ -10,7 +10,7 @@ import {
   maskName,
   maskResidentId,
 } from './housing-allocation';
-import { DEMO_FILES } from './index';
+import { DEMO_FILES, FLAGSHIP_FILES } from './index';
 import { mulberry32 } from './prng';
 import { HENGYANG_DIVISIONS, SOCIAL_INSURANCE_HEADER, socialInsuranceCsv } from './social-insurance';
 import { SURFACE_WATER_HEADER, surfaceWaterCsv } from './surface-water';
@@ -55,13 +55,14 @@ describe('mulberry32', () => {
 });
 
 describe('DEMO_FILES', () => {
-  it('lists the four demo files, each marked 示例数据', () => {
-    expect(DEMO_FILES.map((f) => f.key)).toEqual([
+  it('start with the files of the four flagships, and every file is marked 示例数据', () => {
+    expect(FLAGSHIP_FILES.map((f) => f.key)).toEqual([
       'air-quality-hourly',
       'surface-water',
       'social-insurance',
       'housing-allocation',
     ]);
+    expect(DEMO_FILES.slice(0, 4)).toEqual(FLAGSHIP_FILES);
     for (const file of DEMO_FILES) {
       expect(file.fileName).toMatch(/示例数据.*\.csv$/);
       expect(file.description).toContain('示例数据');
