@@ -182,6 +182,11 @@ describe('finding and downloading data', () => {
       await chart.getByLabel('指标').selectOption('pm2_5');
       await page.waitForFunction(() => /PM2\.5|细颗粒物/.test(document.querySelector('.chart-canvas')?.getAttribute('aria-label') ?? ''));
       assert.equal(await page.locator('.preview-chart [role=alert]').count(), 0);
+      // The hourly file has no coordinates, so no map; the daily file of the same dataset has them.
+      assert.equal(await page.getByTestId('preview-map').isVisible(), false);
+      await page.getByTestId('preview-resource').selectOption({ label: '衡阳市环境空气质量日数据_2026年9月_示例数据' });
+      await page.getByTestId('preview-map').locator('canvas').first().waitFor();
+      assert.match(await page.locator('.points-map').innerText(), /6 个点位/);
     });
   });
 
