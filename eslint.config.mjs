@@ -63,7 +63,7 @@ function importRule({ lib, specs, sql }) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', '**/*.js', '**/*.mjs', 'apps/portal/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', '**/*.js', '**/*.mjs', 'apps/portal/src/gql/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,6 +4,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { DatasetResolver } from '../catalog/dataset.resolver';
 import { OrganizationResolver } from '../catalog/organization.resolver';
 import { ResourceResolver, ResourceVersionResolver } from '../catalog/resource.resolver';
+import { SuggestionResolver } from '../catalog/suggestion.resolver';
 import { VocabularyResolver } from '../catalog/vocabulary.resolver';
 import { DatasetDownloadCountResolver, ResourceDownloadCountResolver } from '../downloads/download-count.resolver';
 import { IngestResolver } from '../ingest/ingest.resolver';
@@ -15,7 +16,7 @@ import { AuditResolver } from '../review/audit.resolver';
 import { ReviewResolver, VersionSignOffResolver } from '../review/review.resolver';
 import { OrganizationScoreResolver, PlanItemResolver, ScoreboardResolver } from '../scoreboard/scoreboard.resolver';
 
-export const RESOLVERS = [DatasetResolver, OrganizationResolver, ResourceResolver, ResourceVersionResolver, VocabularyResolver, IngestResolver, ResourceRowsResolver, RowConnectionResolver, ReviewResolver, VersionSignOffResolver, AuditResolver, DatasetDownloadCountResolver, ResourceDownloadCountResolver, NegativeListResolver, TimelinessResolver, DataRequestResolver,
+export const RESOLVERS = [DatasetResolver, OrganizationResolver, ResourceResolver, ResourceVersionResolver, SuggestionResolver, VocabularyResolver, IngestResolver, ResourceRowsResolver, RowConnectionResolver, ReviewResolver, VersionSignOffResolver, AuditResolver, DatasetDownloadCountResolver, ResourceDownloadCountResolver, NegativeListResolver, TimelinessResolver, DataRequestResolver,
   ScoreboardResolver, PlanItemResolver, OrganizationScoreResolver];
 
 /** The GraphQL schema exactly as the API serves it, built from the resolvers alone (no database needed). */
