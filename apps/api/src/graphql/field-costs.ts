@@ -50,6 +50,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'DatasetFacets.priorityDomains': { points: 1 },
 
   // Catalogue records.
+  // Suggestions come from the in-memory search index: one statement (the index's generation) per request.
+  'Query.suggest': { points: 1, items: { arg: 'first', default: 8, max: 20 } },
   'Query.dataset': { points: 1 },
   'Query.organization': { points: 1 },
   'Query.organizations': { points: 1, items: 200 }, // the city's agencies, with room to grow

@@ -23,9 +23,10 @@ export interface Measurement {
   /** Fields written, once every fragment spread is replaced by its fragment (introspection included). */
   fields: number;
   /**
-   * The sum, over every selection set once fragments are expanded, of the square of the number of fields side
-   * by side in it (those of its inline fragments and fragment spreads included). Validation compares fields
-   * with the same name pairwise (OverlappingFieldsCanBeMerged): this bounds that work.
+   * The sum, over every selection set once fragments are expanded, of the squares of the number of fields that
+   * answer to the same name side by side in it (those of its inline fragments and fragment spreads included).
+   * Validation compares fields with the same response name pairwise (OverlappingFieldsCanBeMerged): this bounds
+   * that work. Past MAX_NAME_MERGES every field of a selection counts as one name (an upper bound).
    */
   width: number;
 }
@@ -53,11 +54,28 @@ interface Part {
   fields: number;
   /** Fields side by side at this level, through inline fragments and spreads. */
   breadth: number;
+  /** How many of them answer to each response name; null once too many merges were made to keep counting. */
+  names: ReadonlyMap<string, number> | null;
+  /** The sum of the squares of those counts (breadth squared when `names` is null): this level's width. */
+  sameName: number;
   /** The width of the selection sets below this level. */
   widthBelow: number;
 }
 
-const EMPTY: Part = { base: 0, perPageItem: 0, once: 0, depth: 0, fields: 0, breadth: 0, widthBelow: 0 };
+const EMPTY: Part = { base: 0, perPageItem: 0, once: 0, depth: 0, fields: 0, breadth: 0, names: new Map(), sameName: 0, widthBelow: 0 };
+
+/**
+ * Response names merged from one selection into another, over a whole document, before the meter stops telling
+ * names apart (every field of a selection then counts as one name, which only overstates the width). Keeps the
+ * work linear in the document's size when one wide fragment is spread in many places.
+ */
+const MAX_NAME_MERGES = 20_000;
+
+/**
+ * Selection sets nested in one another, fragments spread in fragments included, before the meter stops going
+ * down: far past the depth limit, and short of what the call stack holds. What lies below counts as that deep.
+ */
+const MAX_NESTING = 256;
 
 /**
  * Measures every operation and fragment of a document in one pass over it: each fragment is measured once and
@@ -84,6 +102,8 @@ class DocumentMeter {
   private readonly measured = new Map<string, Part | 'measuring'>();
   private readonly variableDefaults = new Map<string, number>();
   private visits = 0;
+  private nameMerges = 0;
+  private nesting = 0;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -121,7 +141,19 @@ class DocumentMeter {
   }
 
   private selectionSet(selectionSet: SelectionSetNode, parent: GraphQLNamedType | null): Part {
+    if (this.nesting >= MAX_NESTING) return { ...EMPTY, depth: MAX_NESTING };
+    this.nesting++;
+    try {
+      return this.selections(selectionSet, parent);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private selections(selectionSet: SelectionSetNode, parent: GraphQLNamedType | null): Part {
     const total = { ...EMPTY };
+    let names: Map<string, number> | null = new Map();
+    let sameName = 0;
     for (const selection of selectionSet.selections) {
       this.visits++;
       let part: Part;
@@ -135,7 +167,19 @@ class DocumentMeter {
       total.breadth += part.breadth;
       total.widthBelow += part.widthBelow;
       total.depth = Math.max(total.depth, part.depth);
+      if (names && part.names && this.nameMerges + part.names.size <= MAX_NAME_MERGES) {
+        this.nameMerges += part.names.size;
+        for (const [name, count] of part.names) {
+          const before = names.get(name) ?? 0;
+          names.set(name, before + count);
+          sameName += (before + count) ** 2 - before ** 2;
+        }
+      } else {
+        names = null;
+      }
     }
+    total.names = names;
+    total.sameName = names ? sameName : total.breadth ** 2;
     return total;
   }
 
@@ -170,7 +214,9 @@ class DocumentMeter {
       depth: introspection ? 0 : child.depth + 1,
       fields: child.fields + 1,
       breadth: 1,
-      widthBelow: node.selectionSet ? child.widthBelow + child.breadth ** 2 : 0,
+      names: new Map([[node.alias?.value ?? node.name.value, 1]]),
+      sameName: 1,
+      widthBelow: node.selectionSet ? child.widthBelow + child.sameName : 0,
     };
   }
 
@@ -207,5 +253,5 @@ function times(a: number, b: number): number {
 
 function toMeasurement(part: Part): Measurement {
   // A fragment's page items have no connection above them inside the fragment: count them once.
-  return { cost: part.base + part.perPageItem + part.once, depth: part.depth, fields: part.fields, width: part.widthBelow + part.breadth ** 2 };
+  return { cost: part.base + part.perPageItem + part.once, depth: part.depth, fields: part.fields, width: part.widthBelow + part.sameName };
 }

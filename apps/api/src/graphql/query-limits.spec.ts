@@ -61,6 +61,25 @@ describe('checkQueryLimits', () => {
     expect(refusal(sideBySide(80))!.message).toMatch(/^查询过宽 \/ Query too wide: too many fields side by side \(width 6481, at most 5000: about 70 fields in one selection, fragments expanded\)$/);
   });
 
+  it('lets many fields of different names side by side through: validation compares only those answering to one name', () => {
+    // 200 aliases of different names beside each other, as a table preview asking for every standard's columns.
+    expect(refusal(`{ dataset(slug: "a") { ${repeat(200, (i) => `t${i}: title`)} } }`)).toBeNull();
+    // The same 200 spread from two fragments into one selection: still 200 names, each once.
+    const half = (from: number) => repeat(100, (i) => `t${from + i}: title`);
+    expect(refusal(`{ dataset(slug: "a") { ...A ...B } } fragment A on Dataset { ${half(0)} } fragment B on Dataset { ${half(100)} }`)).toBeNull();
+    // But fields of one name add up however they arrive: 40 in a fragment, spread twice, are 80 side by side.
+    expect(refusal(`{ dataset(slug: "a") { ...A ... on Dataset { ...A } } } fragment A on Dataset { ${repeat(40, () => 'x: title')} }`)!.message).toMatch(
+      /^查询过宽 \/ Query too wide: too many fields side by side \(width 6401/,
+    );
+  });
+
+  it('refuses a chain of fragments nested past what the meter follows, instead of overflowing the stack', () => {
+    let query = '{ ...F0 }';
+    for (let i = 0; i < 3000; i++) query += ` fragment F${i} on Query { ...F${i + 1} }`;
+    query += ' fragment F3000 on Query { licences { id } }';
+    expect(refusal(query)!.message).toMatch(/^查询嵌套过深 \/ Query too deep: depth 256, at most 12$/);
+  });
+
   it('refuses a fragment past a limit even when no operation spreads it: validation reads it all the same', () => {
     const error = refusal(`{ licences { id } } fragment Unused on Dataset { ${repeat(80, (i) => (i % 2 ? 'x: license { id }' : 'x: license { url }'))} }`);
     expect(error!.extensions.code).toBe(QUERY_TOO_COSTLY);
