@@ -57,6 +57,8 @@ export class AppModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(AuthMiddleware).forRoutes('*path');
-    consumer.apply(RateLimitMiddleware).exclude('health').forRoutes('*path');
+    // The portal's hashed assets are files served from memory or disk, fetched by every page view: only the
+    // pages and the API count against a quota.
+    consumer.apply(RateLimitMiddleware).exclude('health', 'assets/*path').forRoutes('*path');
   }
 }

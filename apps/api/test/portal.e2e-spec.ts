@@ -36,7 +36,7 @@ describe('the portal served by the API', () => {
   let editor: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ portalDir: FIXTURE, publicUrl: BASE });
+    t = await startTestApp({ portalDir: FIXTURE, publicUrl: BASE, rateLimit: { windowSeconds: 60, perToken: 0, perIp: 100_000 } });
     const organizations = t.app.get(OrganizationService);
     await organizations.create(SYSTEM, { slug: 'hy-government', name: '衡阳市人民政府', nameEn: "Hengyang Municipal People's Government" });
     await organizations.create(SYSTEM, { slug: 'env-bureau', name: '衡阳市环境保护局', parentSlug: 'hy-government', description: '负责全市环境质量监测。' });
@@ -226,6 +226,16 @@ describe('the portal served by the API', () => {
       expect(second.body).toEqual(first.body);
       const png = await raw('/assets/logo-A1b2C3d4.png', 'br');
       expect([png.headers['content-type'], png.headers['content-encoding']]).toEqual(['image/png', undefined]);
+    });
+
+    it('cost no quota: every page view fetches them, while pages and the API are charged', async () => {
+      const page = await t.http.get('/search').set('accept', 'text/html');
+      expect(page.headers['x-ratelimit-remaining']).toBeDefined();
+      const asset = await t.http.get('/assets/index-C2mXw8Lp.js');
+      expect(asset.status).toBe(200);
+      expect(asset.headers['x-ratelimit-remaining']).toBeUndefined();
+      const next = await t.http.get('/search').set('accept', 'text/html');
+      expect(Number(next.headers['x-ratelimit-remaining'])).toBe(Number(page.headers['x-ratelimit-remaining']) - 1);
     });
 
     it('answer a matching If-None-Match with 304, and unknown or escaping paths with 404', async () => {

@@ -256,12 +256,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     validationThreads: parseBoolean(env, 'VALIDATION_THREADS', false),
     stagingMaxAgeHours: parseInteger(env, 'STAGING_MAX_AGE_HOURS', 24, 1, 24 * 365),
     jobsInApi: parseBoolean(env, 'JOBS_IN_API', true),
-    // Generous defaults (per minute: 200 a second per token, 20 per address) that normal use never meets;
-    // GraphQL requests count their cost in points, REST requests 1 each.
+    // Generous defaults (per minute: 200 points a second per token, 100 per address) that normal use never meets;
+    // GraphQL requests count their cost in points, REST requests 1 each. A portal page costs 30-140 points, and
+    // an intranet may show many readers behind one address.
     rateLimit: {
       windowSeconds: parseInteger(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86400),
       perToken: parseInteger(env, 'RATE_LIMIT_PER_TOKEN', 12_000, 0, 1_000_000_000),
-      perIp: parseInteger(env, 'RATE_LIMIT_PER_IP', 1_200, 0, 1_000_000_000),
+      perIp: parseInteger(env, 'RATE_LIMIT_PER_IP', 6_000, 0, 1_000_000_000),
     },
     graphqlMaxCost: parseInteger(env, 'GRAPHQL_MAX_COST', 500, 1, 1_000_000),
     trustProxy: parseTrustProxy(env),

@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './app-config';
 
 describe('rate limit configuration', () => {
   it('defaults to limits far above normal use', () => {
-    expect(loadConfig({}).rateLimit).toEqual({ windowSeconds: 60, perToken: 12_000, perIp: 1_200 });
+    expect(loadConfig({}).rateLimit).toEqual({ windowSeconds: 60, perToken: 12_000, perIp: 6_000 });
   });
 
   it('reads the limits, 0 turning one off', () => {
