@@ -33,7 +33,7 @@ const SERVER_ADMINISTRATION = ['libs/platform/src/embedded/embedded-postgres.ts'
 
 /** Statements that move into their repositories with changes in progress (search, uploads, the demo seeder). */
 const MOVING = [
-  'libs/catalog/src/search/catalogue-changes.ts',
+  'libs/catalog/src/search/catalog-changes.ts',
   'libs/catalog/src/search/search-indexer.ts',
   'libs/demo/src/demo-seeder.ts',
 ];

@@ -13,7 +13,7 @@ import { processRssMb, startApiProcess } from '../lib/api-process';
 import { startBenchServices } from '../lib/bench-services';
 import { LatencySummary, runLoad } from '../lib/stats';
 import { PREFIXES, SEARCHES } from './bench-queries';
-import { loadCatalogue } from './catalogue-generator';
+import { loadCatalogue } from './catalog-generator';
 import { DEMO_ORGANIZATIONS } from '@opendata/demo';
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Tx, groupRows } from '@opendata/database';
 import { IsNull, QueryFailedError } from 'typeorm';
 import { DATASET_ROWS, DatasetEntity } from './entities';
-import { CatalogueRepository } from './catalogue.repository';
+import { CatalogueRepository } from './catalog.repository';
 import { recordSearchChange } from './search/search-index.repository';
 import { reindexAll, reindexDataset } from './search/search-indexer';
 

@@ -11,7 +11,7 @@ import {
   fakeOrganizationRepository,
   fakeReviewRepository,
   fakeThemeRepository,
-} from '../../../test/support/catalogue-fakes';
+} from '../../../test/support/catalog-fakes';
 import { badFields, codeOf, rejection, signedIn, sysadmin } from '../../../test/support/unit-fakes';
 
 // Records, permissions and the workflow's decisions on fake repositories; the statements themselves run on

@@ -4,7 +4,7 @@ import { IsNull } from 'typeorm';
 import { DatasetStatus } from './metadata/vocabularies';
 import { RESOURCE_ROWS, ResourceEntity, ResourceVersionEntity, VERSION_ROWS } from './entities';
 import { releasedVersionSql } from './review/visibility';
-import { CatalogueRepository } from './catalogue.repository';
+import { CatalogueRepository } from './catalog.repository';
 
 /** The version a row request is about, with what decides who may see it. */
 export interface VersionRowsRecord {

@@ -13,7 +13,7 @@ import {
   fakeOrganizationRepository,
   fakeReviewRepository,
   fakeThemeRepository,
-} from '../../../../test/support/catalogue-fakes';
+} from '../../../../test/support/catalog-fakes';
 import { badFields, codeOf, fakeOrganizations, rejection, signedIn, sysadmin } from '../../../../test/support/unit-fakes';
 
 // The workflow's statements run under a row lock in PostgreSQL (review e2e specs); these are the rules

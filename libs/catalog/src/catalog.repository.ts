@@ -1,7 +1,7 @@
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeFeed, SqlRepository, Tx, openedByWithTransaction } from '@opendata/database';
 import { DataSource } from 'typeorm';
-import { CatalogueChanges } from './search/catalogue-changes';
+import { CatalogueChanges } from './search/catalog-changes';
 
 /**
  * The base of the repositories of the catalogue itself (datasets, resources): a transaction opened on one of

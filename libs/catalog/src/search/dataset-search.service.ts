@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { FieldError, badInput } from '@opendata/common';
-import { datasetFromRow } from './catalog-rows';
-import { DatasetEntity, OrganizationEntity } from './entities';
-import { OrganizationService } from './organization.service';
-import { CatalogueIndex, IndexView } from './search/catalogue-index';
-import { SearchIndexRepository } from './search/search-index.repository';
-import { parseQuery } from './search/query-parser';
-import { suggest } from './search/suggester';
-import { OPEN_ATTRIBUTES, PRIORITY_DOMAINS, THEMES } from './metadata/vocabularies';
-import { DatasetOrderField, decodeCursor } from './search/dataset-cursor';
-import { CatalogueChanges } from './search/catalogue-changes';
-import { Suggestion } from './search/suggestion';
-import { DatasetOrder, DatasetSearchFilter, DatasetSearchQuery, FACET_NAMES, FacetName, Visibility } from './search/dataset-search';
-import { SearchCondition, conditionHasWords, conditionLeaves } from './search/search-condition';
+import { datasetFromRow } from '../catalog-rows';
+import { DatasetEntity, OrganizationEntity } from '../entities';
+import { OrganizationService } from '../organization.service';
+import { CatalogueIndex, IndexView } from './catalog-index';
+import { SearchIndexRepository } from './search-index.repository';
+import { parseQuery } from './query-parser';
+import { suggest } from './suggester';
+import { OPEN_ATTRIBUTES, PRIORITY_DOMAINS, THEMES } from '../metadata/vocabularies';
+import { DatasetOrderField, decodeCursor } from './dataset-cursor';
+import { CatalogueChanges } from './catalog-changes';
+import { Suggestion } from './suggestion';
+import { DatasetOrder, DatasetSearchFilter, DatasetSearchQuery, FACET_NAMES, FacetName, Visibility } from './dataset-search';
+import { SearchCondition, conditionHasWords, conditionLeaves } from './search-condition';
 
 export const MAX_PAGE_SIZE = 100;
 /** Pages read by offset (API clients that page by `start`) may be larger: CKAN allows 1000 rows. */

@@ -1,4 +1,4 @@
-import { CatalogueIndex } from './catalogue-index';
+import { CatalogueIndex } from './catalog-index';
 import { IndexedDataset, IndexedOrganization } from './search-index';
 import { CatalogueSnapshot, SearchIndexRepository } from './search-index.repository';
 
