@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Tx, groupRows } from '@opendata/database';
 import { IsNull, QueryFailedError } from 'typeorm';
 import { DATASET_ROWS, DatasetEntity } from './entities';
-import { CatalogueRepository } from './catalog.repository';
+import { CatalogRepository } from './catalog.repository';
 import { recordSearchChange } from './search/search-index.repository';
 import { reindexAll, reindexDataset } from './search/search-indexer';
 
@@ -28,7 +28,7 @@ export class SlugTaken extends Error {
  * catalogue, which know the change feed.
  */
 @Injectable()
-export class DatasetRepository extends CatalogueRepository {
+export class DatasetRepository extends CatalogRepository {
   /** A live (not deleted) dataset by id or slug. */
   findLive(key: { id: string } | { slug: string }): Promise<DatasetEntity | null> {
     return this.manager().getRepository(DatasetEntity).findOneBy({ ...key, deletedAt: IsNull() });

@@ -3,7 +3,7 @@ import { DatasetService } from './dataset.service';
 import { OrganizationEntity } from './entities';
 import { WorkflowSteps, recordSha256 } from './review/publication';
 import {
-  FakeCatalogue,
+  FakeCatalog,
   STORED_DESCRIPTION,
   fakeDatasetRepository,
   fakeDeadlineRepository,
@@ -38,11 +38,11 @@ const member = signedIn('m', { [ENV.id]: 'member' });
 const publisher = signedIn('boss', { [OPEN.id]: 'admin' });
 
 describe('DatasetService', () => {
-  let c: FakeCatalogue;
+  let c: FakeCatalog;
   let service: DatasetService;
 
   beforeEach(() => {
-    c = new FakeCatalogue([ENV, OPEN]);
+    c = new FakeCatalog([ENV, OPEN]);
     const steps = new WorkflowSteps(fakeReviewRepository(c), fakeDeadlineRepository(c));
     service = new DatasetService(fakeDatasetRepository(c), fakeOrganizationRepository(c), fakeThemeRepository(['GOV_ECOLOGY', 'ENVI']), steps, fakeNegativeList(c));
   });
@@ -72,7 +72,7 @@ describe('DatasetService', () => {
     expect(c.state.tags.get(created.id)).toEqual(['空气质量', 'AQI']);
     const [tx] = c.transactions;
     expect(c.transactions).toHaveLength(1);
-    expect(tx).toMatchObject({ actor: editor, outcome: 'committed', changedCatalogue: true });
+    expect(tx).toMatchObject({ actor: editor, outcome: 'committed', changedCatalog: true });
     expect(c.writes.every((w) => w.tx === tx)).toBe(true);
     const id = created.id;
     expect(c.committedWrites()).toEqual([`insert ${id}`, `relations ${id}`, `reindex ${id}`, `lock ${id}`, `deadlines ${id}`]);
@@ -83,7 +83,7 @@ describe('DatasetService', () => {
   it('publishes at once only where the caller may publish without review; a refused publication leaves nothing', async () => {
     const refused = await rejection(service.create(editor, { ...RECORD, status: 'published' }));
     expect(refused).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'REVIEW_REQUIRED' } });
-    expect(c.transactions[0]).toMatchObject({ outcome: 'rolled back', changedCatalogue: false });
+    expect(c.transactions[0]).toMatchObject({ outcome: 'rolled back', changedCatalog: false });
     expect(c.state.datasets.size).toBe(0);
     expect(c.committedWrites()).toEqual([]);
 
@@ -142,7 +142,7 @@ describe('DatasetService', () => {
     const deleted = await service.delete(editor, DRAFT);
     expect(deleted.deletedAt).toBeInstanceOf(Date);
     expect(c.committedWrites()).toEqual([`lock ${DRAFT}`, `delete ${DRAFT}`, `deadlines ${DRAFT}`]);
-    expect(c.transactions.at(-1)).toMatchObject({ actor: editor, changedCatalogue: true });
+    expect(c.transactions.at(-1)).toMatchObject({ actor: editor, changedCatalog: true });
     expect(await codeOf(service.get(member, { id: DRAFT }))).toBe('NOT_FOUND');
   });
 });

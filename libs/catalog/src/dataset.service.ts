@@ -163,7 +163,7 @@ export class DatasetService {
     try {
       return await this.datasets.withTransaction(caller, async (tx) => {
         const result = await work(tx);
-        tx.catalogueChanged();
+        tx.catalogChanged();
         return result;
       });
     } catch (error) {

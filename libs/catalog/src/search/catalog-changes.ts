@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
 import { SearchCache } from './search-cache';
 
-const CHANNEL = 'catalogue_changed';
+const CHANNEL = 'catalog_changed';
 const MAX_ENTRIES = 2000;
 
 /**
@@ -13,9 +13,9 @@ const MAX_ENTRIES = 2000;
  * dropped and stays off until the listener is back.
  */
 @Injectable()
-export class CatalogueChanges implements OnModuleInit, OnModuleDestroy {
+export class CatalogChanges implements OnModuleInit, OnModuleDestroy {
   readonly searchCache: SearchCache;
-  private readonly logger = new Logger('CatalogueChanges');
+  private readonly logger = new Logger('CatalogChanges');
   private listener: Client | null = null;
   private listening = false;
   private closed = false;

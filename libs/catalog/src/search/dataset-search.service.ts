@@ -4,13 +4,13 @@ import { FieldError, badInput } from '@opendata/common';
 import { datasetFromRow } from '../catalog-rows';
 import { DatasetEntity, OrganizationEntity } from '../entities';
 import { OrganizationService } from '../organization.service';
-import { CatalogueIndex, IndexView } from './catalog-index';
+import { CatalogIndex, IndexView } from './catalog-index';
 import { SearchIndexRepository } from './search-index.repository';
 import { parseQuery } from './query-parser';
 import { suggest } from './suggester';
 import { OPEN_ATTRIBUTES, PRIORITY_DOMAINS, THEMES } from '../metadata/vocabularies';
 import { DatasetOrderField, decodeCursor } from './dataset-cursor';
-import { CatalogueChanges } from './catalog-changes';
+import { CatalogChanges } from './catalog-changes';
 import { Suggestion } from './suggestion';
 import { DatasetOrder, DatasetSearchFilter, DatasetSearchQuery, FACET_NAMES, FacetName, Visibility } from './dataset-search';
 import { SearchCondition, conditionHasWords, conditionLeaves } from './search-condition';
@@ -78,8 +78,8 @@ const DEFAULT_DIRECTION: Record<DatasetOrderField, 'ASC' | 'DESC'> = {
 @Injectable()
 export class DatasetSearchService {
   constructor(
-    private readonly changes: CatalogueChanges,
-    private readonly catalogue: CatalogueIndex,
+    private readonly changes: CatalogChanges,
+    private readonly catalog: CatalogIndex,
     private readonly repository: SearchIndexRepository,
     private readonly organizations: OrganizationService,
   ) {}
@@ -111,7 +111,7 @@ export class DatasetSearchService {
     };
     // The index is brought up to date with every committed write first; cached results are keyed by the
     // generation they were computed at (and by the age of the download counts they were ordered by).
-    const view = await this.catalogue.current(field === 'DOWNLOADS');
+    const view = await this.catalog.current(field === 'DOWNLOADS');
     const compute = () => this.compute(query, view);
     if (!isPublic(query.visibility) || !this.changes.cacheUsable) return compute();
     const { visibility: _public, after: position, ...rest } = query;
@@ -132,7 +132,7 @@ export class DatasetSearchService {
     if (prefix.length > 100) problems.push({ path: 'prefix', message: 'must be at most 100 characters' });
     if (problems.length) throw badInput(problems);
     if (!prefix.trim()) return [];
-    const { index } = await this.catalogue.current();
+    const { index } = await this.catalog.current();
     return suggest(index, prefix, visibilityOf(caller), limit);
   }
 

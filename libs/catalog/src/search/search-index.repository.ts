@@ -34,7 +34,7 @@ interface IndexedRow {
   issued: string | null;
 }
 
-export interface CatalogueSnapshot {
+export interface CatalogSnapshot {
   generation: number;
   datasets: IndexedDataset[];
   organizations: IndexedOrganization[];
@@ -85,7 +85,7 @@ export class SearchIndexRepository {
   }
 
   /** The datasets changed after `generation` (null when the log no longer reaches back that far). */
-  async changesSince(generation: number): Promise<CatalogueSnapshot | null> {
+  async changesSince(generation: number): Promise<CatalogSnapshot | null> {
     return this.snapshot(async (m) => {
       const [{ oldest }] = await m.query(`SELECT min(generation) AS oldest FROM search_changes`);
       if (oldest !== null && Number(oldest) > generation + 1) return null;
@@ -125,7 +125,7 @@ export class SearchIndexRepository {
       );
       const datasets = await read(runner.manager, organizations);
       await runner.query('COMMIT');
-      return (datasets ? { generation, datasets, organizations } : null) as T extends null ? CatalogueSnapshot | null : CatalogueSnapshot;
+      return (datasets ? { generation, datasets, organizations } : null) as T extends null ? CatalogSnapshot | null : CatalogSnapshot;
     } finally {
       await runner.query('ROLLBACK').catch(() => undefined);
       await runner.release();
