@@ -146,7 +146,7 @@ async function main(): Promise<void> {
       });
     };
     const withRecords = async (search: string): Promise<void> => {
-      await repository.datasetRows((await engineSearch(search)).ids);
+      await repository.datasetsWithTags((await engineSearch(search)).ids);
     };
     const cpuBefore = process.cpuUsage();
     const engineOnly = await runLoad(SEARCHES, async (search) => void (await engineSearch(search)), options);

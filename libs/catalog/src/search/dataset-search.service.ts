@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { FieldError, badInput } from '@opendata/common';
-import { datasetFromRow } from '../catalog-rows';
 import { DatasetEntity, OrganizationEntity } from '../entities';
 import { OrganizationService } from '../organization.service';
 import { CatalogIndex, IndexView } from './catalog-index';
@@ -141,9 +140,9 @@ export class DatasetSearchService {
     const parsed = query.text ? parseQuery(query.text, index.pinyin, (word) => index.hasWord(word)) : null;
     const page = engine.search({ ...query, parsed });
     const organizationIds = [...new Set(page.docs.map((doc) => index.vocab.organization.values[index.organization[doc]]))];
-    const [rows, organizations] = await Promise.all([this.repository.datasetRows(page.ids), this.organizations.findByIds(organizationIds)]);
-    const datasets = new Map<string, DatasetEntity>(rows.map((row) => [row.id as string, datasetFromRow(row)]));
-    const tags = new Map<string, string[]>(rows.map((row) => [row.id as string, row.tag_names as string[]]));
+    const [records, organizations] = await Promise.all([this.repository.datasetsWithTags(page.ids), this.organizations.findByIds(organizationIds)]);
+    const datasets = new Map<string, DatasetEntity>(records.map((r) => [r.dataset.id, r.dataset]));
+    const tags = new Map<string, string[]>(records.map((r) => [r.dataset.id, r.tags]));
     return {
       edges: page.ids.map((id, i) => ({ cursor: page.cursors[i], node: datasets.get(id) as DatasetEntity })),
       organizations,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DATASET_COLUMNS } from '../catalog-rows';
+import { DATASET_ROWS, DatasetEntity } from '../entities';
 import { IndexedDataset, IndexedOrganization } from './search-index';
 
 /** Changes kept in the log; a process further behind reloads the whole index. */
@@ -104,14 +104,15 @@ export class SearchIndexRepository {
   }
 
   /** The records of a page, with their tags in order, in one statement. */
-  async datasetRows(ids: string[]): Promise<Array<Record<string, unknown>>> {
+  async datasetsWithTags(ids: string[]): Promise<Array<{ dataset: DatasetEntity; tags: string[] }>> {
     if (!ids.length) return [];
-    return this.db.query(
-      `SELECT ${DATASET_COLUMNS}, ARRAY(SELECT t.name FROM dataset_tags dt JOIN tags t ON t.id = dt.tag_id
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT ${DATASET_ROWS.columns}, ARRAY(SELECT t.name FROM dataset_tags dt JOIN tags t ON t.id = dt.tag_id
                                        WHERE dt.dataset_id = d.id ORDER BY dt.position) AS tag_names
        FROM datasets d WHERE d.id = ANY($1::uuid[])`,
       [ids],
     );
+    return rows.map((row) => ({ dataset: DATASET_ROWS.from(row), tags: row.tag_names as string[] }));
   }
 
   private async snapshot<T extends IndexedDataset[] | null>(read: (m: EntityManager, organizations: IndexedOrganization[]) => Promise<T>) {
