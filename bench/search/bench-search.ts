@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { SYSTEM } from '@opendata/auth';
-import { CATALOG_ENTITIES, CatalogIndex, OrganizationService, SearchIndexRepository, ThemeService, parseQuery } from '@opendata/catalog';
+import { CATALOG_ENTITIES, CatalogIndex, OrganizationService, SearchDocumentRepository, SearchIndexRepository, ThemeService, parseQuery } from '@opendata/catalog';
 import { projectRoot } from '@opendata/common';
 import { OrganizationRepository, ThemeRepository } from '@opendata/catalog';
 import { dataSourceOptions } from '@opendata/database';
@@ -62,7 +62,7 @@ async function ensureCatalog(url: string): Promise<number> {
 
 async function ensureOrganizations(dataSource: DataSource): Promise<void> {
   await new ThemeService(new ThemeRepository(dataSource)).syncVocabulary();
-  const service = new OrganizationService(new OrganizationRepository(dataSource));
+  const service = new OrganizationService(new OrganizationRepository(dataSource, new SearchDocumentRepository(dataSource)));
   for (const org of DEMO_ORGANIZATIONS) {
     if ((await dataSource.query('SELECT 1 FROM organizations WHERE slug = $1', [org.slug])).length) continue;
     await service.create(SYSTEM, org);

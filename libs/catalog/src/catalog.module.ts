@@ -13,6 +13,7 @@ import { ThemeRepository } from './theme.repository';
 import { WorkflowSteps } from './review/publication';
 import { CatalogIndex } from './search/catalog-index';
 import { SearchIndexRepository } from './search/search-index.repository';
+import { SearchDocumentRepository } from './search/search-document.repository';
 import { ThemeService } from './theme.service';
 import { NegativeListService } from './negative-list/negative-list.service';
 import { DataRequestService } from './requests/data-request.service';
@@ -38,7 +39,7 @@ import { CalendarRepository } from './obligations/calendar.repository';
 import { AuditRepository } from './audit/audit.repository';
 
 /** The statements of the governance features (the services above keep the rules). */
-const REPOSITORIES = [NegativeListRepository, DataRequestRepository, UploadLimitRepository, CalendarRepository, AuditRepository];
+const REPOSITORIES = [NegativeListRepository, DataRequestRepository, UploadLimitRepository, CalendarRepository, AuditRepository, SearchDocumentRepository];
 
 /** The statements of the catalogue itself; exported for the API's readers (download counts, DataLoaders). */
 const CATALOG_REPOSITORIES = [OrganizationRepository, ThemeRepository, DatasetRepository, ResourceRepository, DownloadCountRepository];

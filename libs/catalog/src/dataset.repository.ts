@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx, groupRows } from '@opendata/database';
-import { IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, IsNull, QueryFailedError } from 'typeorm';
 import { DATASET_ROWS, DatasetEntity } from './entities';
 import { CatalogRepository } from './catalog.repository';
-import { recordSearchChange } from './search/search-index.repository';
-import { reindexAll, reindexDataset } from './search/search-indexer';
+import { CatalogChanges } from './search/catalog-changes';
+import { SearchDocumentRepository } from './search/search-document.repository';
 
 /** A tag with its id (CKAN's tag objects carry both). */
 export interface TagRef {
@@ -29,6 +30,14 @@ export class SlugTaken extends Error {
  */
 @Injectable()
 export class DatasetRepository extends CatalogRepository {
+  constructor(
+    @InjectDataSource() db: DataSource,
+    changes: CatalogChanges,
+    private readonly searchDocuments: SearchDocumentRepository,
+  ) {
+    super(db, changes);
+  }
+
   /** A live (not deleted) dataset by id or slug. */
   findLive(key: { id: string } | { slug: string }): Promise<DatasetEntity | null> {
     return this.manager().getRepository(DatasetEntity).findOneBy({ ...key, deletedAt: IsNull() });
@@ -101,7 +110,7 @@ export class DatasetRepository extends CatalogRepository {
   /** Marks a dataset deleted; it leaves every process's search index with the transaction's commit. */
   async softDelete(id: string, deletedAt: Date, tx: Tx): Promise<void> {
     await tx.getRepository(DatasetEntity).update({ id }, { deletedAt });
-    await recordSearchChange(tx, id);
+    await this.searchDocuments.recordChange(id, tx);
   }
 
   /** Replaces the dataset's themes and tags (creating new tags), then rewrites its search document. */
@@ -121,12 +130,12 @@ export class DatasetRepository extends CatalogRepository {
 
   /** Rewrites the search document of a dataset from its rows, in the transaction that changed them. */
   async reindex(datasetId: string, tx: Tx): Promise<void> {
-    await reindexDataset(tx, datasetId);
+    await this.searchDocuments.rewrite(datasetId, tx);
   }
 
   /** Rewrites the search document of every live dataset, one at a time; returns how many. */
   reindexAll(onProgress?: (done: number, total: number) => void): Promise<number> {
-    return reindexAll(this.db.manager, onProgress);
+    return this.searchDocuments.rewriteAll(onProgress);
   }
 
   /** Slugs of the published datasets, in slug order. */

@@ -6,7 +6,7 @@ export * from './metadata/dataset-metadata.validator';
 export * from './search/dataset-cursor';
 export * from './search/dataset-search';
 export * from './search/search-condition';
-export * from './search/search-indexer';
+export * from './search/search-document.repository';
 export * from './search/search-document';
 export * from './search/segmenter';
 export * from './organization.service';

@@ -4,8 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DATASET_ROWS, DatasetEntity } from '../entities';
 import { IndexedDataset, IndexedOrganization } from './search-index';
 
-/** Changes kept in the log; a process further behind reloads the whole index. */
-const KEPT_CHANGES = 10_000;
 /** Datasets read per statement while loading: each page is indexed between two reads, so the event loop is never held for long. */
 const LOAD_PAGE = 4000;
 
@@ -38,19 +36,6 @@ export interface CatalogSnapshot {
   generation: number;
   datasets: IndexedDataset[];
   organizations: IndexedOrganization[];
-}
-
-/**
- * Called in every transaction that changes what search sees of a dataset (null: of the organizations). The
- * generation row stays locked until the transaction ends, so changes commit in generation order.
- */
-export async function recordSearchChange(manager: EntityManager, datasetId: string | null): Promise<void> {
-  const [{ generation }] = await manager.query(
-    `WITH g AS (UPDATE search_generation SET generation = generation + 1 RETURNING generation)
-     INSERT INTO search_changes (generation, dataset_id) SELECT generation, $1::uuid FROM g RETURNING generation`,
-    [datasetId],
-  );
-  if (Number(generation) % 1000 === 0) await manager.query(`DELETE FROM search_changes WHERE generation < $1`, [Number(generation) - KEPT_CHANGES]);
 }
 
 /** The statements of the in-memory search index: loading it, catching up with changes, download counts, pages. */
