@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx, groupRows } from '@opendata/database';
 import { DataSource, IsNull, QueryFailedError } from 'typeorm';
 import { DATASET_ROWS, DatasetEntity } from './entities';
+import { SlugTaken } from './metadata/dataset-record';
 import { CatalogRepository } from './catalog.repository';
 import { CatalogChanges } from './search/catalog-changes';
 import { SearchDocumentRepository } from './search/search-document.repository';
@@ -15,13 +16,6 @@ export interface TagRef {
 
 /** The columns a create or update writes. */
 export type DatasetColumns = Partial<Omit<DatasetEntity, 'id' | 'createdAt' | 'updatedAt'>>;
-
-/** A live dataset already has the slug: a concurrent write took it after the service's check. */
-export class SlugTaken extends Error {
-  constructor() {
-    super('a live dataset already has this slug');
-  }
-}
 
 /**
  * The statements on dataset records: the row, its themes and tags, and its search document, which every write
