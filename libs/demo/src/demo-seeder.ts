@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ANONYMOUS, SYSTEM } from '@opendata/auth';
-import { DataRequestService, DatasetService, OrganizationService, PlanService, ResourceService } from '@opendata/catalog';
+import { DataRequestService, DatasetService, OrganizationService, PlanService, ResourceService, ThemeService } from '@opendata/catalog';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { DatabaseRepository } from '@opendata/database';
 import { Readable } from 'node:stream';
@@ -46,6 +46,7 @@ export class DemoSeeder {
     private readonly resources: ResourceService,
     private readonly plan: PlanService,
     private readonly requests: DataRequestService,
+    private readonly themes: ThemeService,
     private readonly demo: DemoRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -58,6 +59,9 @@ export class DemoSeeder {
         if (await this.demo.holdsCatalog()) return 'not-empty';
         await this.demo.setSeedingState('started');
       }
+      // The records name themes of the vocabulary, which the API's boot mirrors into the database: the CLI may
+      // seed a database that no server has started on yet.
+      await this.themes.syncVocabulary();
       await this.seed();
       await this.demo.setSeedingState('done');
       return 'seeded';
