@@ -146,7 +146,6 @@ export function fakeDatasetRepository(c: FakeCatalog): DatasetRepository {
       c.state.themes.set(id, [...themes]);
       c.state.tags.set(id, [...tags]);
       c.log('relations', id, tx);
-      c.log('reindex', id, tx);
     },
     reindex: async (id: string, tx: unknown) => c.log('reindex', id, tx),
   };

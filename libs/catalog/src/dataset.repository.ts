@@ -107,7 +107,7 @@ export class DatasetRepository extends CatalogRepository {
     await this.searchDocuments.recordChange(id, tx);
   }
 
-  /** Replaces the dataset's themes and tags (creating new tags), then rewrites its search document. */
+  /** Replaces the dataset's themes and tags (creating new tags); the search document is rewritten after (reindex). */
   async saveRelations(datasetId: string, themes: readonly string[], tags: readonly string[], tx: Tx): Promise<void> {
     await tx.query(`DELETE FROM dataset_themes WHERE dataset_id = $1`, [datasetId]);
     await tx.query(`INSERT INTO dataset_themes (dataset_id, theme_code) SELECT $1, unnest($2::text[])`, [datasetId, themes]);
@@ -119,7 +119,6 @@ export class DatasetRepository extends CatalogRepository {
        JOIN tags t ON t.name = x.name`,
       [datasetId, tags],
     );
-    await this.reindex(datasetId, tx);
   }
 
   /** Rewrites the search document of a dataset from its rows, in the transaction that changed them. */

@@ -75,7 +75,8 @@ describe('DatasetService', () => {
     expect(tx).toMatchObject({ actor: editor, outcome: 'committed', changedCatalog: true });
     expect(c.writes.every((w) => w.tx === tx)).toBe(true);
     const id = created.id;
-    expect(c.committedWrites()).toEqual([`insert ${id}`, `relations ${id}`, `reindex ${id}`, `lock ${id}`, `deadlines ${id}`]);
+    // The search document is rewritten last, from the record and the files as the step left them.
+    expect(c.committedWrites()).toEqual([`insert ${id}`, `relations ${id}`, `lock ${id}`, `deadlines ${id}`, `reindex ${id}`]);
     // A draft's record is signed off when it is published, not before.
     expect(c.eventsOf(id)).toEqual([]);
   });
@@ -126,6 +127,19 @@ describe('DatasetService', () => {
     expect(kept.status).toBe('published');
     expect(c.eventsOf(OPEN_PUBLISHED)).toEqual(['publish']);
     expect(c.state.events.at(-1)?.sha256).toBe(recordSha256(await service.recordOf(kept)));
+  });
+
+  it("releases a draft's waiting files when a publisher publishes it, before its search document is rewritten", async () => {
+    c.seed({ id: DRAFT, slug: 'draft', organizationId: OPEN.id, status: 'draft', ...PUBLISHABLE }, ['GOV_ECOLOGY', 'ENVI']);
+    c.versions.push({ id: 'v1', datasetId: DRAFT, resourceId: 'r1', resourceName: '小时数据', sha256: 'a'.repeat(64), createdBy: 'ed' });
+    const published = await service.update(publisher, DRAFT, { status: 'published' });
+    expect(published.status).toBe('published');
+    expect(c.isReleased('v1')).toBe(true);
+    // The search document lists the formats of released files: it is rewritten once they are.
+    const writes = c.committedWrites();
+    expect(writes.filter((w) => w === `event publish ${DRAFT}`)).toHaveLength(2);
+    expect(writes.at(-1)).toBe(`reindex ${DRAFT}`);
+    expect(writes.filter((w) => w.startsWith('reindex'))).toHaveLength(1);
   });
 
   it('shows drafts to their organization only, and deletes only what the workflow allows', async () => {

@@ -81,6 +81,7 @@ export class DatasetService {
       await this.datasets.saveRelations(id, valid.themes, valid.tags, tx);
       const step = await this.steps.decide(caller, id, publish ? 'publish' : 'edit', tx);
       await this.steps.apply(caller, step, { recordSha256: recordSha256(valid) }, tx);
+      await this.datasets.reindex(id, tx);
       return this.datasets.find(id, tx);
     });
   }
@@ -103,6 +104,8 @@ export class DatasetService {
       await this.datasets.saveRelations(id, valid.themes, valid.tags, tx);
       const comment = step.to === 'submitted' ? '已发布数据集的元数据修改，待审查 (edit of a published dataset)' : null;
       await this.steps.apply(caller, step, { recordSha256: recordSha256(valid), comment }, tx);
+      // After the step: a publication releases the draft's files, whose formats the search document lists.
+      await this.datasets.reindex(id, tx);
       return this.datasets.find(id, tx);
     });
   }
