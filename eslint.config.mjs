@@ -28,11 +28,8 @@ const SQL_CALLS = ['query', 'createQueryRunner', 'getRepository', 'createQueryBu
   message: `.${method}(): ${SQL_HOME}`,
 }));
 
-/** Allowed for good: starting the embedded PostgreSQL server creates its database, before any data source exists. */
-const SERVER_ADMINISTRATION = ['libs/platform/src/embedded/embedded-postgres.ts'];
-
 /** Where statements may run, besides specs. */
-const SQL_OWNERS = ['**/*.repository.ts', 'libs/database/**', ...SERVER_ADMINISTRATION];
+const SQL_OWNERS = ['**/*.repository.ts', 'libs/database/**'];
 
 /** One `no-restricted-imports` per file (a later one would replace, not add to, an earlier one). */
 function importRule({ lib, specs, sql }) {

@@ -6,3 +6,4 @@ export * from './database.repository';
 export type { Actor, ChangeFeed, Queryable, Tx } from './transaction';
 export { Transaction, actorName, auditActorSetting, namesItsActor, openedByWithTransaction, setAuditActor } from './transaction';
 export * from './entity-rows';
+export * from './create-database';

@@ -5,7 +5,7 @@ import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
+import { createDatabaseIfMissing } from '@opendata/database';
 import { freePort } from './free-port';
 import { ServiceLog } from './service-log';
 
@@ -73,7 +73,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
 
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`;
-  await ensureDatabase(port, password, options.database);
+  await createDatabaseIfMissing({ host: '127.0.0.1', port, user: 'postgres', password }, options.database);
   log.log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
   // After Ctrl-C the server has received SIGINT from the terminal too and may already be gone.
   const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
@@ -175,16 +175,6 @@ async function assertPostgresUserCanReach(dir: string): Promise<void> {
   }
 }
 
-async function ensureDatabase(port: number, password: string, database: string): Promise<void> {
-  const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
-  await client.connect();
-  try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
-  } finally {
-    await client.end();
-  }
-}
 
 function describe(error: unknown, output: string[]): string {
   const reason = error instanceof Error ? error.message : error === undefined ? '' : String(error);
