@@ -3,8 +3,16 @@
  * format-error, source-error) so reports built from them read like frictionless-py's.
  */
 
+/** What the reader errors share: each is named after its class. */
+abstract class ReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
 /** Bytes that the encoding cannot decode; `bytePosition` is 0-based in the file, counting any BOM. */
-export class EncodingError extends Error {
+export class EncodingError extends ReadError {
   constructor(
     readonly encoding: string,
     readonly bytePosition: number,
@@ -12,47 +20,38 @@ export class EncodingError extends Error {
     message: string,
   ) {
     super(message);
-    this.name = 'EncodingError';
   }
 }
 
 /** The bytes are a known binary format (a ZIP/XLSX, an XLS, a PDF, gzip), not text. */
-export class NotTextError extends Error {
+export class NotTextError extends ReadError {
   constructor(
     readonly kind: string,
     message: string,
   ) {
     super(message);
-    this.name = 'NotTextError';
   }
 }
 
 /** Malformed CSV (an unclosed quote, an over-long record); `rowNumber` is 1-based, the header being row 1. */
-export class CsvFormatError extends Error {
+export class CsvFormatError extends ReadError {
   constructor(
     readonly rowNumber: number,
     message: string,
   ) {
     super(message);
-    this.name = 'CsvFormatError';
   }
 }
 
 /** Malformed JSON; `recordNumber` is 1-based over the array's elements or the NDJSON lines that hold a value. */
-export class JsonFormatError extends Error {
+export class JsonFormatError extends ReadError {
   constructor(
     readonly recordNumber: number,
     message: string,
   ) {
     super(message);
-    this.name = 'JsonFormatError';
   }
 }
 
 /** An XLSX workbook that cannot be read (not a valid ZIP, no worksheet). */
-export class XlsxFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'XlsxFormatError';
-  }
-}
+export class XlsxFormatError extends ReadError {}
