@@ -211,7 +211,7 @@ describe('finding and downloading data', () => {
       const reports = await page.getByTestId('version-report').allInnerTexts();
       assert.ok(reports.every((text) => /校验通过/.test(text) && /共 [\d,]+ 条记录，0 个问题/.test(text)), reports.join('\n'));
       assert.equal(await page.getByTestId('report-error').count(), versions.reduce((sum, version) => sum + version.report.errorCount, 0));
-      await page.getByTestId('resource-version').first().scrollIntoViewIfNeeded();
+      await page.locator('#signoff-heading').evaluate((heading) => heading.scrollIntoView());
       await shot(page, 'dataset-versions');
     });
   });
