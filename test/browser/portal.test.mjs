@@ -190,6 +190,32 @@ describe('finding and downloading data', () => {
     });
   });
 
+  it('shows every version with its report and hash, and the sign-off with the record and file hashes', async () => {
+    const { dataset } = await adminGraphql(
+      server,
+      `{ dataset(slug: "${AIR}") { signOff { sha256 files { sha256 } } resources { versions { version sha256 report { errorCount } } } } }`,
+    );
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/datasets/${AIR}`);
+      const signOff = page.getByTestId('sign-off');
+      await signOff.getByTestId('signoff-sha256').waitFor();
+      assert.equal(await signOff.getByTestId('signoff-sha256').innerText(), dataset.signOff.sha256);
+      assert.match(await signOff.innerText(), /目录记录.*不是文件的哈希/s, 'says what the record hash is');
+      const fileHashes = await signOff.getByTestId('signed-file-sha256').allInnerTexts();
+      assert.deepEqual(fileHashes.sort(), dataset.signOff.files.map((file) => file.sha256).sort());
+      for (const summary of await page.locator('details.versions summary').all()) await summary.click();
+      const versions = dataset.resources.flatMap((resource) => resource.versions);
+      await page.waitForFunction((count) => document.querySelectorAll('[data-testid=version-report]').length === count, versions.length);
+      const shown = await page.getByTestId('version-sha256').allInnerTexts();
+      assert.deepEqual(shown.sort(), versions.map((version) => version.sha256).sort());
+      const reports = await page.getByTestId('version-report').allInnerTexts();
+      assert.ok(reports.every((text) => /校验通过/.test(text) && /共 [\d,]+ 条记录，0 个问题/.test(text)), reports.join('\n'));
+      assert.equal(await page.getByTestId('report-error').count(), versions.reduce((sum, version) => sum + version.report.errorCount, 0));
+      await page.locator('#signoff-heading').evaluate((heading) => heading.scrollIntoView());
+      await shot(page, 'dataset-versions');
+    });
+  });
+
   it('maps the stations of a file with coordinates, drawn without any tile server', async () => {
     await withPage(async (page) => {
       await page.goto(`${server.url}/datasets/${MAPPED}`);

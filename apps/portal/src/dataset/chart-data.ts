@@ -1,7 +1,7 @@
 import { graphqlRequest } from '../api/client';
 import { graphql } from '../gql';
 import type { RowCondition, RowMetric } from '../gql/graphql';
-import { wallClock } from './row-filters';
+import { wallClock } from './time';
 
 const AggregateDocument = graphql(`
   query ChartAggregate($id: ID!, $groupBy: [String!], $metrics: [RowMetric!]!, $where: [RowCondition!]) {
@@ -11,15 +11,6 @@ const AggregateDocument = graphql(`
         key
         metrics { value }
       }
-    }
-  }
-`);
-
-export const FieldsDocument = graphql(`
-  query ChartFields($schemaId: String!) {
-    schema(id: $schemaId) {
-      id
-      fields { name title titleEn unit type }
     }
   }
 `);

@@ -3,10 +3,12 @@
 import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
 
-echarts.use([BarChart, LineChart, ScatterChart, AriaComponent, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// LabelLayout: labels that would cover each other are hidden (the map's names).
+echarts.use([BarChart, LineChart, ScatterChart, AriaComponent, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent, LabelLayout, CanvasRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 

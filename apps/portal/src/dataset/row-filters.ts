@@ -1,4 +1,5 @@
 import type { RowCondition } from '../gql/graphql';
+import { wallClock } from './time';
 
 export type Operator = 'contains' | 'eq' | 'gte' | 'lte';
 
@@ -28,16 +29,10 @@ export function toConditions(filters: RowFilter[], types: Map<string, string>): 
   });
 }
 
-/** A cell as text: ISO datetimes in China Standard Time, JSON rows flattened. */
+/** A cell as text: datetimes in China Standard Time, JSON rows flattened. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   if (typeof value === 'string') return wallClock(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
-}
-
-/** Datetimes as the rows hold them (local wall-clock time, "2026-09-01T08:00:00") shown as "2026-09-01 08:00". */
-export function wallClock(value: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::00)?$/.exec(value);
-  return match ? `${match[1]} ${match[2]}` : value;
 }
