@@ -99,6 +99,9 @@ describe('API failures', () => {
         assert.doesNotMatch(text, /errors\.|\{\w+\}/, `${failure.name}: no untranslated key`);
         // Trying again helps with what may pass; not with what is missing or wrong in the request.
         assert.equal(await alert.getByRole('button', { name: '重试' }).count(), failure.retry ? 1 : 0, failure.name);
+        // The page's sections failed together: one notice explains it, the others say they wait on it.
+        assert.equal(await page.getByTestId('error-notice').count(), 1, `${failure.name}: one notice`);
+        assert.ok((await page.locator('.loading-block__unavailable').count()) >= 3, `${failure.name}: the other sections say so`);
       }
     });
   });
@@ -118,7 +121,10 @@ describe('API failures', () => {
       await failGraphql(page, null);
       await alert.getByText('现在可以重试了').waitFor();
       await page.getByTestId('error-notice').first().getByRole('button', { name: '重试' }).click();
+      // One retry brings back every section that failed, not only the one whose notice was shown.
       await page.locator('.figures dd').first().waitFor();
+      await page.locator('.shelf__item').first().waitFor();
+      assert.equal(await page.locator('.loading-block__unavailable').count(), 0);
     });
   });
 
