@@ -31,7 +31,7 @@ function setUp(config: Partial<AppConfig> = {}) {
   };
   const datasets = {
     get: async (_caller: Caller, key: { id?: string | null; slug?: string | null }) => {
-      if (key.id !== AIR.id && key.slug !== AIR.slug) throw notFound('Dataset', key.id ?? key.slug ?? '');
+      if (key.id !== AIR.id && key.slug !== AIR.slug) throw notFound('dataset', key.id ?? key.slug ?? '');
       return AIR;
     },
   };

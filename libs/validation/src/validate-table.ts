@@ -1,3 +1,4 @@
+import { message } from '@opendata/common';
 import { AcceptedRows } from './check/accepted-rows';
 import { TableValidator } from './check/table-validator';
 import {
@@ -95,7 +96,7 @@ export async function* tableEvents(bytes: AsyncIterable<Buffer>, options: Valida
       validator.validate(rows, accepted);
       yield { type: 'rows', rowsRead: validator.rowsRead, accepted };
     }
-    if (!sawHeader) report.add({ type: 'source-error', message: 'the source is empty' });
+    if (!sawHeader) report.add({ type: 'source-error', message: message('read.empty') });
   } catch (error) {
     report.add(readingError(error));
   }
