@@ -39,7 +39,8 @@ export class AppError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    text: MessageText,
+    /** The message in both languages, for a message that quotes it. */
+    readonly text: MessageText,
     readonly details?: ErrorDetails,
   ) {
     super(bilingual(text));

@@ -38,7 +38,7 @@ function setUp(config: Partial<AppConfig> = {}) {
   const schemas = {
     get: async (id: string) => {
       const schema = [SCHEMA, OTHER_SCHEMA].find((s) => s.id === id);
-      if (!schema) throw notFound('Schema', id);
+      if (!schema) throw notFound('schema', id);
       return schema;
     },
   };

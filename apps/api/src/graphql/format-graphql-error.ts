@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
-import { fromDataException, isAppError } from '@opendata/common';
+import { fromDataException, isAppError, message } from '@opendata/common';
 import { GraphQLFormattedError } from 'graphql';
 
 const logger = new Logger('GraphQL');
@@ -19,15 +19,16 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const base = { locations: formatted.locations, path: formatted.path };
   if (isAppError(original)) {
     const fields = original.details?.fields;
-    return { ...base, message: original.message, extensions: { code: original.code, ...(fields ? { fields } : {}) } };
+    return { ...base, message: original.message, extensions: { code: original.code, messageKey: original.messageKey, ...(fields ? { fields } : {}) } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     const figures = LIMIT_FIGURES.filter((name) => typeof formatted.extensions?.[name] === 'number').map((name) => [name, formatted.extensions![name]]);
     // The edge check (text-input.plugin.ts) names the variable or argument as BAD_USER_INPUT does.
     const fields = formatted.extensions?.fields;
-    return { ...base, message: formatted.message, extensions: { code, ...Object.fromEntries(figures), ...(Array.isArray(fields) ? { fields } : {}) } };
+    const messageKey = typeof formatted.extensions?.messageKey === 'string' ? { messageKey: formatted.extensions.messageKey } : {};
+    return { ...base, message: formatted.message, extensions: { code, ...messageKey, ...Object.fromEntries(figures), ...(Array.isArray(fields) ? { fields } : {}) } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
-  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { ...base, message: message('error.internal'), extensions: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'error.internal' } };
 }

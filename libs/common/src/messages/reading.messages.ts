@@ -34,6 +34,11 @@ export const READING_MESSAGES = {
   'read.binary.pdf': { zh: '文件是 PDF 文档，不是文本', en: 'the file is a PDF document, not text' },
   'read.binary.gzip': { zh: '文件是 gzip 压缩文件，不是文本', en: 'the file is a gzip-compressed file, not text' },
   'read.empty': { zh: '文件为空', en: 'the source is empty' },
+  'read.unknownEncoding': {
+    zh: '不支持编码“{encoding}”；可用 utf-8、gb18030（gbk、gb2312）、utf-16le、utf-16be、latin1',
+    en: 'unsupported encoding "{encoding}"; use utf-8, gb18030 (gbk, gb2312), utf-16le, utf-16be or latin1',
+  },
+  'read.badDelimiter': { zh: '分隔符须为一个字符', en: 'the delimiter must be one character' },
 
   'csv.rowTooLong': {
     zh: '第 {row} 行超过 {max} 个字符：可能有引号未闭合',

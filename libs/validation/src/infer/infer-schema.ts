@@ -1,7 +1,7 @@
-import { AppError, appError, message } from '@opendata/common';
+import { AppError, appError, badInput, fieldError, message } from '@opendata/common';
 import { createHash } from 'node:crypto';
 import { mapHeader, normalizeLabel } from '../check/header-mapping';
-import { CsvFormatError, EncodingError, JsonFormatError, NotTextError, TableFormat, XlsxFormatError, detectFormat, peekBytes, readTable } from '../read';
+import { CsvFormatError, EncodingError, JsonFormatError, NotTextError, TableFormat, XlsxFormatError, detectFormat, normalizeEncoding, peekBytes, readTable } from '../read';
 import { ReportBuilder } from '../report/report-builder';
 import { checkCollectionDocument } from '../schema/schema-loader';
 import { TableSchema } from '../schema/table-schema';
@@ -87,6 +87,12 @@ function observeRows(scan: Scan, rows: string[][]): void {
     const n = Math.min(width, row.length);
     for (let j = 0; j < n; j++) scan.profiles[j].observe(row[j]);
   }
+}
+
+/** The reading options a client may give: an encoding the readers decode, a one-character delimiter. */
+function checkReadOptions(options: InferSchemaOptions): void {
+  if (options.encoding && !normalizeEncoding(options.encoding)) throw badInput([fieldError('encoding', 'read.unknownEncoding', { encoding: options.encoding })]);
+  if (options.delimiter && [...options.delimiter].length !== 1) throw badInput([fieldError('delimiter', 'read.badDelimiter')]);
 }
 
 function readingProblem(error: unknown): unknown {
@@ -210,6 +216,7 @@ function warningsOf(scan: Scan, header: string[], proposals: FieldProposal[]): s
  * (encoding detection, delimiter sniffing). Unreadable input is an UNPROCESSABLE AppError.
  */
 export async function inferSchema(bytes: AsyncIterable<Uint8Array>, options: InferSchemaOptions): Promise<SchemaInference> {
+  checkReadOptions(options);
   const { head, bytes: all } = await peekBytes(bytes);
   const format = options.format ?? detectFormat(options.fileName, head, options.contentType ?? null);
   const scan = await scanTable(all, options, format);
