@@ -31,15 +31,8 @@ const SQL_CALLS = ['query', 'createQueryRunner', 'getRepository', 'createQueryBu
 /** Allowed for good: starting the embedded PostgreSQL server creates its database, before any data source exists. */
 const SERVER_ADMINISTRATION = ['libs/platform/src/embedded/embedded-postgres.ts'];
 
-/** Statements that move into their repositories with changes in progress (search, uploads, the demo seeder). */
-const MOVING = [
-  'libs/catalog/src/search/catalogue-changes.ts',
-  'libs/catalog/src/search/search-indexer.ts',
-  'libs/demo/src/demo-seeder.ts',
-];
-
 /** Where statements may run, besides specs. */
-const SQL_OWNERS = ['**/*.repository.ts', 'libs/database/**', ...SERVER_ADMINISTRATION, ...MOVING];
+const SQL_OWNERS = ['**/*.repository.ts', 'libs/database/**', ...SERVER_ADMINISTRATION];
 
 /** One `no-restricted-imports` per file (a later one would replace, not add to, an earlier one). */
 function importRule({ lib, specs, sql }) {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { SYSTEM } from '@opendata/auth';
-import { CATALOG_ENTITIES, CatalogueIndex, OrganizationService, SearchIndexRepository, ThemeService, parseQuery } from '@opendata/catalog';
+import { CATALOG_ENTITIES, CatalogIndex, OrganizationService, SearchDocumentRepository, SearchIndexRepository, ThemeService, parseQuery } from '@opendata/catalog';
 import { projectRoot } from '@opendata/common';
 import { OrganizationRepository, ThemeRepository } from '@opendata/catalog';
 import { dataSourceOptions } from '@opendata/database';
@@ -13,7 +13,7 @@ import { processRssMb, startApiProcess } from '../lib/api-process';
 import { startBenchServices } from '../lib/bench-services';
 import { LatencySummary, runLoad } from '../lib/stats';
 import { PREFIXES, SEARCHES } from './bench-queries';
-import { loadCatalogue } from './catalogue-generator';
+import { loadCatalog } from './catalog-generator';
 import { DEMO_ORGANIZATIONS } from '@opendata/demo';
 
 /**
@@ -43,7 +43,7 @@ const QUERY = `query($search: String!) {
   }
 }`;
 
-async function ensureCatalogue(url: string): Promise<number> {
+async function ensureCatalog(url: string): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -52,7 +52,7 @@ async function ensureCatalogue(url: string): Promise<number> {
     if (existing > 0) await client.query(`TRUNCATE datasets, dataset_tags, dataset_themes, resources, resource_versions CASCADE`);
     const started = Date.now();
     process.stdout.write(`loading ${DATASETS} datasets `);
-    await loadCatalogue(client, DATASETS, (n) => n % 20000 === 0 && process.stdout.write('.'));
+    await loadCatalog(client, DATASETS, (n) => n % 20000 === 0 && process.stdout.write('.'));
     process.stdout.write(` ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     return DATASETS;
   } finally {
@@ -62,7 +62,7 @@ async function ensureCatalogue(url: string): Promise<number> {
 
 async function ensureOrganizations(dataSource: DataSource): Promise<void> {
   await new ThemeService(new ThemeRepository(dataSource)).syncVocabulary();
-  const service = new OrganizationService(new OrganizationRepository(dataSource));
+  const service = new OrganizationService(new OrganizationRepository(dataSource, new SearchDocumentRepository(dataSource)));
   for (const org of DEMO_ORGANIZATIONS) {
     if ((await dataSource.query('SELECT 1 FROM organizations WHERE slug = $1', [org.slug])).length) continue;
     await service.create(SYSTEM, org);
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   let api: Awaited<ReturnType<typeof startApiProcess>> | null = null as Awaited<ReturnType<typeof startApiProcess>> | null;
   try {
     await ensureOrganizations(dataSource);
-    const count = await ensureCatalogue(services.databaseUrl);
+    const count = await ensureCatalog(services.databaseUrl);
     const options = { concurrency: CONCURRENCY, seconds: SECONDS, warmupSeconds: WARMUP };
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const measureApi = async (cacheSeconds: string): Promise<LatencySummary[]> => {
@@ -131,22 +131,22 @@ async function main(): Promise<void> {
 
     // The floor: the search the API runs, in this process on its own index, plus the page's records.
     const repository = new SearchIndexRepository(dataSource);
-    const catalogue = new CatalogueIndex(repository);
+    const catalog = new CatalogIndex(repository);
     const heapBefore = process.memoryUsage();
     const loadStarted = Date.now();
-    await catalogue.current();
+    await catalog.current();
     const indexMs = Date.now() - loadStarted;
     const heapAfter = process.memoryUsage();
     const indexMb = (heapAfter.heapUsed + heapAfter.arrayBuffers - heapBefore.heapUsed - heapBefore.arrayBuffers) / 1048576;
     const engineSearch = async (search: string) => {
-      const { index, engine } = await catalogue.current();
+      const { index, engine } = await catalog.current();
       return engine.search({
         parsed: parseQuery(search, index.pinyin, (w) => index.hasWord(w)), filter: {}, order: { field: 'RELEVANCE', direction: 'DESC' }, first: 20,
         after: null, visibility: { allUnpublished: false, organizationIds: [] }, facets: ['organization', 'theme', 'tag', 'format'],
       });
     };
     const withRecords = async (search: string): Promise<void> => {
-      await repository.datasetRows((await engineSearch(search)).ids);
+      await repository.datasetsWithTags((await engineSearch(search)).ids);
     };
     const cpuBefore = process.cpuUsage();
     const engineOnly = await runLoad(SEARCHES, async (search) => void (await engineSearch(search)), options);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CATALOG_ENTITIES, CatalogueIndex, SearchIndexRepository, parseQuery, suggest } from '@opendata/catalog';
+import { CATALOG_ENTITIES, CatalogIndex, SearchIndexRepository, parseQuery, suggest } from '@opendata/catalog';
 import { projectRoot } from '@opendata/common';
 import { dataSourceOptions } from '@opendata/database';
 import { loadavg } from 'node:os';
@@ -19,14 +19,14 @@ async function main(): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions(services.databaseUrl, CATALOG_ENTITIES));
   await dataSource.initialize();
   try {
-    const catalogue = new CatalogueIndex(new SearchIndexRepository(dataSource));
+    const catalog = new CatalogIndex(new SearchIndexRepository(dataSource));
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
     const started = Date.now();
-    await catalogue.current();
+    await catalog.current();
     const loadMs = Date.now() - started;
     global.gc?.();
-    const { index, engine } = await catalogue.current();
+    const { index, engine } = await catalog.current();
     const heap = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
     console.log(`index: ${index.liveCount} datasets loaded in ${loadMs} ms; heap +${heap.toFixed(0)} MB (typed arrays ${(index.typedBytes / 1048576).toFixed(0)} MB), rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
     const visibility = { allUnpublished: false, organizationIds: [] };

@@ -54,7 +54,7 @@ export class FakeTransactions {
  */
 export class FakeTransaction {
   readonly hooks: Array<() => void> = [];
-  changedCatalogue = false;
+  changedCatalog = false;
   outcome: 'open' | 'committed' | 'rolled back' = 'open';
 
   constructor(readonly actor: Caller) {}
@@ -63,8 +63,8 @@ export class FakeTransaction {
     this.hooks.push(hook);
   }
 
-  catalogueChanged(): void {
-    this.changedCatalogue = true;
+  catalogChanged(): void {
+    this.changedCatalog = true;
   }
 }
 

@@ -10,7 +10,7 @@ import { HttpErrorFilter } from './http/http-error.filter';
 import { TextInputInterceptor } from './http/text-input.interceptor';
 import { PlatformInitializer } from './platform/platform-initializer';
 import { PortalNotFoundFilter } from './portal/portal-not-found.filter';
-import { PortalPages } from './portal/portal-pages.service';
+import { PortalPagesService } from './portal/portal-pages.service';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -33,7 +33,7 @@ export async function createApp(
   app.set('trust proxy', config.trustProxy);
   // Filters are tried last first: addresses no route answers go to the portal's 404 page for browsers.
   const errors = new HttpErrorFilter([{ prefix: CKAN_ROUTES, write: ckanErrorWriter(config.publicUrl) }]);
-  app.useGlobalFilters(errors, new PortalNotFoundFilter(app.get(PortalPages), errors));
+  app.useGlobalFilters(errors, new PortalNotFoundFilter(app.get(PortalPagesService), errors));
   app.useGlobalInterceptors(new TextInputInterceptor());
   await app.init();
   // Node limits the time a whole request may take to 300 s, which would cut an upload of gigabytes; a client

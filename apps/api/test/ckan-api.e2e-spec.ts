@@ -1,7 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
-import { CkanActions } from '../src/ckan/ckan-actions.service';
+import { CkanActionsService } from '../src/ckan/ckan-actions.service';
 // The CKAN JavaScript client (okfn/ckan.js), as third-party tools use it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const CKAN = require('ckan') as { Client: new (endpoint: string, apiKey?: string) => CkanClient };
@@ -266,7 +266,7 @@ describe('CKAN-compatible action API (/api/3/action/{action})', () => {
     expect(badJson.status).toBe(400);
     expect(badJson.body).toEqual(envelope('package_search', { __type: 'Bad Request', message: expect.stringMatching(/^Bad request - /) }));
     // An unexpected failure: 500 without details.
-    const spy = jest.spyOn(t.app.get(CkanActions), 'run').mockRejectedValueOnce(new Error('connection to 10.0.0.7 lost'));
+    const spy = jest.spyOn(t.app.get(CkanActionsService), 'run').mockRejectedValueOnce(new Error('connection to 10.0.0.7 lost'));
     const failed = await action('status_show');
     spy.mockRestore();
     expect(failed.status).toBe(500);

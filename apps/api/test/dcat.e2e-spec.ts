@@ -98,7 +98,7 @@ describe('DCAT-AP and schema.org routes', () => {
       expect((await t.http.get(path)).status).toBe(404);
       expect((await t.http.get(path).set('authorization', `Bearer ${editor}`)).status).toBe(200);
     }
-    const catalogue = await t.http.get('/catalog.ttl').set('authorization', `Bearer ${editor}`);
-    expect(catalogue.text).not.toContain('air-draft');
+    const catalog = await t.http.get('/catalog.ttl').set('authorization', `Bearer ${editor}`);
+    expect(catalog.text).not.toContain('air-draft');
   });
 });

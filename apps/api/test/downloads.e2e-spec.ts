@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { airQualityHourlyCsv } from '@opendata/demo';
-import { DownloadCounter } from '../src/downloads/download-counter.service';
+import { DownloadCounterService } from '../src/downloads/download-counter.service';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
 
 /** Collects the body as bytes whatever its type, so the file can be compared exactly. */
@@ -34,7 +34,7 @@ describe('original-file downloads (GET /api/v1/resources/:id/download)', () => {
     return req;
   };
   const counts = async () => {
-    await t.app.get(DownloadCounter).settled();
+    await t.app.get(DownloadCounterService).settled();
     const res = await t.gql(`query($id: ID!) { resource(id: $id) { downloadCount } dataset(slug: "air") { downloadCount } }`, { id: resourceId });
     expect(res.body.errors).toBeUndefined();
     return { resource: res.body.data?.resource.downloadCount, dataset: res.body.data?.dataset.downloadCount };

@@ -156,8 +156,8 @@ describe('the portal served by the API', () => {
       expect(json.headers['content-type']).toBe('application/ld+json; charset=utf-8');
       expect(json.text).toBe((await t.http.get('/datasets/air.jsonld')).text);
       // The catalogue names the portal as its home page, where each dataset IRI now resolves to a page.
-      const catalogue = new Store(new Parser().parse((await t.http.get('/catalog.ttl')).text));
-      expect(catalogue.getObjects(`${BASE}/catalog`, 'http://xmlns.com/foaf/0.1/homepage', null).map((o) => o.value)).toEqual([`${BASE}/`]);
+      const catalog = new Store(new Parser().parse((await t.http.get('/catalog.ttl')).text));
+      expect(catalog.getObjects(`${BASE}/catalog`, 'http://xmlns.com/foaf/0.1/homepage', null).map((o) => o.value)).toEqual([`${BASE}/`]);
     });
 
     it('hides drafts from anonymous callers (404 page) and shows them to their editors', async () => {

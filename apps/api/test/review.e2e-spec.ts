@@ -296,6 +296,25 @@ describe('review before publication (保密审查)', () => {
     expect((await t.gql(PUBLIC_VIEW, { slug: 'open-data' })).body.data?.dataset ?? null).toBeNull();
   });
 
+  it("puts a draft's files in the search facets as soon as a publisher publishes it", async () => {
+    // Files uploaded while the organization still required review wait in the draft, unreleased.
+    const created = await t.gql(`mutation { createOrganization(input: { slug: "files-bureau", name: "文件局" }) { id } }`, {}, TEST_ADMIN_TOKEN);
+    expect(created.body.errors).toBeUndefined();
+    const publisher = await userWithRole(t.app, 'files-editor', { organizationSlug: 'files-bureau', role: 'editor' });
+    const id = await create('files-draft', publisher, 'files-bureau');
+    const uploaded = await upload(id, csvOf(6), publisher);
+    expect(uploaded.body.resource.pendingReview).toBe(true);
+    const toggle = `mutation { setOrganizationReviewRequired(slug: "files-bureau", required: false) { reviewRequired } }`;
+    expect((await t.gql(toggle, {}, TEST_ADMIN_TOKEN)).body.data?.setOrganizationReviewRequired.reviewRequired).toBe(false);
+
+    expect((await t.gql(UPDATE, { id, input: { status: 'PUBLISHED' } }, publisher)).body.data?.updateDataset.status).toBe('PUBLISHED');
+    const SEARCH = `query($filter: DatasetFilter) { datasets(filter: $filter, first: 10) { totalCount facets { formats { key count } } } }`;
+    const ofBureau = await t.gql(SEARCH, { filter: { organization: ['files-bureau'] } });
+    expect(ofBureau.body.data?.datasets).toEqual({ totalCount: 1, facets: { formats: [{ key: 'CSV', count: 1 }] } });
+    const csv = await t.gql(SEARCH, { filter: { organization: ['files-bureau'], format: ['CSV'] } });
+    expect(csv.body.data?.datasets.totalCount).toBe(1);
+  });
+
   it('records a system administrator\'s direct publication as their approval', async () => {
     const res = await t.gql(CREATE, { input: { ...record('by-admin'), status: 'PUBLISHED' } }, TEST_ADMIN_TOKEN);
     expect(res.body.data?.createDataset.status).toBe('PUBLISHED');

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
-import { DownloadCounter } from '../../api/src/downloads/download-counter.service';
+import { DownloadCounterService } from '../../api/src/downloads/download-counter.service';
 
 const MISSING = new Set(['', '-', '--', '—', '-;', 'NA']);
 const NUMERIC = new Set(['aqi', 'so2', 'so2_24h', 'no2', 'no2_24h', 'pm10', 'pm10_24h', 'co', 'co_24h', 'o3', 'o3_24h', 'o3_8h', 'o3_8h_24h', 'pm2_5', 'pm2_5_24h']);
@@ -206,7 +206,7 @@ describe('validated rows: GraphQL Resource.rows / aggregate and data.csv / data.
 
   it('counts each row export as a download of its resource, and a refused one not at all', async () => {
     const count = async () => {
-      await t.app.get(DownloadCounter).settled();
+      await t.app.get(DownloadCounterService).settled();
       const res = await t.gql(`query($id: ID!) { resource(id: $id) { downloadCount } }`, { id: resourceId }, TEST_ADMIN_TOKEN);
       return res.body.data?.resource.downloadCount as number;
     };

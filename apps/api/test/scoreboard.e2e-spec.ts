@@ -1,4 +1,4 @@
-import { DownloadCounter } from '../../../apps/api/src/downloads/download-counter.service';
+import { DownloadCounterService } from '../../../apps/api/src/downloads/download-counter.service';
 import { DataSource } from 'typeorm';
 import { airQualityHourlyCsv } from '@opendata/demo';
 import { TEST_ADMIN_TOKEN, TestApp, startTestApp, userWithRole } from '../../../test/support/test-app';
@@ -103,7 +103,7 @@ describe('catalogue totals, the openness plan and the scoreboard', () => {
       expect((await upload(bad, 'air-daily')).status).toBe(422);
       const download = await t.http.get(`/api/v1/resources/${published.body.resource.id}/download`);
       expect(download.status).toBe(200);
-      await t.app.get(DownloadCounter).settled();
+      await t.app.get(DownloadCounterService).settled();
       await admin(`mutation($id: ID!) { withdrawDataset(id: $id, reason: "数据口径调整，暂停公开") { id } }`, { id: ids.withdrawn });
       // Three requests: two answered after 2 and 4 days, one pending.
       const ask = async () => (await admin(`mutation { requestData(input: { organization: "env-bureau", title: "噪声数据", description: "请公开功能区噪声监测数据" }) { id } }`)).requestData.id as string;

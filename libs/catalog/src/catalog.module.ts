@@ -1,18 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@opendata/auth';
-import { DatasetSearchService } from './dataset-search.service';
+import { DatasetSearchService } from './search/dataset-search.service';
 import { DatasetService } from './dataset.service';
 import { OrganizationService } from './organization.service';
 import { ResourceService } from './resource.service';
-import { CatalogueChanges } from './search/catalogue-changes';
+import { CatalogChanges } from './search/catalog-changes';
 import { DatasetRepository } from './dataset.repository';
 import { DownloadCountRepository } from './downloads/download-count.repository';
 import { OrganizationRepository } from './organization.repository';
 import { ResourceRepository } from './resource.repository';
 import { ThemeRepository } from './theme.repository';
 import { WorkflowSteps } from './review/publication';
-import { CatalogueIndex } from './search/catalogue-index';
+import { CatalogIndex } from './search/catalog-index';
 import { SearchIndexRepository } from './search/search-index.repository';
+import { SearchDocumentRepository } from './search/search-document.repository';
 import { ThemeService } from './theme.service';
 import { NegativeListService } from './negative-list/negative-list.service';
 import { DataRequestService } from './requests/data-request.service';
@@ -38,16 +39,16 @@ import { CalendarRepository } from './obligations/calendar.repository';
 import { AuditRepository } from './audit/audit.repository';
 
 /** The statements of the governance features (the services above keep the rules). */
-const REPOSITORIES = [NegativeListRepository, DataRequestRepository, UploadLimitRepository, CalendarRepository, AuditRepository];
+const REPOSITORIES = [NegativeListRepository, DataRequestRepository, UploadLimitRepository, CalendarRepository, AuditRepository, SearchDocumentRepository];
 
 /** The statements of the catalogue itself; exported for the API's readers (download counts, DataLoaders). */
-const CATALOGUE_REPOSITORIES = [OrganizationRepository, ThemeRepository, DatasetRepository, ResourceRepository, DownloadCountRepository];
+const CATALOG_REPOSITORIES = [OrganizationRepository, ThemeRepository, DatasetRepository, ResourceRepository, DownloadCountRepository];
 
-const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogueChanges, SearchIndexRepository, CatalogueIndex, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, ReviewService, ReviewRepository, WorkflowSteps, AuditService];
+const SERVICES = [NegativeListService, DataRequestService, TimelinessService, DeadlineRepository, Clock, CalendarService, UploadLimitService, CatalogChanges, SearchIndexRepository, CatalogIndex, OrganizationService, DatasetService, DatasetSearchService, ResourceService, ThemeService, ReviewService, ReviewRepository, WorkflowSteps, AuditService];
 
 @Module({
   imports: [AuthModule],
-  providers: [...SERVICES, ...PLAN_SERVICES, ...REPOSITORIES, ...CATALOGUE_REPOSITORIES],
-  exports: [...SERVICES, ...PLAN_SERVICES, ...CATALOGUE_REPOSITORIES],
+  providers: [...SERVICES, ...PLAN_SERVICES, ...REPOSITORIES, ...CATALOG_REPOSITORIES],
+  exports: [...SERVICES, ...PLAN_SERVICES, ...CATALOG_REPOSITORIES],
 })
 export class CatalogModule {}

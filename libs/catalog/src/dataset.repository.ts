@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx, groupRows } from '@opendata/database';
-import { IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, IsNull, QueryFailedError } from 'typeorm';
 import { DATASET_ROWS, DatasetEntity } from './entities';
-import { CatalogueRepository } from './catalogue.repository';
-import { recordSearchChange } from './search/search-index.repository';
-import { reindexAll, reindexDataset } from './search/search-indexer';
+import { SlugTaken } from './metadata/dataset-record';
+import { CatalogRepository } from './catalog.repository';
+import { CatalogChanges } from './search/catalog-changes';
+import { SearchDocumentRepository } from './search/search-document.repository';
 
 /** A tag with its id (CKAN's tag objects carry both). */
 export interface TagRef {
@@ -15,20 +17,21 @@ export interface TagRef {
 /** The columns a create or update writes. */
 export type DatasetColumns = Partial<Omit<DatasetEntity, 'id' | 'createdAt' | 'updatedAt'>>;
 
-/** A live dataset already has the slug: a concurrent write took it after the service's check. */
-export class SlugTaken extends Error {
-  constructor() {
-    super('a live dataset already has this slug');
-  }
-}
-
 /**
  * The statements on dataset records: the row, its themes and tags, and its search document, which every write
  * rewrites in the same transaction. Catalogue transactions are opened here or on another repository of the
  * catalogue, which know the change feed.
  */
 @Injectable()
-export class DatasetRepository extends CatalogueRepository {
+export class DatasetRepository extends CatalogRepository {
+  constructor(
+    @InjectDataSource() db: DataSource,
+    changes: CatalogChanges,
+    private readonly searchDocuments: SearchDocumentRepository,
+  ) {
+    super(db, changes);
+  }
+
   /** A live (not deleted) dataset by id or slug. */
   findLive(key: { id: string } | { slug: string }): Promise<DatasetEntity | null> {
     return this.manager().getRepository(DatasetEntity).findOneBy({ ...key, deletedAt: IsNull() });
@@ -101,10 +104,10 @@ export class DatasetRepository extends CatalogueRepository {
   /** Marks a dataset deleted; it leaves every process's search index with the transaction's commit. */
   async softDelete(id: string, deletedAt: Date, tx: Tx): Promise<void> {
     await tx.getRepository(DatasetEntity).update({ id }, { deletedAt });
-    await recordSearchChange(tx, id);
+    await this.searchDocuments.recordChange(id, tx);
   }
 
-  /** Replaces the dataset's themes and tags (creating new tags), then rewrites its search document. */
+  /** Replaces the dataset's themes and tags (creating new tags); the search document is rewritten after (reindex). */
   async saveRelations(datasetId: string, themes: readonly string[], tags: readonly string[], tx: Tx): Promise<void> {
     await tx.query(`DELETE FROM dataset_themes WHERE dataset_id = $1`, [datasetId]);
     await tx.query(`INSERT INTO dataset_themes (dataset_id, theme_code) SELECT $1, unnest($2::text[])`, [datasetId, themes]);
@@ -116,17 +119,16 @@ export class DatasetRepository extends CatalogueRepository {
        JOIN tags t ON t.name = x.name`,
       [datasetId, tags],
     );
-    await this.reindex(datasetId, tx);
   }
 
   /** Rewrites the search document of a dataset from its rows, in the transaction that changed them. */
   async reindex(datasetId: string, tx: Tx): Promise<void> {
-    await reindexDataset(tx, datasetId);
+    await this.searchDocuments.rewrite(datasetId, tx);
   }
 
   /** Rewrites the search document of every live dataset, one at a time; returns how many. */
   reindexAll(onProgress?: (done: number, total: number) => void): Promise<number> {
-    return reindexAll(this.db.manager, onProgress);
+    return this.searchDocuments.rewriteAll(onProgress);
   }
 
   /** Slugs of the published datasets, in slug order. */

@@ -3,7 +3,7 @@ import { DatasetService } from './dataset.service';
 import { OrganizationEntity } from './entities';
 import { WorkflowSteps, recordSha256 } from './review/publication';
 import {
-  FakeCatalogue,
+  FakeCatalog,
   STORED_DESCRIPTION,
   fakeDatasetRepository,
   fakeDeadlineRepository,
@@ -11,7 +11,7 @@ import {
   fakeOrganizationRepository,
   fakeReviewRepository,
   fakeThemeRepository,
-} from '../../../test/support/catalogue-fakes';
+} from '../../../test/support/catalog-fakes';
 import { badFields, codeOf, rejection, signedIn, sysadmin } from '../../../test/support/unit-fakes';
 
 // Records, permissions and the workflow's decisions on fake repositories; the statements themselves run on
@@ -38,11 +38,11 @@ const member = signedIn('m', { [ENV.id]: 'member' });
 const publisher = signedIn('boss', { [OPEN.id]: 'admin' });
 
 describe('DatasetService', () => {
-  let c: FakeCatalogue;
+  let c: FakeCatalog;
   let service: DatasetService;
 
   beforeEach(() => {
-    c = new FakeCatalogue([ENV, OPEN]);
+    c = new FakeCatalog([ENV, OPEN]);
     const steps = new WorkflowSteps(fakeReviewRepository(c), fakeDeadlineRepository(c));
     service = new DatasetService(fakeDatasetRepository(c), fakeOrganizationRepository(c), fakeThemeRepository(['GOV_ECOLOGY', 'ENVI']), steps, fakeNegativeList(c));
   });
@@ -72,10 +72,11 @@ describe('DatasetService', () => {
     expect(c.state.tags.get(created.id)).toEqual(['空气质量', 'AQI']);
     const [tx] = c.transactions;
     expect(c.transactions).toHaveLength(1);
-    expect(tx).toMatchObject({ actor: editor, outcome: 'committed', changedCatalogue: true });
+    expect(tx).toMatchObject({ actor: editor, outcome: 'committed', changedCatalog: true });
     expect(c.writes.every((w) => w.tx === tx)).toBe(true);
     const id = created.id;
-    expect(c.committedWrites()).toEqual([`insert ${id}`, `relations ${id}`, `reindex ${id}`, `lock ${id}`, `deadlines ${id}`]);
+    // The search document is rewritten last, from the record and the files as the step left them.
+    expect(c.committedWrites()).toEqual([`insert ${id}`, `relations ${id}`, `lock ${id}`, `deadlines ${id}`, `reindex ${id}`]);
     // A draft's record is signed off when it is published, not before.
     expect(c.eventsOf(id)).toEqual([]);
   });
@@ -83,7 +84,7 @@ describe('DatasetService', () => {
   it('publishes at once only where the caller may publish without review; a refused publication leaves nothing', async () => {
     const refused = await rejection(service.create(editor, { ...RECORD, status: 'published' }));
     expect(refused).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'REVIEW_REQUIRED' } });
-    expect(c.transactions[0]).toMatchObject({ outcome: 'rolled back', changedCatalogue: false });
+    expect(c.transactions[0]).toMatchObject({ outcome: 'rolled back', changedCatalog: false });
     expect(c.state.datasets.size).toBe(0);
     expect(c.committedWrites()).toEqual([]);
 
@@ -128,6 +129,19 @@ describe('DatasetService', () => {
     expect(c.state.events.at(-1)?.sha256).toBe(recordSha256(await service.recordOf(kept)));
   });
 
+  it("releases a draft's waiting files when a publisher publishes it, before its search document is rewritten", async () => {
+    c.seed({ id: DRAFT, slug: 'draft', organizationId: OPEN.id, status: 'draft', ...PUBLISHABLE }, ['GOV_ECOLOGY', 'ENVI']);
+    c.versions.push({ id: 'v1', datasetId: DRAFT, resourceId: 'r1', resourceName: '小时数据', sha256: 'a'.repeat(64), createdBy: 'ed' });
+    const published = await service.update(publisher, DRAFT, { status: 'published' });
+    expect(published.status).toBe('published');
+    expect(c.isReleased('v1')).toBe(true);
+    // The search document lists the formats of released files: it is rewritten once they are.
+    const writes = c.committedWrites();
+    expect(writes.filter((w) => w === `event publish ${DRAFT}`)).toHaveLength(2);
+    expect(writes.at(-1)).toBe(`reindex ${DRAFT}`);
+    expect(writes.filter((w) => w.startsWith('reindex'))).toHaveLength(1);
+  });
+
   it('shows drafts to their organization only, and deletes only what the workflow allows', async () => {
     c.seed({ id: DRAFT, slug: 'draft', organizationId: ENV.id, status: 'draft' });
     c.seed({ id: PUBLISHED, slug: 'published', organizationId: ENV.id, status: 'published' });
@@ -142,7 +156,7 @@ describe('DatasetService', () => {
     const deleted = await service.delete(editor, DRAFT);
     expect(deleted.deletedAt).toBeInstanceOf(Date);
     expect(c.committedWrites()).toEqual([`lock ${DRAFT}`, `delete ${DRAFT}`, `deadlines ${DRAFT}`]);
-    expect(c.transactions.at(-1)).toMatchObject({ actor: editor, changedCatalogue: true });
+    expect(c.transactions.at(-1)).toMatchObject({ actor: editor, changedCatalog: true });
     expect(await codeOf(service.get(member, { id: DRAFT }))).toBe('NOT_FOUND');
   });
 });

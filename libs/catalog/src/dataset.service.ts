@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Caller, canSeeUnpublishedOf, requireDatasetWriter, requireSignedIn, requireSysadmin } from '@opendata/auth';
 import { FieldError, badInput, fieldError, isEntityId, notFound } from '@opendata/common';
 import { Transaction } from '@opendata/database';
-import { DatasetRepository, SlugTaken, TagRef } from './dataset.repository';
+import { DatasetRepository, TagRef } from './dataset.repository';
 import { DatasetEntity, OrganizationEntity, ThemeEntity } from './entities';
 import { DatasetMetadata } from './metadata/dataset-metadata';
 import { DatasetMetadataValidator } from './metadata/dataset-metadata.validator';
-import { DATASET_DEFAULTS, DatasetRecordPatch, NewDatasetRecord, entityRecord, normalizeRecord, recordColumns } from './metadata/dataset-record';
+import { DATASET_DEFAULTS, DatasetRecordPatch, NewDatasetRecord, SlugTaken, entityRecord, normalizeRecord, recordColumns } from './metadata/dataset-record';
 import { NegativeListService } from './negative-list/negative-list.service';
 import { OrganizationRepository } from './organization.repository';
 import { WorkflowSteps, recordSha256, statusAction } from './review/publication';
@@ -80,6 +80,7 @@ export class DatasetService {
       await this.datasets.saveRelations(id, valid.themes, valid.tags, tx);
       const step = await this.steps.decide(caller, id, publish ? 'publish' : 'edit', tx);
       await this.steps.apply(caller, step, { recordSha256: recordSha256(valid) }, tx);
+      await this.datasets.reindex(id, tx);
       return this.datasets.find(id, tx);
     });
   }
@@ -102,6 +103,8 @@ export class DatasetService {
       await this.datasets.saveRelations(id, valid.themes, valid.tags, tx);
       const comment = step.to === 'submitted' ? '已发布数据集的元数据修改，待审查 (edit of a published dataset)' : null;
       await this.steps.apply(caller, step, { recordSha256: recordSha256(valid), comment }, tx);
+      // After the step: a publication releases the draft's files, whose formats the search document lists.
+      await this.datasets.reindex(id, tx);
       return this.datasets.find(id, tx);
     });
   }
@@ -162,7 +165,7 @@ export class DatasetService {
     try {
       return await this.datasets.withTransaction(caller, async (tx) => {
         const result = await work(tx);
-        tx.catalogueChanged();
+        tx.catalogChanged();
         return result;
       });
     } catch (error) {

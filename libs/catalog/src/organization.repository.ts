@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { SqlRepository, Tx } from '@opendata/database';
+import { DataSource } from 'typeorm';
 import { ORGANIZATION_ROWS, OrganizationEntity } from './entities';
-import { recordSearchChange } from './search/search-index.repository';
+import { SearchDocumentRepository } from './search/search-document.repository';
 
 /** The statements on organizations (信息资源提供方), and the dataset counts read per organization. */
 @Injectable()
 export class OrganizationRepository extends SqlRepository {
+  constructor(
+    @InjectDataSource() db: DataSource,
+    private readonly searchDocuments: SearchDocumentRepository,
+  ) {
+    super(db);
+  }
+
   private get entities() {
     return this.db.getRepository(OrganizationEntity);
   }
@@ -49,7 +58,7 @@ export class OrganizationRepository extends SqlRepository {
   async insert(fields: Omit<OrganizationEntity, 'id' | 'createdAt' | 'updatedAt'>, tx: Tx): Promise<OrganizationEntity> {
     const entities = tx.getRepository(OrganizationEntity);
     const saved = await entities.save(entities.create(fields));
-    await recordSearchChange(tx, null);
+    await this.searchDocuments.recordChange(null, tx);
     return saved;
   }
 

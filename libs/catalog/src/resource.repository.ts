@@ -4,7 +4,7 @@ import { IsNull } from 'typeorm';
 import { DatasetStatus } from './metadata/vocabularies';
 import { RESOURCE_ROWS, ResourceEntity, ResourceVersionEntity, VERSION_ROWS } from './entities';
 import { releasedVersionSql } from './review/visibility';
-import { CatalogueRepository } from './catalogue.repository';
+import { CatalogRepository } from './catalog.repository';
 
 /** The version a row request is about, with what decides who may see it. */
 export interface VersionRowsRecord {
@@ -21,7 +21,7 @@ export interface VersionRowsRecord {
 
 /** The statements on resources (distributions) and their immutable versions. */
 @Injectable()
-export class ResourceRepository extends CatalogueRepository {
+export class ResourceRepository extends CatalogRepository {
   /** Live resources by dataset, in their order. */
   async resourcesOf(datasetIds: readonly string[]): Promise<Map<string, ResourceEntity[]>> {
     const rows = await this.db.query(

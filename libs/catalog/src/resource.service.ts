@@ -130,7 +130,7 @@ export class ResourceService {
     const released = await this.steps.apply(caller, step, { newVersion: { id: version.id, resourceId: resource.id, sha256: version.sha256 } }, tx);
     await this.datasets.touch(dataset.id, tx);
     await this.datasets.reindex(dataset.id, tx);
-    await this.resources.catalogueChanged(tx);
+    await this.resources.catalogChanged(tx);
     return { resource, version, dataset, released };
   }
 }

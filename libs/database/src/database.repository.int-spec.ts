@@ -18,7 +18,7 @@ async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
   throw new Error('the condition never held');
 }
 
-describe('DatabaseRepository (advisory locks and the health probe)', () => {
+describe('DatabaseRepository (advisory locks, notifications and the health probe)', () => {
   let drop: () => Promise<void>;
   let db: DataSource;
   let database: DatabaseRepository;
@@ -78,5 +78,41 @@ describe('DatabaseRepository (advisory locks and the health probe)', () => {
 
     await expect(database.withLock(KEY, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(database.withLockIfFree(KEY, async () => 'free again')).resolves.toEqual({ value: 'free again' });
+  });
+
+  it('delivers a notification sent in a transaction when it commits, and none when it rolls back', async () => {
+    let heard = 0;
+    const lost = jest.fn();
+    const listening = await database.listen('probe_changes', { notified: () => heard++, lost });
+    try {
+      const runner = db.createQueryRunner();
+      await runner.startTransaction();
+      await database.notify('probe_changes', runner.manager);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard).toBe(0);
+      await runner.commitTransaction();
+      await waitUntil(async () => heard === 1);
+
+      await runner.startTransaction();
+      await database.notify('probe_changes', runner.manager);
+      await runner.rollbackTransaction();
+      await runner.release();
+      await database.notify('probe_changes');
+      await waitUntil(async () => heard === 2);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard).toBe(2);
+    } finally {
+      await listening.close();
+    }
+    expect(lost).not.toHaveBeenCalled();
+  });
+
+  it('reports a listening connection that the server ends, once', async () => {
+    const lost = jest.fn();
+    const listening = await database.listen('probe_changes', { notified: () => undefined, lost });
+    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN "probe_changes"'`);
+    await waitUntil(async () => lost.mock.calls.length > 0);
+    await listening.close();
+    expect(lost).toHaveBeenCalledTimes(1);
   });
 });

@@ -134,8 +134,8 @@ describe('SqlRepository.withTransaction', () => {
     const [{ n: before }] = await db.query(`SELECT count(*)::int AS n FROM organizations`);
     await repo.withTransaction({ userId: null, username: 'system' }, async (tx: Transaction) => {
       await repo.insert('changed', tx);
-      tx.catalogueChanged();
-      tx.catalogueChanged();
+      tx.catalogChanged();
+      tx.catalogChanged();
       tx.afterCommit(() => feed.heard.push('hook'));
       expect(feed.heard).toEqual([]);
     });
@@ -144,7 +144,7 @@ describe('SqlRepository.withTransaction', () => {
     await repo.withTransaction({ userId: null, username: 'system' }, (tx) => repo.insert('unannounced', tx));
     await expect(
       repo.withTransaction({ userId: null, username: 'system' }, async (tx) => {
-        tx.catalogueChanged();
+        tx.catalogChanged();
         throw new Error('refused');
       }),
     ).rejects.toThrow('refused');
@@ -156,7 +156,7 @@ describe('SqlRepository.withTransaction', () => {
     await expect(
       repo.withTransaction({ userId: null, username: 'system' }, async (tx) => {
         await repo.insert('no-feed', tx);
-        tx.catalogueChanged();
+        tx.catalogChanged();
       }),
     ).rejects.toThrow(/no change feed/);
     expect(await repo.committed('no-feed')).toBe(false);

@@ -36,7 +36,7 @@ export async function setAuditActor(q: Queryable, actor: string, local: boolean)
 }
 
 /**
- * Where a transaction announces that it changed the catalogue (libs/catalog's CatalogueChanges): `notify` runs
+ * Where a transaction announces that it changed the catalogue (libs/catalog's CatalogChanges): `notify` runs
  * inside it just before the commit, so that other processes learn of the change exactly when it commits;
  * `committed` runs after the commit, for this process.
  */
@@ -58,7 +58,7 @@ export function namesItsActor(runner: QueryRunner): boolean {
 /** What a transaction's work asked for, kept by runTransaction. */
 interface CommitPlan {
   readonly hooks: Array<() => void>;
-  catalogueChanged: boolean;
+  catalogChanged: boolean;
 }
 
 /**
@@ -87,9 +87,9 @@ export class Transaction extends EntityManager {
    * Marks the catalogue as changed: the change feed is notified in the transaction just before its commit and
    * told after it, once however often this is called. Only a repository of the catalogue knows the feed.
    */
-  catalogueChanged(): void {
+  catalogChanged(): void {
     if (!this.#feed) throw new Error('this transaction has no change feed: open it on a repository of the catalogue');
-    this.#plan.catalogueChanged = true;
+    this.#plan.catalogChanged = true;
   }
 }
 
@@ -103,14 +103,14 @@ const logger = new Logger('Transaction');
 export async function runTransaction<T>(db: DataSource, actor: Actor, feed: ChangeFeed | null, work: (tx: Transaction) => Promise<T>): Promise<T> {
   const runner = db.createQueryRunner();
   runner.data = { ...runner.data, [ACTOR_NAMED]: true };
-  const plan: CommitPlan = { hooks: [], catalogueChanged: false };
+  const plan: CommitPlan = { hooks: [], catalogChanged: false };
   const tx = new Transaction(db, runner, feed, plan);
   let result: T;
   try {
     await runner.startTransaction();
     await setAuditActor(tx, auditActorSetting(actor), true);
     result = await work(tx);
-    if (plan.catalogueChanged) await feed!.notify(tx);
+    if (plan.catalogChanged) await feed!.notify(tx);
     await runner.commitTransaction();
   } catch (error) {
     // The original error is what matters, even if the rollback fails too.
@@ -119,7 +119,7 @@ export async function runTransaction<T>(db: DataSource, actor: Actor, feed: Chan
   } finally {
     await runner.release();
   }
-  const hooks = plan.catalogueChanged ? [() => feed!.committed(), ...plan.hooks] : plan.hooks;
+  const hooks = plan.catalogChanged ? [() => feed!.committed(), ...plan.hooks] : plan.hooks;
   for (const hook of hooks) {
     try {
       hook();

@@ -15,7 +15,7 @@ function csvText(value: string): string {
  * the file's order (`fieldOrder`), NULL as an empty cell. A row whose line as written already reads to its
  * values (`AcceptedRows.lines`) is passed through, prefixed with its number: most rows of a clean CSV file, and
  * a large part of an upload's cost otherwise. No I/O here: rows are formatted where they are validated, and
- * CopyWriter (row-load.repository.ts) sends the text.
+ * startRowCopy (row-load.repository.ts) sends the text.
  */
 export class CopyText {
   private lines: string[] = [];

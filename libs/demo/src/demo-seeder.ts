@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ANONYMOUS, SYSTEM } from '@opendata/auth';
-import { DataRequestService, DatasetEntity, DatasetService, OrganizationEntity, OrganizationService, PlanService, ResourceService } from '@opendata/catalog';
+import { DataRequestService, DatasetService, OrganizationService, PlanService, ResourceService, ThemeService } from '@opendata/catalog';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
+import { DatabaseRepository } from '@opendata/database';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { DEMO_REJECTED_UPLOADS, DEMO_REQUESTS } from './demo-activity';
 import { DEMO_DATASETS } from './demo-datasets';
 import { DemoFilePublisher } from './demo-file-publisher';
@@ -13,7 +12,6 @@ import { demoPlanLeads } from './demo-plan-leads';
 import { DemoRepository } from './demo.repository';
 import { DemoFile, demoFilesOf } from './files';
 
-const STATE_KEY = 'demo_catalogue';
 /** An arbitrary constant naming the advisory lock held while seeding (api and worker may start together). */
 const SEED_LOCK = 7_366_202_418;
 const DAY_MS = 86_400_000;
@@ -41,44 +39,39 @@ export class DemoSeeder {
   private readonly logger = new Logger('DemoSeeder');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly database: DatabaseRepository,
     private readonly publisher: DemoFilePublisher,
     private readonly organizations: OrganizationService,
     private readonly datasets: DatasetService,
     private readonly resources: ResourceService,
     private readonly plan: PlanService,
     private readonly requests: DataRequestService,
+    private readonly themes: ThemeService,
     private readonly demo: DemoRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async seedIfEmpty(): Promise<'seeded' | 'already-loaded' | 'not-empty'> {
-    const lock = this.db.createQueryRunner();
-    await lock.connect();
-    try {
-      await lock.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
-      const [state] = await this.db.query(`SELECT value->>'status' AS status FROM platform_state WHERE key = $1`, [STATE_KEY]);
-      if (state?.status === 'done') return 'already-loaded';
+  seedIfEmpty(): Promise<'seeded' | 'already-loaded' | 'not-empty'> {
+    return this.database.withLock(SEED_LOCK, async () => {
+      const state = await this.demo.seedingState();
+      if (state === 'done') return 'already-loaded';
       if (!state) {
-        const [{ n }] = await this.db.query(
-          `SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM datasets) AS n`,
-        );
-        if (Number(n) > 0) return 'not-empty';
-        await this.setState('started');
+        if (await this.demo.holdsCatalog()) return 'not-empty';
+        await this.demo.setSeedingState('started');
       }
+      // The records name themes of the vocabulary, which the API's boot mirrors into the database: the CLI may
+      // seed a database that no server has started on yet.
+      await this.themes.syncVocabulary();
       await this.seed();
-      await this.setState('done');
+      await this.demo.setSeedingState('done');
       return 'seeded';
-    } finally {
-      await lock.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]).catch(() => undefined);
-      await lock.release();
-    }
+    });
   }
 
   private async seed(): Promise<void> {
     const started = Date.now();
     for (const org of DEMO_ORGANIZATIONS) {
-      if (await this.db.getRepository(OrganizationEntity).existsBy({ slug: org.slug })) continue;
+      if (await this.demo.organizationExists(org.slug)) continue;
       const { parentSlug, ...fields } = org;
       await this.organizations.create(SYSTEM, { ...fields, parentSlug });
     }
@@ -86,7 +79,7 @@ export class DemoSeeder {
     const pending: PendingFile[] = [];
     for (const demo of DEMO_DATASETS) {
       const { flagship: _flagship, ...record } = demo;
-      let dataset = await this.db.getRepository(DatasetEntity).findOneBy({ slug: record.slug });
+      let dataset = await this.demo.datasetWithSlug(record.slug);
       dataset ??= await this.datasets.create(SYSTEM, record);
       const existing = new Set((await this.resources.resourcesOf([dataset.id])).get(dataset.id)?.map((r) => r.name));
       for (const file of demoFilesOf(record.slug)) {
@@ -165,13 +158,5 @@ export class DemoSeeder {
       const respondedAt = demo.answer ? new Date(createdAt.getTime() + demo.answer.afterDays * DAY_MS + 5 * 3_600_000) : null;
       await this.demo.backdateRequest(request.id, createdAt, respondedAt);
     }
-  }
-
-  private async setState(status: 'started' | 'done'): Promise<void> {
-    await this.db.query(
-      `INSERT INTO platform_state (key, value) VALUES ($1, jsonb_build_object('status', $2::text))
-       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-      [STATE_KEY, status],
-    );
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Caller, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
-import { CatalogueChanges, DatasetService, NegativeListService, ResourceService, UploadLimitService } from '@opendata/catalog';
+import { CatalogChanges, DatasetService, NegativeListService, ResourceService, UploadLimitService } from '@opendata/catalog';
 import { badInput, fieldError, messageText, parseEntityKey } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { rowTableName } from '@opendata/datastore';
@@ -121,7 +121,7 @@ export class IngestService {
     private readonly resources: ResourceService,
     private readonly schemas: SchemaRegistryService,
     private readonly uploadLimits: UploadLimitService,
-    private readonly changes: CatalogueChanges,
+    private readonly changes: CatalogChanges,
     private readonly negativeList: NegativeListService,
     private readonly threads: ValidationThreads,
   ) {

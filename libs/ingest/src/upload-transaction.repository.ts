@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SqlRepository, Tx } from '@opendata/database';
-import { CopyWriter, checkKeys, createRowTable, indexRowTable } from '@opendata/datastore';
+import { RowCopy, checkKeys, createRowTable, indexRowTable, startRowCopy } from '@opendata/datastore';
 import { FieldSpec, ReportBuilder, TableSchema } from '@opendata/validation';
 import { Client } from 'pg';
 import { QueryRunner } from 'typeorm';
@@ -19,7 +19,7 @@ export class UploadTransactionRepository extends SqlRepository {
       const client = (await runner.connect()) as Client;
       await runner.startTransaction();
       await createRowTable(client, table, fields);
-      return new UploadTransaction(runner, client, table, fields);
+      return uploadTransaction(runner, client, table, fields);
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
@@ -33,61 +33,45 @@ export class UploadTransactionRepository extends SqlRepository {
  * `tx` for the statements of other repositories that commit with it (report, version). `release` it whatever
  * happens.
  */
-export class UploadTransaction {
+export interface UploadTransaction {
   readonly tx: Tx;
-  private copy: CopyWriter | null = null;
-
-  constructor(
-    private readonly runner: QueryRunner,
-    private readonly client: Client,
-    private readonly table: string,
-    private readonly fields: FieldSpec[],
-  ) {
-    this.tx = runner.manager;
-  }
-
   /** Starts the COPY once the file's header gives the columns (`fieldOrder`, see copyFieldOrder). */
-  startCopy(fieldOrder: number[]): void {
-    this.copy = new CopyWriter(this.client, this.table, this.fields);
-    this.copy.start(fieldOrder);
-  }
-
+  startCopy(fieldOrder: number[]): void;
   /** Sends rows as CopyText formats them; resolves once the database has taken them (or buffered them). */
-  async copyRows(text: string, rows: number): Promise<void> {
-    if (!this.copy) throw new Error('COPY not started');
-    await this.copy.write(text, rows);
-  }
-
+  copyRows(text: string, rows: number): Promise<void>;
   /** Ends the COPY (a file without a header has none); the rows copied. */
-  async endCopy(): Promise<number> {
-    return this.copy ? this.copy.finish() : 0;
-  }
-
+  endCopy(): Promise<number>;
   /** The primary-key and unique checks on the loaded rows; duplicates go into the report. */
-  checkKeys(schema: TableSchema, fieldNumberOf: (fieldIndex: number) => number, report: ReportBuilder): Promise<void> {
-    return checkKeys(this.client, this.table, schema, fieldNumberOf, report);
-  }
-
+  checkKeys(schema: TableSchema, fieldNumberOf: (fieldIndex: number) => number, report: ReportBuilder): Promise<void>;
   /** The index row queries read the table by. */
-  indexRows(): Promise<void> {
-    return indexRowTable(this.client, this.table);
-  }
-
-  commit(): Promise<void> {
-    return this.runner.commitTransaction();
-  }
-
-  rollback(): Promise<void> {
-    return this.runner.rollbackTransaction();
-  }
-
+  indexRows(): Promise<void>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
   /** After a failure: fails a COPY in progress first (it holds the connection), then rolls back if still open. */
-  async abandon(): Promise<void> {
-    await this.copy?.abort();
-    if (this.runner.isTransactionActive) await this.runner.rollbackTransaction().catch(() => undefined);
-  }
+  abandon(): Promise<void>;
+  release(): Promise<void>;
+}
 
-  release(): Promise<void> {
-    return this.runner.release();
-  }
+function uploadTransaction(runner: QueryRunner, client: Client, table: string, fields: FieldSpec[]): UploadTransaction {
+  let copy: RowCopy | null = null;
+  return {
+    tx: runner.manager,
+    startCopy: (fieldOrder) => {
+      copy = startRowCopy(client, table, fields, fieldOrder);
+    },
+    copyRows: async (text, rows) => {
+      if (!copy) throw new Error('COPY not started');
+      await copy.write(text, rows);
+    },
+    endCopy: async () => (copy ? copy.finish() : 0),
+    checkKeys: (schema, fieldNumberOf, report) => checkKeys(client, table, schema, fieldNumberOf, report),
+    indexRows: () => indexRowTable(client, table),
+    commit: () => runner.commitTransaction(),
+    rollback: () => runner.rollbackTransaction(),
+    abandon: async () => {
+      await copy?.abort();
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    },
+    release: () => runner.release(),
+  };
 }

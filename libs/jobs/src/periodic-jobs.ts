@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DatabaseRepository } from '@opendata/database';
 import { createHash } from 'node:crypto';
 
@@ -14,7 +14,7 @@ export interface PeriodicJob {
  * skips. Jobs are idempotent (they tidy up), so a skipped or repeated run is harmless.
  */
 @Injectable()
-export class PeriodicJobs implements OnApplicationShutdown {
+export class PeriodicJobs implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly running = new Set<Promise<unknown>>();
@@ -61,7 +61,11 @@ export class PeriodicJobs implements OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops the timers and waits for the runs in progress. Before the shutdown proper: in onApplicationShutdown
+   * the data source may already be closed, and a job still running would lose its connection.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
     await Promise.allSettled(this.running);
   }

@@ -15,7 +15,7 @@ type Action = (caller: Caller, params: Params) => Promise<unknown>;
 
 /** The read-only actions of CKAN's API that harvesters and CKAN clients use, by name. */
 @Injectable()
-export class CkanActions {
+export class CkanActionsService {
   private readonly actions: Record<string, Action>;
 
   constructor(

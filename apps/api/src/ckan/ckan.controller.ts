@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } 
 import { Caller } from '@opendata/auth';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { CurrentCaller } from '../http/current-caller.decorator';
-import { CkanActions } from './ckan-actions.service';
+import { CkanActionsService } from './ckan-actions.service';
 import { CkanSuccess, helpUrl } from './ckan-envelope';
 
 /**
@@ -13,7 +13,7 @@ import { CkanSuccess, helpUrl } from './ckan-envelope';
 @Controller('api/3/action')
 export class CkanController {
   constructor(
-    private readonly actions: CkanActions,
+    private readonly actions: CkanActionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@opendata/auth';
 import { CatalogModule } from '@opendata/catalog';
 import { DatastoreModule } from '@opendata/datastore';
-import { CkanActions } from './ckan-actions.service';
+import { CkanActionsService } from './ckan-actions.service';
 import { CkanCatalogService } from './ckan-catalog.service';
 import { CkanDatastoreService } from './ckan-datastore.service';
 import { CkanPackageSearch } from './ckan-package-search';
@@ -13,6 +13,6 @@ import { CkanController } from './ckan.controller';
 @Module({
   imports: [AuthModule, CatalogModule, DatastoreModule],
   controllers: [CkanController],
-  providers: [CkanActions, CkanCatalogService, CkanDatastoreService, CkanPackageSearch, CkanPackages],
+  providers: [CkanActionsService, CkanCatalogService, CkanDatastoreService, CkanPackageSearch, CkanPackages],
 })
 export class CkanModule {}

@@ -14,12 +14,12 @@ export class DcatController {
 
   @Get('catalog.jsonld')
   catalogJsonLd(@Res() res: Response): Promise<void> {
-    return sendRdf(res, 'jsonld', (out) => this.dcat.writeCatalogue('jsonld', out));
+    return sendRdf(res, 'jsonld', (out) => this.dcat.writeCatalog('jsonld', out));
   }
 
   @Get('catalog.ttl')
   catalogTurtle(@Res() res: Response): Promise<void> {
-    return sendRdf(res, 'turtle', (out) => this.dcat.writeCatalogue('turtle', out));
+    return sendRdf(res, 'turtle', (out) => this.dcat.writeCatalog('turtle', out));
   }
 
   @Get('datasets/:slug.jsonld')

@@ -14,7 +14,7 @@ export interface DownloadCountLoaders {
  * not reported to the client.
  */
 @Injectable()
-export class DownloadCounter implements OnApplicationShutdown {
+export class DownloadCounterService implements OnApplicationShutdown {
   private readonly logger = new Logger('Downloads');
   private readonly pending = new Set<Promise<void>>();
   private readonly loaders = new WeakMap<object, DownloadCountLoaders>();

@@ -4,7 +4,7 @@ import { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { message } from '@opendata/common';
 import { CurrentCaller } from '../http/current-caller.decorator';
-import { DownloadCounter } from './download-counter.service';
+import { DownloadCounterService } from './download-counter.service';
 import { contentDisposition, contentType, entityTag, noneMatch, parseRange, rangeStillValid } from './http-file-headers';
 import { OriginalFileService } from './original-file.service';
 
@@ -12,7 +12,7 @@ import { OriginalFileService } from './original-file.service';
 export class DownloadController {
   constructor(
     private readonly files: OriginalFileService,
-    private readonly counter: DownloadCounter,
+    private readonly counter: DownloadCounterService,
   ) {}
 
   /** The original file as uploaded (`?version=N` for an older version), with ranges and validators. */

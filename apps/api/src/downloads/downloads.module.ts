@@ -2,14 +2,14 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@opendata/catalog';
 import { DatasetDownloadCountResolver, ResourceDownloadCountResolver } from './download-count.resolver';
 import { DownloadController } from './download.controller';
-import { DownloadCounter } from './download-counter.service';
+import { DownloadCounterService } from './download-counter.service';
 import { OriginalFileService } from './original-file.service';
 
-/** Original-file downloads and download counts; DownloadCounter is exported for the row exports. */
+/** Original-file downloads and download counts; DownloadCounterService is exported for the row exports. */
 @Module({
   imports: [CatalogModule],
   controllers: [DownloadController],
-  providers: [OriginalFileService, DownloadCounter, ResourceDownloadCountResolver, DatasetDownloadCountResolver],
-  exports: [DownloadCounter],
+  providers: [OriginalFileService, DownloadCounterService, ResourceDownloadCountResolver, DatasetDownloadCountResolver],
+  exports: [DownloadCounterService],
 })
 export class DownloadsModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TokenService } from '@opendata/auth';
-import { CatalogueIndex, ThemeService } from '@opendata/catalog';
+import { CatalogIndex, ThemeService } from '@opendata/catalog';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { DatabaseRepository } from '@opendata/database';
 import { DemoSeeder } from '@opendata/demo';
@@ -21,7 +21,7 @@ export class PlatformInitializer {
     private readonly demo: DemoSeeder,
     private readonly database: DatabaseRepository,
     private readonly jobs: PeriodicJobs,
-    private readonly searchIndex: CatalogueIndex,
+    private readonly searchIndex: CatalogIndex,
   ) {}
 
   async run(): Promise<void> {

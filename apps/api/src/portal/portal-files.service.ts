@@ -59,7 +59,7 @@ const gzipped = promisify(gzip);
  * sibling when there is one, else compressed here once and kept (bounded).
  */
 @Injectable()
-export class PortalFiles {
+export class PortalFilesService {
   private readonly dir: string;
   private readonly pages = new Map<string, { mtimeMs: number; html: string }>();
   private readonly compressed = new Map<string, Buffer>();

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, NotFoundException } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { HttpErrorFilter } from '../http/http-error.filter';
-import { PortalPages } from './portal-pages.service';
+import { PortalPagesService } from './portal-pages.service';
 import { isApiPath, langOf } from './portal-routes';
 import { sendPage, wantsHtml } from './portal-http';
 
@@ -14,7 +14,7 @@ import { sendPage, wantsHtml } from './portal-http';
 export class PortalNotFoundFilter implements ExceptionFilter {
   /** `json` is the platform's error filter, with the shapes of its route families (CKAN's envelope ...). */
   constructor(
-    private readonly pages: PortalPages,
+    private readonly pages: PortalPagesService,
     private readonly json: HttpErrorFilter,
   ) {}
 

@@ -4,7 +4,7 @@ import { DatasetService, DcatExportService, OrganizationService, ScoreboardServi
 import { isAppError, messageText } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { notBuiltPage } from './not-built-page';
-import { PortalFiles } from './portal-files.service';
+import { PortalFilesService } from './portal-files.service';
 import { HEAD_MARKER, PageHead, injectHead, summary } from './portal-head';
 import { PortalLang, STATIC_PAGES, inLanguage } from './portal-routes';
 
@@ -21,11 +21,11 @@ export interface HtmlPage {
  * and organizations get the same page with status 404, which the SPA shows as its 404 page.
  */
 @Injectable()
-export class PortalPages {
+export class PortalPagesService {
   private readonly base: string;
 
   constructor(
-    private readonly files: PortalFiles,
+    private readonly files: PortalFilesService,
     private readonly datasets: DatasetService,
     private readonly organizations: OrganizationService,
     private readonly dcat: DcatExportService,

@@ -6,8 +6,8 @@ import { NextFunction, Request, Response } from 'express';
 import { sendRdf } from '../dcat/dcat.controller';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { sendAsset } from './asset-response';
-import { PortalFiles } from './portal-files.service';
-import { PortalPages } from './portal-pages.service';
+import { PortalFilesService } from './portal-files.service';
+import { PortalPagesService } from './portal-pages.service';
 import { langOf, staticRouteOf } from './portal-routes';
 import { sendPage, wantsHtml } from './portal-http';
 
@@ -21,8 +21,8 @@ type QueryParams = Record<string, unknown>;
 @Controller()
 export class PortalController {
   constructor(
-    private readonly pages: PortalPages,
-    private readonly files: PortalFiles,
+    private readonly pages: PortalPagesService,
+    private readonly files: PortalFilesService,
     private readonly dcat: DcatExportService,
   ) {}
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@opendata/catalog';
 import { DcatApiModule } from '../dcat/dcat-api.module';
-import { PortalFiles } from './portal-files.service';
-import { PortalPages } from './portal-pages.service';
+import { PortalFilesService } from './portal-files.service';
+import { PortalPagesService } from './portal-pages.service';
 import { PortalController } from './portal.controller';
 
 /**
@@ -12,7 +12,7 @@ import { PortalController } from './portal.controller';
 @Module({
   imports: [CatalogModule, DcatApiModule],
   controllers: [PortalController],
-  providers: [PortalFiles, PortalPages],
-  exports: [PortalPages],
+  providers: [PortalFilesService, PortalPagesService],
+  exports: [PortalPagesService],
 })
 export class PortalModule {}

@@ -3,7 +3,7 @@ import { Caller } from '@opendata/auth';
 import { badInput, fieldError, findInputProblem } from '@opendata/common';
 import { ExportFormat, MEDIA_TYPES, RowFilter } from '@opendata/datastore';
 import { Response } from 'express';
-import { DownloadCounter } from '../downloads/download-counter.service';
+import { DownloadCounterService } from '../downloads/download-counter.service';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { RowAccessService } from './row-access.service';
 
@@ -19,7 +19,7 @@ type ExportQuery = Record<string, string | string[] | undefined>;
 export class RowExportController {
   constructor(
     private readonly rows: RowAccessService,
-    private readonly downloads: DownloadCounter,
+    private readonly downloads: DownloadCounterService,
   ) {}
 
   @Get(':id/data.csv')

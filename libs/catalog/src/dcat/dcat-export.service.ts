@@ -35,7 +35,7 @@ export class DcatExportService {
   }
 
   /** Streams the catalogue to `out`, a page of datasets at a time, waiting whenever `out` is full. */
-  async writeCatalogue(format: RdfFormat, out: Writable): Promise<void> {
+  async writeCatalog(format: RdfFormat, out: Writable): Promise<void> {
     const graph = new DcatGraph(this.links);
     const info = await this.catalogInfo();
     const writer = rdfDocumentWriter(format, out);

@@ -10,6 +10,13 @@ export type NewDatasetRecord = Partial<DatasetMetadata> & Pick<DatasetMetadata, 
 /** A change to a catalogue record (DatasetService.update): absent fields stay, `null` clears an optional field. */
 export type DatasetRecordPatch = Partial<DatasetMetadata>;
 
+/** A live dataset already has the slug: a concurrent write took it after the service's check. */
+export class SlugTaken extends Error {
+  constructor() {
+    super('a live dataset already has this slug');
+  }
+}
+
 /** Defaults for a new record: conservative (a draft, not shared conditionally, open licence). */
 export const DATASET_DEFAULTS: Omit<DatasetMetadata, 'slug' | 'title' | 'description' | 'organization'> = {
   themes: [],

@@ -6,14 +6,14 @@ import { ReviewEvent } from './review-events';
 import { ReviewRepository } from './review.repository';
 import { ReviewService } from './review.service';
 import {
-  FakeCatalogue,
+  FakeCatalog,
   fakeDatasetRepository,
   fakeDeadlineRepository,
   fakeNegativeList,
   fakeOrganizationRepository,
   fakeReviewRepository,
   fakeThemeRepository,
-} from '../../../../test/support/catalogue-fakes';
+} from '../../../../test/support/catalog-fakes';
 import { badFields, codeOf, fakeOrganizations, rejection, signedIn, sysadmin } from '../../../../test/support/unit-fakes';
 
 // The workflow's statements run under a row lock in PostgreSQL (review e2e specs); these are the rules
@@ -28,13 +28,13 @@ const editor = signedIn('ed', { [ORG.id]: 'editor' });
 const reviewer = signedIn('rev', { [ORG.id]: 'reviewer' });
 
 describe('ReviewService', () => {
-  let c: FakeCatalogue;
+  let c: FakeCatalog;
   let queues: Array<{ everywhere: boolean; organizationIds: readonly string[] }>;
   let settings: Array<[string, boolean]>;
   let service: ReviewService;
 
   beforeEach(() => {
-    c = new FakeCatalogue([ORG]);
+    c = new FakeCatalog([ORG]);
     queues = [];
     settings = [];
     const reviews = {
@@ -102,7 +102,7 @@ describe('ReviewService', () => {
     const [record] = c.state.events;
     expect(record).toMatchObject({ actorId: 'ed', comment: '请审查', sha256: recordSha256(await serviceRecord()) });
     const [tx] = c.transactions;
-    expect(tx).toMatchObject({ actor: editor, outcome: 'committed', changedCatalogue: true });
+    expect(tx).toMatchObject({ actor: editor, outcome: 'committed', changedCatalog: true });
     expect(c.committedWrites()).toEqual([`lock ${DRAFT}`, `status submitted ${DRAFT}`, `event submit ${DRAFT}`, `event submit ${DRAFT}`, `deadlines ${DRAFT}`, `reindex ${DRAFT}`]);
     expect(c.writes.every((w) => w.tx === tx)).toBe(true);
   });
@@ -110,7 +110,7 @@ describe('ReviewService', () => {
   it('refuses to submit a record not complete enough to publish, and leaves it as it was', async () => {
     draftWithFile({});
     expect((await badFields(service.submit(editor, DRAFT))).sort()).toEqual(['contactPoint', 'issued']);
-    expect(c.transactions[0]).toMatchObject({ outcome: 'rolled back', changedCatalogue: false });
+    expect(c.transactions[0]).toMatchObject({ outcome: 'rolled back', changedCatalog: false });
     expect(c.state.datasets.get(DRAFT)?.status).toBe('draft');
     expect(c.eventsOf(DRAFT)).toEqual([]);
   });
@@ -130,7 +130,7 @@ describe('ReviewService', () => {
     expect(approved.status).toBe('published');
     expect(c.eventsOf(DRAFT)).toEqual(['submit', 'submit v1', 'approve', 'approve v1']);
     expect(c.isReleased('v1')).toBe(true);
-    expect(c.transactions.at(-1)).toMatchObject({ actor: reviewer, outcome: 'committed', changedCatalogue: true });
+    expect(c.transactions.at(-1)).toMatchObject({ actor: reviewer, outcome: 'committed', changedCatalog: true });
   });
 
   it('returns to the editors and withdraws only with a reason', async () => {

@@ -174,7 +174,7 @@ export class ReviewService {
       const step = await this.steps.decide(caller, datasetId, action, tx);
       await this.steps.apply(caller, step, await prepare(step, tx), tx);
       await this.records.reindex(datasetId, tx);
-      tx.catalogueChanged();
+      tx.catalogChanged();
       return this.records.find(datasetId, tx);
     });
   }

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DATASET_COLUMNS } from '../catalog-rows';
+import { DATASET_ROWS, DatasetEntity } from '../entities';
 import { IndexedDataset, IndexedOrganization } from './search-index';
 
-/** Changes kept in the log; a process further behind reloads the whole index. */
-const KEPT_CHANGES = 10_000;
 /** Datasets read per statement while loading: each page is indexed between two reads, so the event loop is never held for long. */
 const LOAD_PAGE = 4000;
 
@@ -34,23 +32,10 @@ interface IndexedRow {
   issued: string | null;
 }
 
-export interface CatalogueSnapshot {
+export interface CatalogSnapshot {
   generation: number;
   datasets: IndexedDataset[];
   organizations: IndexedOrganization[];
-}
-
-/**
- * Called in every transaction that changes what search sees of a dataset (null: of the organizations). The
- * generation row stays locked until the transaction ends, so changes commit in generation order.
- */
-export async function recordSearchChange(manager: EntityManager, datasetId: string | null): Promise<void> {
-  const [{ generation }] = await manager.query(
-    `WITH g AS (UPDATE search_generation SET generation = generation + 1 RETURNING generation)
-     INSERT INTO search_changes (generation, dataset_id) SELECT generation, $1::uuid FROM g RETURNING generation`,
-    [datasetId],
-  );
-  if (Number(generation) % 1000 === 0) await manager.query(`DELETE FROM search_changes WHERE generation < $1`, [Number(generation) - KEPT_CHANGES]);
 }
 
 /** The statements of the in-memory search index: loading it, catching up with changes, download counts, pages. */
@@ -85,7 +70,7 @@ export class SearchIndexRepository {
   }
 
   /** The datasets changed after `generation` (null when the log no longer reaches back that far). */
-  async changesSince(generation: number): Promise<CatalogueSnapshot | null> {
+  async changesSince(generation: number): Promise<CatalogSnapshot | null> {
     return this.snapshot(async (m) => {
       const [{ oldest }] = await m.query(`SELECT min(generation) AS oldest FROM search_changes`);
       if (oldest !== null && Number(oldest) > generation + 1) return null;
@@ -104,14 +89,15 @@ export class SearchIndexRepository {
   }
 
   /** The records of a page, with their tags in order, in one statement. */
-  async datasetRows(ids: string[]): Promise<Array<Record<string, unknown>>> {
+  async datasetsWithTags(ids: string[]): Promise<Array<{ dataset: DatasetEntity; tags: string[] }>> {
     if (!ids.length) return [];
-    return this.db.query(
-      `SELECT ${DATASET_COLUMNS}, ARRAY(SELECT t.name FROM dataset_tags dt JOIN tags t ON t.id = dt.tag_id
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT ${DATASET_ROWS.columns}, ARRAY(SELECT t.name FROM dataset_tags dt JOIN tags t ON t.id = dt.tag_id
                                        WHERE dt.dataset_id = d.id ORDER BY dt.position) AS tag_names
        FROM datasets d WHERE d.id = ANY($1::uuid[])`,
       [ids],
     );
+    return rows.map((row) => ({ dataset: DATASET_ROWS.from(row), tags: row.tag_names as string[] }));
   }
 
   private async snapshot<T extends IndexedDataset[] | null>(read: (m: EntityManager, organizations: IndexedOrganization[]) => Promise<T>) {
@@ -125,7 +111,7 @@ export class SearchIndexRepository {
       );
       const datasets = await read(runner.manager, organizations);
       await runner.query('COMMIT');
-      return (datasets ? { generation, datasets, organizations } : null) as T extends null ? CatalogueSnapshot | null : CatalogueSnapshot;
+      return (datasets ? { generation, datasets, organizations } : null) as T extends null ? CatalogSnapshot | null : CatalogSnapshot;
     } finally {
       await runner.query('ROLLBACK').catch(() => undefined);
       await runner.release();

@@ -1,8 +1,8 @@
-import { MESSAGES } from './catalogue';
+import { MESSAGES } from './message-catalog';
 import { BilingualText, MessageParam, TemplateParams } from './message-types';
 
 /**
- * Every client-facing message of the platform comes from one catalogue (`catalogue.ts`) and reads Chinese
+ * Every client-facing message of the platform comes from one catalogue (`message-catalog.ts`) and reads Chinese
  * first, the English after it in parentheses: `不能审查自己提交的内容 (you cannot approve what you submitted
  * yourself)`. A message is named by a stable key; its parameters are typed from the templates, so a call that
  * leaves one out does not compile.

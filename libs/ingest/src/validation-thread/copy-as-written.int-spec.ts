@@ -1,5 +1,5 @@
 import { runMigrations } from '@opendata/database';
-import { CopyText, CopyWriter, copyFieldOrder, createRowTable, qualified, rowTableName } from '@opendata/datastore';
+import { CopyText, RowCopy, copyFieldOrder, createRowTable, qualified, rowTableName, startRowCopy } from '@opendata/datastore';
 import { CellValue, TableSchema, fromFrictionless, tableEvents } from '@opendata/validation';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -76,29 +76,31 @@ async function* bytesOf(text: string): AsyncGenerator<Buffer> {
   for (let at = 0; at < bytes.length; at += 7) yield bytes.subarray(at, at + 7); // lines cut across chunks
 }
 
-async function newTable(schema: TableSchema): Promise<{ table: string; copy: CopyWriter }> {
+async function newTable(schema: TableSchema): Promise<string> {
   const table = rowTableName(randomUUID());
   await createRowTable(client, table, schema.fields);
-  return { table, copy: new CopyWriter(client, table, schema.fields) };
+  return table;
 }
 
 type Validate = (bytes: AsyncIterable<Buffer>, job: ValidationJob) => AsyncIterable<ValidationEvent>;
 
 /** As uploads are loaded, on a validation thread or here: rows as written where allowed. */
 async function loadThroughThread(schema: TableSchema, csv: string, validate: Validate = (bytes, job) => threads.validate(bytes, job)): Promise<string> {
-  const { table, copy } = await newTable(schema);
+  const table = await newTable(schema);
+  let copy: RowCopy | null = null;
   const job: ValidationJob = { schema, fileName: 'f.csv', contentType: null, encoding: null, delimiter: null, keys: 'external', copy: true, negativeList: null };
   for await (const event of validate(bytesOf(csv), job)) {
-    if (event.type === 'layout') copy.start(event.fieldOrder);
-    else if (event.type === 'rows') await copy.write(event.text, event.rows);
+    if (event.type === 'layout') copy = startRowCopy(client, table, schema.fields, event.fieldOrder);
+    else if (event.type === 'rows') await copy!.write(event.text, event.rows);
   }
-  await copy.finish();
+  await copy!.finish();
   return table;
 }
 
 /** Here, every row formatted from its values; counts the rows the validator offered as written. */
 async function loadFormatted(schema: TableSchema, csv: string): Promise<{ table: string; offered: number; rowNumbers: number[] }> {
-  const { table, copy } = await newTable(schema);
+  const table = await newTable(schema);
+  let copy: RowCopy | null = null;
   let text = new CopyText([]);
   let offered = 0;
   const rowNumbers: number[] = [];
@@ -107,7 +109,7 @@ async function loadFormatted(schema: TableSchema, csv: string): Promise<{ table:
     if (event.type === 'layout') {
       const order = copyFieldOrder(event.fieldColumns);
       text = new CopyText(order);
-      copy.start(order);
+      copy = startRowCopy(client, table, schema.fields, order);
     } else if (event.type === 'rows') {
       const accepted = event.accepted!;
       for (let i = 0; i < accepted.count; i++) {
@@ -116,10 +118,10 @@ async function loadFormatted(schema: TableSchema, csv: string): Promise<{ table:
         text.row(accepted.rowNumbers[i], accepted.valuesOf(i, values), null);
       }
       const rows = text.pending;
-      if (rows > 0) await copy.write(text.take(), rows);
+      if (rows > 0) await copy!.write(text.take(), rows);
     }
   }
-  await copy.finish();
+  await copy!.finish();
   return { table, offered, rowNumbers };
 }
 

@@ -8,6 +8,7 @@ import { MessageText, bilingual } from '@opendata/common';
 abstract class ReadError extends Error {
   constructor(readonly text: MessageText) {
     super(bilingual(text));
+    this.name = new.target.name;
   }
 }
 
@@ -20,7 +21,6 @@ export class EncodingError extends ReadError {
     text: MessageText,
   ) {
     super(text);
-    this.name = 'EncodingError';
   }
 }
 
@@ -31,7 +31,6 @@ export class NotTextError extends ReadError {
     text: MessageText,
   ) {
     super(text);
-    this.name = 'NotTextError';
   }
 }
 
@@ -42,7 +41,6 @@ export class CsvFormatError extends ReadError {
     text: MessageText,
   ) {
     super(text);
-    this.name = 'CsvFormatError';
   }
 }
 
@@ -53,14 +51,8 @@ export class JsonFormatError extends ReadError {
     text: MessageText,
   ) {
     super(text);
-    this.name = 'JsonFormatError';
   }
 }
 
 /** An XLSX workbook that cannot be read (not a valid ZIP, no worksheet). */
-export class XlsxFormatError extends ReadError {
-  constructor(text: MessageText) {
-    super(text);
-    this.name = 'XlsxFormatError';
-  }
-}
+export class XlsxFormatError extends ReadError {}

@@ -95,7 +95,7 @@ const FREQUENCIES = ['每日', '每月', '每季度', '每年', '不定期'];
 
 const themeLabel = new Map(THEMES.map((t) => [t.code, t.labelZh]));
 
-export async function loadCatalogue(client: Client, count: number, onProgress: (n: number) => void): Promise<void> {
+export async function loadCatalog(client: Client, count: number, onProgress: (n: number) => void): Promise<void> {
   const orgs = new Map<string, { id: string; name: string }>(
     (await client.query('SELECT id, slug, name FROM organizations')).rows.map((r) => [r.slug, { id: r.id, name: r.name }]),
   );

@@ -1,6 +1,6 @@
-import { CatalogueIndex } from './catalogue-index';
+import { CatalogIndex } from './catalog-index';
 import { IndexedDataset, IndexedOrganization } from './search-index';
-import { CatalogueSnapshot, SearchIndexRepository } from './search-index.repository';
+import { CatalogSnapshot, SearchIndexRepository } from './search-index.repository';
 
 /** The repository's statements over a catalogue in memory, with a change log, counting the full loads. */
 class FakeRepository {
@@ -38,7 +38,7 @@ class FakeRepository {
     return generation;
   }
 
-  async changesSince(generation: number): Promise<CatalogueSnapshot | null> {
+  async changesSince(generation: number): Promise<CatalogSnapshot | null> {
     if (this.log.length && this.log[0].generation > generation + 1) return null;
     if (!this.log.length && this.generationNo > generation) return null;
     const ids = new Set(this.log.filter((c) => c.generation > generation).map((c) => c.id));
@@ -70,8 +70,8 @@ const dataset = (n: number, title: string): IndexedDataset => ({
   issued: null,
 });
 
-async function titles(catalogue: CatalogueIndex, word: string): Promise<string[]> {
-  const { index } = await catalogue.current();
+async function titles(catalog: CatalogIndex, word: string): Promise<string[]> {
+  const { index } = await catalog.current();
   const found: string[] = [];
   for (let doc = 0; doc < index.size; doc++) if (index.live[doc] && index.titles[doc].includes(word)) found.push(index.slugs[doc]);
   return found.sort();
@@ -81,33 +81,33 @@ describe('the catalogue index of a process', () => {
   it('loads once, then applies only what changed before each search', async () => {
     const repository = new FakeRepository();
     repository.write(dataset(1, '空气质量日报'));
-    const catalogue = new CatalogueIndex(repository as unknown as SearchIndexRepository);
-    catalogue.warmUp();
-    expect(await titles(catalogue, '空气')).toEqual(['d-1']);
+    const catalog = new CatalogIndex(repository as unknown as SearchIndexRepository);
+    catalog.warmUp();
+    expect(await titles(catalog, '空气')).toEqual(['d-1']);
     repository.write(dataset(2, '空气质量月报'));
     repository.write({ ...dataset(1, '水质日报') });
-    expect(await titles(catalogue, '空气')).toEqual(['d-2']);
-    expect(await titles(catalogue, '水质')).toEqual(['d-1']);
+    expect(await titles(catalog, '空气')).toEqual(['d-2']);
+    expect(await titles(catalog, '水质')).toEqual(['d-1']);
     expect(repository.loads).toBe(1);
   });
 
   it('reloads when it is further behind than the change log reaches', async () => {
     const repository = new FakeRepository();
-    const catalogue = new CatalogueIndex(repository as unknown as SearchIndexRepository);
-    await catalogue.current();
+    const catalog = new CatalogIndex(repository as unknown as SearchIndexRepository);
+    await catalog.current();
     repository.write(dataset(1, '空气质量日报'));
     repository.forget();
-    expect(await titles(catalogue, '空气')).toEqual(['d-1']);
+    expect(await titles(catalog, '空气')).toEqual(['d-1']);
     expect(repository.loads).toBe(2);
   });
 
   it('compacts a fragmented index in the background, keeping every change made meanwhile', async () => {
     const repository = new FakeRepository();
     for (let n = 0; n < 1200; n++) repository.write(dataset(n, `空气质量第${n}期`));
-    const catalogue = new CatalogueIndex(repository as unknown as SearchIndexRepository);
-    await catalogue.current();
+    const catalog = new CatalogIndex(repository as unknown as SearchIndexRepository);
+    await catalog.current();
     for (let n = 0; n < 1200; n++) repository.write(dataset(n, `空气质量第${n}期修订`));
-    const before = (await catalogue.current()).index;
+    const before = (await catalog.current()).index;
     expect(before.fragmented).toBe(true);
 
     // The next check starts a compaction; it reads its snapshot, then waits while the catalogue changes.
@@ -116,19 +116,19 @@ describe('the catalogue index of a process', () => {
     const snapshotRead = new Promise<void>((r) => (reached = r));
     repository.pauseLoad = { reached, resume: new Promise<void>((r) => (resume = r)) };
     repository.write(dataset(2020, '水质月报'));
-    expect(await titles(catalogue, '水质')).toEqual(['d-2020']);
+    expect(await titles(catalog, '水质')).toEqual(['d-2020']);
     await snapshotRead;
     repository.pauseLoad = null;
     repository.write(dataset(2021, '水质年报'));
-    expect(await titles(catalogue, '水质')).toEqual(['d-2020', 'd-2021']);
+    expect(await titles(catalog, '水质')).toEqual(['d-2020', 'd-2021']);
     resume();
-    for (let i = 0; i < 100 && (await catalogue.current()).index === before; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && (await catalog.current()).index === before; i++) await new Promise((r) => setTimeout(r, 10));
 
     repository.write(dataset(2022, '水质季报'));
-    const after = await catalogue.current();
+    const after = await catalog.current();
     expect(after.index).not.toBe(before);
     expect(after.index.fragmented).toBe(false);
-    expect(await titles(catalogue, '水质')).toEqual(['d-2020', 'd-2021', 'd-2022']);
-    expect(await titles(catalogue, '修订')).toHaveLength(1200);
+    expect(await titles(catalog, '水质')).toEqual(['d-2020', 'd-2021', 'd-2022']);
+    expect(await titles(catalog, '修订')).toHaveLength(1200);
   });
 });

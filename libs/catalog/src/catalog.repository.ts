@@ -1,16 +1,16 @@
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeFeed, SqlRepository, Tx, openedByWithTransaction } from '@opendata/database';
 import { DataSource } from 'typeorm';
-import { CatalogueChanges } from './search/catalogue-changes';
+import { CatalogChanges } from './search/catalog-changes';
 
 /**
  * The base of the repositories of the catalogue itself (datasets, resources): a transaction opened on one of
- * them may mark the catalogue changed, which CatalogueChanges announces as it commits.
+ * them may mark the catalogue changed, which CatalogChanges announces as it commits.
  */
-export abstract class CatalogueRepository extends SqlRepository {
+export abstract class CatalogRepository extends SqlRepository {
   constructor(
     @InjectDataSource() db: DataSource,
-    private readonly changes?: CatalogueChanges,
+    private readonly changes?: CatalogChanges,
   ) {
     super(db);
   }
@@ -21,11 +21,11 @@ export abstract class CatalogueRepository extends SqlRepository {
 
   /**
    * Marks the catalogue changed by `tx`. An upload's transaction, opened by hand on its own connection rather
-   * than by withTransaction, is notified at once; its owner tells CatalogueChanges after it commits.
+   * than by withTransaction, is notified at once; its owner tells CatalogChanges after it commits.
    */
-  async catalogueChanged(tx: Tx): Promise<void> {
+  async catalogChanged(tx: Tx): Promise<void> {
     const opened = openedByWithTransaction(tx);
-    if (opened) opened.catalogueChanged();
+    if (opened) opened.catalogChanged();
     else await this.changes?.notify(tx);
   }
 }

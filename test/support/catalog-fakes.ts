@@ -51,7 +51,7 @@ interface State {
   events: ReviewEvent[];
 }
 
-export class FakeCatalogue extends RecordedTransactions {
+export class FakeCatalog extends RecordedTransactions {
   state: State = { datasets: new Map(), themes: new Map(), tags: new Map(), events: [] };
   readonly versions: FakeVersion[] = [];
   readonly writes: LoggedWrite[] = [];
@@ -111,8 +111,8 @@ export class FakeCatalogue extends RecordedTransactions {
   }
 }
 
-/** The dataset statements over a FakeCatalogue. */
-export function fakeDatasetRepository(c: FakeCatalogue): DatasetRepository {
+/** The dataset statements over a FakeCatalog. */
+export function fakeDatasetRepository(c: FakeCatalog): DatasetRepository {
   const live = (d: DatasetEntity | undefined) => (d && !d.deletedAt ? d : null);
   const fake = {
     withTransaction: c.withTransaction.bind(c),
@@ -146,15 +146,14 @@ export function fakeDatasetRepository(c: FakeCatalogue): DatasetRepository {
       c.state.themes.set(id, [...themes]);
       c.state.tags.set(id, [...tags]);
       c.log('relations', id, tx);
-      c.log('reindex', id, tx);
     },
     reindex: async (id: string, tx: unknown) => c.log('reindex', id, tx),
   };
   return fake as unknown as DatasetRepository;
 }
 
-/** The organizations of a FakeCatalogue. */
-export function fakeOrganizationRepository(c: FakeCatalogue): OrganizationRepository {
+/** The organizations of a FakeCatalog. */
+export function fakeOrganizationRepository(c: FakeCatalog): OrganizationRepository {
   const fake = {
     findBySlug: async (slug: string) => c.organizations.find((o) => o.slug === slug) ?? null,
     get: async (id: string) => c.organizations.find((o) => o.id === id) as OrganizationEntity,
@@ -167,12 +166,12 @@ export function fakeThemeRepository(codes: string[]): ThemeRepository {
   return { vocabulary: async () => vocabulary } as unknown as ThemeRepository;
 }
 
-export function fakeNegativeList(c: FakeCatalogue): NegativeListService {
+export function fakeNegativeList(c: FakeCatalog): NegativeListService {
   return { checkMetadata: async () => c.negativeListProblems.map((p) => ({ ...p })) } as unknown as NegativeListService;
 }
 
-/** The review statements over a FakeCatalogue: the row lock, unreleased files, the review history. */
-export function fakeReviewRepository(c: FakeCatalogue): ReviewRepository {
+/** The review statements over a FakeCatalog: the row lock, unreleased files, the review history. */
+export function fakeReviewRepository(c: FakeCatalog): ReviewRepository {
   const lastEvent = (versionId: string) => c.state.events.filter((e) => e.versionId === versionId).at(-1);
   const unreleasedOf = async (ids: readonly string[]) =>
     new Map(
@@ -219,7 +218,7 @@ export function fakeReviewRepository(c: FakeCatalogue): ReviewRepository {
 }
 
 /** Deadlines: only that they were refreshed, and in which transaction. */
-export function fakeDeadlineRepository(c: FakeCatalogue): DeadlineRepository {
+export function fakeDeadlineRepository(c: FakeCatalog): DeadlineRepository {
   const fake = {
     refresh: async (ids: readonly string[], tx: unknown) => {
       for (const id of ids) c.log('deadlines', id, tx);

@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { FieldError, badInput, fieldError } from '@opendata/common';
-import { datasetFromRow } from './catalog-rows';
-import { DatasetEntity, OrganizationEntity } from './entities';
-import { OrganizationService } from './organization.service';
-import { CatalogueIndex, IndexView } from './search/catalogue-index';
-import { SearchIndexRepository } from './search/search-index.repository';
-import { parseQuery } from './search/query-parser';
-import { suggest } from './search/suggester';
-import { OPEN_ATTRIBUTES, PRIORITY_DOMAINS, THEMES } from './metadata/vocabularies';
-import { DatasetOrderField, decodeCursor } from './search/dataset-cursor';
-import { CatalogueChanges } from './search/catalogue-changes';
-import { Suggestion } from './search/suggestion';
-import { DatasetOrder, DatasetSearchFilter, DatasetSearchQuery, FACET_NAMES, FacetName, Visibility } from './search/dataset-search';
-import { SearchCondition, conditionHasWords, conditionLeaves } from './search/search-condition';
+import { DatasetEntity, OrganizationEntity } from '../entities';
+import { OrganizationService } from '../organization.service';
+import { CatalogIndex, IndexView } from './catalog-index';
+import { SearchIndexRepository } from './search-index.repository';
+import { parseQuery } from './query-parser';
+import { suggest } from './suggester';
+import { OPEN_ATTRIBUTES, PRIORITY_DOMAINS, THEMES } from '../metadata/vocabularies';
+import { DatasetOrderField, decodeCursor } from './dataset-cursor';
+import { CatalogChanges } from './catalog-changes';
+import { Suggestion } from './suggestion';
+import { DatasetOrder, DatasetSearchFilter, DatasetSearchQuery, FACET_NAMES, FacetName, Visibility } from './dataset-search';
+import { SearchCondition, conditionHasWords, conditionLeaves } from './search-condition';
 
 export const MAX_PAGE_SIZE = 100;
 /** Pages read by offset (API clients that page by `start`) may be larger: CKAN allows 1000 rows. */
@@ -78,8 +77,8 @@ const DEFAULT_DIRECTION: Record<DatasetOrderField, 'ASC' | 'DESC'> = {
 @Injectable()
 export class DatasetSearchService {
   constructor(
-    private readonly changes: CatalogueChanges,
-    private readonly catalogue: CatalogueIndex,
+    private readonly changes: CatalogChanges,
+    private readonly catalog: CatalogIndex,
     private readonly repository: SearchIndexRepository,
     private readonly organizations: OrganizationService,
   ) {}
@@ -111,7 +110,7 @@ export class DatasetSearchService {
     };
     // The index is brought up to date with every committed write first; cached results are keyed by the
     // generation they were computed at (and by the age of the download counts they were ordered by).
-    const view = await this.catalogue.current(field === 'DOWNLOADS');
+    const view = await this.catalog.current(field === 'DOWNLOADS');
     const compute = () => this.compute(query, view);
     if (!isPublic(query.visibility) || !this.changes.cacheUsable) return compute();
     const { visibility: _public, after: position, ...rest } = query;
@@ -132,7 +131,7 @@ export class DatasetSearchService {
     if (prefix.length > 100) problems.push(fieldError('prefix', 'input.maxLength', { max: 100 }));
     if (problems.length) throw badInput(problems);
     if (!prefix.trim()) return [];
-    const { index } = await this.catalogue.current();
+    const { index } = await this.catalog.current();
     return suggest(index, prefix, visibilityOf(caller), limit);
   }
 
@@ -141,9 +140,9 @@ export class DatasetSearchService {
     const parsed = query.text ? parseQuery(query.text, index.pinyin, (word) => index.hasWord(word)) : null;
     const page = engine.search({ ...query, parsed });
     const organizationIds = [...new Set(page.docs.map((doc) => index.vocab.organization.values[index.organization[doc]]))];
-    const [rows, organizations] = await Promise.all([this.repository.datasetRows(page.ids), this.organizations.findByIds(organizationIds)]);
-    const datasets = new Map<string, DatasetEntity>(rows.map((row) => [row.id as string, datasetFromRow(row)]));
-    const tags = new Map<string, string[]>(rows.map((row) => [row.id as string, row.tag_names as string[]]));
+    const [records, organizations] = await Promise.all([this.repository.datasetsWithTags(page.ids), this.organizations.findByIds(organizationIds)]);
+    const datasets = new Map<string, DatasetEntity>(records.map((r) => [r.dataset.id, r.dataset]));
+    const tags = new Map<string, string[]>(records.map((r) => [r.dataset.id, r.tags]));
     return {
       edges: page.ids.map((id, i) => ({ cursor: page.cursors[i], node: datasets.get(id) as DatasetEntity })),
       organizations,

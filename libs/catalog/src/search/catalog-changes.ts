@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, SERVICE_ENDPOINTS, ServiceEndpoints } from '@opendata/config';
-import { Client } from 'pg';
-import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@opendata/config';
+import { DatabaseRepository, Listening, Tx } from '@opendata/database';
 import { SearchCache } from './search-cache';
 
-const CHANNEL = 'catalogue_changed';
+const CHANNEL = 'catalog_changed';
 const MAX_ENTRIES = 2000;
 
 /**
@@ -13,24 +12,23 @@ const MAX_ENTRIES = 2000;
  * dropped and stays off until the listener is back.
  */
 @Injectable()
-export class CatalogueChanges implements OnModuleInit, OnModuleDestroy {
+export class CatalogChanges implements OnModuleInit, OnModuleDestroy {
   readonly searchCache: SearchCache;
-  private readonly logger = new Logger('CatalogueChanges');
-  private listener: Client | null = null;
-  private listening = false;
+  private readonly logger = new Logger('CatalogChanges');
+  private listening: Listening | null = null;
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(SERVICE_ENDPOINTS) private readonly endpoints: ServiceEndpoints,
+    private readonly database: DatabaseRepository,
   ) {
     this.searchCache = new SearchCache(config.searchCacheSeconds > 0 ? MAX_ENTRIES : 0, config.searchCacheSeconds * 1000);
   }
 
   /** Whether cached results may be served now (cache on and change feed connected). */
   get cacheUsable(): boolean {
-    return this.searchCache.enabled && this.listening;
+    return this.searchCache.enabled && this.listening !== null;
   }
 
   async onModuleInit(): Promise<void> {
@@ -40,12 +38,13 @@ export class CatalogueChanges implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
-    await this.listener?.end().catch(() => undefined);
+    await this.listening?.close();
+    this.listening = null;
   }
 
   /** Call inside the writing transaction: other processes learn of the change when it commits. */
-  async notify(manager: EntityManager): Promise<void> {
-    await manager.query(`SELECT pg_notify($1, '')`, [CHANNEL]);
+  async notify(tx: Tx): Promise<void> {
+    await this.database.notify(CHANNEL, tx);
   }
 
   /** Call after the writing transaction committed: this process stops serving older results at once. */
@@ -54,29 +53,25 @@ export class CatalogueChanges implements OnModuleInit, OnModuleDestroy {
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.endpoints.databaseUrl });
-    const lost = (reason: string): void => {
-      if (this.listener !== client) return;
-      this.listening = false;
-      this.listener = null;
-      this.searchCache.invalidate();
-      client.end().catch(() => undefined);
-      if (!this.closed) {
-        this.logger.warn(`change feed lost (${reason}); search cache off until it is back`);
-        this.retry = setTimeout(() => void this.listen(), 2000);
-      }
-    };
-    client.on('notification', () => this.searchCache.invalidate());
-    client.on('error', (error) => lost(error.message));
-    client.on('end', () => lost('connection closed'));
     try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-      this.listener = client;
-      this.listening = true;
+      const listening = await this.database.listen(CHANNEL, {
+        notified: () => this.searchCache.invalidate(),
+        lost: (reason) => {
+          this.listening = null;
+          this.searchCache.invalidate();
+          if (this.closed) return;
+          this.logger.warn(`change feed lost (${reason}); search cache off until it is back`);
+          this.retry = setTimeout(() => void this.listen(), 2000);
+        },
+      });
+      // Closed while connecting: nobody will close this connection later.
+      if (this.closed) {
+        await listening.close();
+        return;
+      }
+      this.listening = listening;
       this.searchCache.invalidate();
     } catch (error) {
-      await client.end().catch(() => undefined);
       if (!this.closed) this.retry = setTimeout(() => void this.listen(), 2000);
       this.logger.warn(`cannot listen for catalogue changes: ${(error as Error).message}`);
     }

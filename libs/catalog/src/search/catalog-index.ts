@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { SearchEngine } from './search-engine';
 import { SearchIndex } from './search-index';
-import { CatalogueSnapshot, SearchIndexRepository } from './search-index.repository';
+import { CatalogSnapshot, SearchIndexRepository } from './search-index.repository';
 
 /** How old download counts may be when a list is ordered by them. */
 export const DOWNLOAD_COUNTS_MS = 60_000;
@@ -22,8 +22,8 @@ export interface IndexView {
  * per round trip however many searches wait.
  */
 @Injectable()
-export class CatalogueIndex implements OnModuleDestroy {
-  private readonly logger = new Logger('CatalogueIndex');
+export class CatalogIndex implements OnModuleDestroy {
+  private readonly logger = new Logger('CatalogIndex');
   private view: IndexView | null = null;
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
@@ -148,7 +148,7 @@ export class CatalogueIndex implements OnModuleDestroy {
   }
 }
 
-function apply(index: SearchIndex, snapshot: CatalogueSnapshot): void {
+function apply(index: SearchIndex, snapshot: CatalogSnapshot): void {
   index.setOrganizations(snapshot.organizations);
   for (const dataset of snapshot.datasets) index.put(dataset);
 }
