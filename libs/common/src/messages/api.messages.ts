@@ -27,6 +27,10 @@ export const API_MESSAGES = {
     zh: '查询过宽：并列的字段过多（宽度 {width}，最多 {max}：展开片段后一个选择集中约 {side} 个字段）',
     en: 'Query too wide: too many fields side by side (width {width}, at most {max}: about {side} fields in one selection, fragments expanded)',
   },
+  'graphql.parseFailed': { zh: '查询有语法错误：{reason}', en: 'the query cannot be parsed: {reason}' },
+  'graphql.validationFailed': { zh: '查询不符合接口定义：{reason}', en: 'the query does not fit the schema: {reason}' },
+  'graphql.badInput': { zh: '参数无效：{reason}', en: 'invalid argument: {reason}' },
+  'graphql.badRequest': { zh: '请求无效：{reason}', en: 'bad request: {reason}' },
   'query.moreThan': { zh: '超过 {figure}', en: 'more than {figure}' },
   'audit.operations': { zh: '须为 {operations} 之一', en: 'must be among {operations}' },
 

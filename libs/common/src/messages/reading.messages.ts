@@ -22,11 +22,11 @@ export const READING_MESSAGES = {
   'read.reason.truncated': { zh: '数据被截断', en: 'truncated data' },
   'read.reason.invalidData': { zh: '无效数据', en: 'invalid data' },
   'read.nul': {
-    zh: '字节位置 {position} 处有空字符 NUL (0x00)，含空字符的文本无法存储',
+    zh: '字节位置 {position}（{encoding}）处有空字符 NUL (0x00)，含空字符的文本无法存储',
     en: 'byte 0x00 (NUL) in position {position} ({encoding}): text holding the NUL character cannot be stored',
   },
   'read.nulNoBom': {
-    zh: '字节位置 {position} 处有空字符 NUL (0x00)，含空字符的文本无法存储；UTF-16 文件须以字节顺序标记开头',
+    zh: '字节位置 {position}（{encoding}）处有空字符 NUL (0x00)，含空字符的文本无法存储；UTF-16 文件须以字节顺序标记开头',
     en: 'byte 0x00 (NUL) in position {position} ({encoding}): text holding the NUL character cannot be stored (a UTF-16 file must start with its byte order mark)',
   },
   'read.binary.zip': { zh: '文件是 ZIP 压缩包（XLSX、ODS、DOCX 文件都是），不是文本', en: 'the file is a ZIP archive (an XLSX, ODS or DOCX file is one), not text' },
