@@ -121,7 +121,7 @@ describe('CKAN-compatible action API (/api/3/action/{action})', () => {
     expect(missing.body.error).toMatchObject({ __type: 'Validation Error', id: ['缺少值 (Missing value)'] });
     const rows = await action('package_search', { rows: 'many' });
     expect(rows.status).toBe(409);
-    expect(rows.body.error).toMatchObject({ __type: 'Validation Error', rows: ['Invalid integer'] });
+    expect(rows.body.error).toMatchObject({ __type: 'Validation Error', rows: ['不是有效的整数 (Invalid integer)'] });
     const unknown = await action('package_create');
     expect(unknown.status).toBe(400);
     expect(unknown.body.success).toBe(false);
@@ -264,13 +264,13 @@ describe('CKAN-compatible action API (/api/3/action/{action})', () => {
     // The body parser.
     const badJson = await t.http.post('/api/3/action/package_search').set('content-type', 'application/json').send('{"q": ');
     expect(badJson.status).toBe(400);
-    expect(badJson.body).toEqual(envelope('package_search', { __type: 'Bad Request', message: expect.stringMatching(/^Bad request - /) }));
+    expect(badJson.body).toEqual(envelope('package_search', { __type: 'Bad Request', message: expect.stringMatching(/^请求无效：(?!请求无效).* \(Bad request - (?!bad request).*\)$/) }));
     // An unexpected failure: 500 without details.
     const spy = jest.spyOn(t.app.get(CkanActionsService), 'run').mockRejectedValueOnce(new Error('connection to 10.0.0.7 lost'));
     const failed = await action('status_show');
     spy.mockRestore();
     expect(failed.status).toBe(500);
-    expect(failed.body).toEqual(envelope('status_show', { __type: 'Internal Server Error', message: 'Internal Server Error' }));
+    expect(failed.body).toEqual(envelope('status_show', { __type: 'Internal Server Error', message: '服务器内部错误 (Internal Server Error)' }));
   });
 
   it('reads the bare token of CKAN\'s Authorization header, as ckanapi sends it', async () => {

@@ -60,13 +60,13 @@ export function toCkanError(error: unknown): CkanError {
   if (isAppError(error) && error.code === 'BAD_USER_INPUT' && error.details?.fields?.length) {
     return ckanValidation(Object.fromEntries(error.details.fields.map((f) => [f.path, f.message])));
   }
-  const { status, message: said, text } = toPublicError(error);
+  const { status, message: said, text, reason } = toPublicError(error);
   if (status === 400 && isAppError(error)) return ckanValidation({ message: said });
   if (status === 409) return ckanValidation({ message: said });
   if (status === 401 || status === 403) return new CkanError(403, { __type: 'Authorization Error', message: message('ckan.accessDenied', { reason: text }) });
   if (status === 404) return ckanNotFound();
   if (status === 429) return new CkanError(429, { __type: 'Rate Limit Error', message: said });
-  if (status < 500) return new CkanError(status, { __type: 'Bad Request', message: message('ckan.badRequest', { reason: text }) });
+  if (status < 500) return new CkanError(status, { __type: 'Bad Request', message: message('ckan.badRequest', { reason: reason ?? text }) });
   return new CkanError(status, { __type: 'Internal Server Error', message: message('ckan.internal') });
 }
 

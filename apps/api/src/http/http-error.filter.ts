@@ -9,6 +9,8 @@ interface PublicError {
   message: string;
   messageKey: MessageKey;
   text: MessageText;
+  /** What the framework or the body parser said (English only), for an envelope that words its refusal itself. */
+  reason?: string;
   details?: Record<string, unknown>;
 }
 
@@ -41,13 +43,13 @@ export function toPublicError(thrown: unknown): PublicError {
     const status = exception.getStatus();
     const body = exception.getResponse();
     const said = typeof body === 'object' && body && 'message' in body ? String((body as { message: unknown }).message) : exception.message;
-    return publicError(status, CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_USER_INPUT'), frameworkText(status, said));
+    return { ...publicError(status, CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_USER_INPUT'), frameworkText(status, said)), reason: said };
   }
   // Errors of the body parser (malformed JSON, oversized bodies) carry an HTTP status.
   const failure = exception as { status?: number; type?: string; message?: string } | null;
   const status = failure?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return publicError(status, CODE_BY_STATUS[status] ?? 'BAD_USER_INPUT', bodyParserText(failure?.type, String(failure?.message)));
+    return { ...publicError(status, CODE_BY_STATUS[status] ?? 'BAD_USER_INPUT', bodyParserText(failure?.type, String(failure?.message))), reason: String(failure?.message) };
   }
   return publicError(500, 'INTERNAL', messageText('error.internal'));
 }
