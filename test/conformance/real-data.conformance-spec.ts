@@ -84,7 +84,7 @@ describe.each([
     const aqiErrors = report.errors.filter((e) => e.fieldName === 'aqi');
     expect(aqiErrors.length).toBeGreaterThan(150);
     const unexplained = aqiErrors.filter((e) => {
-      const match = /is (\d+) \((.*)\); found (\d+)$/.exec(e.message);
+      const match = /is (\d+) \((.*)\); found (\d+)\)$/.exec(e.message);
       if (!match) return true;
       const subIndexes = Object.fromEntries(match[2].split(', ').map((part) => [part.split(' ')[0], Number(part.split(' ')[1])]));
       return !(Number(match[1]) > Number(match[3]) && subIndexes.O3 === Number(match[1]));
@@ -95,7 +95,7 @@ describe.each([
   it('reports the primary pollutant once, where the labelled ozone ties with PM2.5 at the published AQI', async () => {
     const { report } = await run;
     expect(report.errors.filter((e) => e.fieldName === 'primary_pollutant').map((e) => e.message)).toEqual([
-      expect.stringMatching(/^primary pollutant for AQI \d+ is O3,PM2\.5; found PM2\.5$/),
+      expect.stringMatching(/^AQI \d+ 的首要污染物为 O3,PM2\.5；实际为 PM2\.5 \(primary pollutant for AQI \d+ is O3,PM2\.5; found PM2\.5\)$/),
     ]);
   });
 });

@@ -20,7 +20,7 @@ export interface TestApp {
 
 export interface GqlBody {
   data?: Record<string, any> | null;
-  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; fields?: Array<{ path: string; message: string }> } }>;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; messageKey?: string; fields?: Array<{ path: string; message: string }> } }>;
 }
 
 /**

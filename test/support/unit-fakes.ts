@@ -93,7 +93,7 @@ export function fakeOrganizations(...organizations: Array<Partial<OrganizationEn
     list: async () => organizations,
     getBySlug: async (slug: string) => {
       const found = organizations.find((o) => o.slug === slug);
-      if (!found) throw notFound('Organization', slug);
+      if (!found) throw notFound('organization', slug);
       return found;
     },
   };

@@ -118,6 +118,8 @@ describe('GraphQL catalogue API', () => {
     const bySlug = await t.gql(`{ dataset(slug: "no-such-dataset") { id } }`);
     expect(bySlug.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(bySlug.body.data?.dataset).toBeNull();
+    expect(bySlug.body.errors?.[0].message).toBe('找不到数据集“no-such-dataset” (Dataset "no-such-dataset" was not found)');
+    expect(bySlug.body.errors?.[0].extensions?.messageKey).toBe('notFound');
     const byId = await t.gql(`{ dataset(id: "not-a-uuid") { id } }`);
     expect(byId.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const org = await t.gql(`{ organization(slug: "nope") { id } }`);
@@ -138,7 +140,7 @@ describe('GraphQL catalogue API', () => {
   it('refuses first: 100000 instead of honouring it', async () => {
     const res = await t.gql(`{ datasets(first: 100000) { edges { node { id } } } }`);
     expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(res.body.errors?.[0].extensions?.fields).toEqual([{ path: 'first', message: 'must be between 0 and 100' }]);
+    expect(res.body.errors?.[0].extensions?.fields).toEqual([{ path: 'first', message: '必须在 0 到 100 之间 (must be between 0 and 100)' }]);
   });
 
   it('answers malformed queries with 400 and no stack trace', async () => {
@@ -148,6 +150,11 @@ describe('GraphQL catalogue API', () => {
     const unknownField = await t.gql(`{ datasets { nope } }`);
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // graphql-js speaks English: its words are quoted in a message of the catalogue, Chinese first.
+    expect(syntax.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^查询有语法错误：Syntax Error: .* \(the query cannot be parsed: Syntax Error: .*\)$/), extensions: { messageKey: 'graphql.parseFailed' } });
+    expect(unknownField.body.errors?.[0].message).toBe(
+      '查询不符合接口定义：Cannot query field "nope" on type "DatasetConnection". (the query does not fit the schema: Cannot query field "nope" on type "DatasetConnection".)',
+    );
     expect(JSON.stringify(unknownField.body)).not.toMatch(/stacktrace|at \w+ \(/);
   });
 

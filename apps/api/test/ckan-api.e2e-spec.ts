@@ -113,15 +113,15 @@ describe('CKAN-compatible action API (/api/3/action/{action})', () => {
     for (const id of ['no-such-dataset', 'air-draft']) {
       const res = await action('package_show', { id });
       expect(res.status).toBe(404);
-      expect(res.body).toEqual({ help: expect.any(String), success: false, error: { __type: 'Not Found Error', message: 'Not found' } });
+      expect(res.body).toEqual({ help: expect.any(String), success: false, error: { __type: 'Not Found Error', message: '未找到 (Not found)' } });
     }
     expect((await action('package_show', { id: 'air-draft' }, member)).body.result.state).toBe('draft');
     const missing = await action('package_show');
     expect(missing.status).toBe(409);
-    expect(missing.body.error).toMatchObject({ __type: 'Validation Error', id: ['Missing value'] });
+    expect(missing.body.error).toMatchObject({ __type: 'Validation Error', id: ['缺少值 (Missing value)'] });
     const rows = await action('package_search', { rows: 'many' });
     expect(rows.status).toBe(409);
-    expect(rows.body.error).toMatchObject({ __type: 'Validation Error', rows: ['Invalid integer'] });
+    expect(rows.body.error).toMatchObject({ __type: 'Validation Error', rows: ['不是有效的整数 (Invalid integer)'] });
     const unknown = await action('package_create');
     expect(unknown.status).toBe(400);
     expect(unknown.body.success).toBe(false);
@@ -202,7 +202,7 @@ describe('CKAN-compatible action API (/api/3/action/{action})', () => {
 
     const badField = await action('datastore_search', { resource_id: resourceId, filters: '{"nope":1}' });
     expect(badField.status).toBe(409);
-    expect(badField.body.error).toMatchObject({ __type: 'Validation Error', filters: ['field "nope" not in table'] });
+    expect(badField.body.error).toMatchObject({ __type: 'Validation Error', filters: ['表中没有字段“nope” (field "nope" not in table)'] });
     const badValue = await action('datastore_search', { resource_id: resourceId, filters: '{"aqi":"high"}' });
     expect(badValue.status).toBe(409);
     expect((await action('datastore_search', { resource_id: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
@@ -252,25 +252,25 @@ describe('CKAN-compatible action API (/api/3/action/{action})', () => {
     // A bad token, refused by the authentication middleware before any CKAN code runs: 403, as CKAN refuses.
     const badBearer = await action('package_search', { q: '空气质量' }, 'not-a-token');
     expect(badBearer.status).toBe(403);
-    expect(badBearer.body).toEqual(envelope('package_search', { __type: 'Authorization Error', message: expect.stringMatching(/^Access denied: /) }));
+    expect(badBearer.body).toEqual(envelope('package_search', { __type: 'Authorization Error', message: expect.stringMatching(/^拒绝访问：.* \(Access denied: .*\)$/) }));
     const badBare = await t.http.get('/api/3/action/package_show?id=air-hourly').set('authorization', 'not-a-token');
-    expect(badBare.body).toEqual(envelope('package_show', { __type: 'Authorization Error', message: expect.stringMatching(/^Access denied: /) }));
+    expect(badBare.body).toEqual(envelope('package_show', { __type: 'Authorization Error', message: expect.stringMatching(/^拒绝访问：.* \(Access denied: .*\)$/) }));
     // Other routes keep the platform's shape.
-    expect((await t.http.get('/api/v1/schemas').set('authorization', 'Bearer not-a-token')).body).toEqual({ code: 'UNAUTHENTICATED', message: expect.any(String) });
+    expect((await t.http.get('/api/v1/schemas').set('authorization', 'Bearer not-a-token')).body).toEqual({ code: 'UNAUTHENTICATED', messageKey: 'auth.tokenInvalid', message: expect.any(String) });
     // The router: no such route under the action API.
     const noRoute = await t.http.get('/api/3/action/package_show/extra');
     expect(noRoute.status).toBe(404);
-    expect(noRoute.body).toEqual(envelope('package_show', { __type: 'Not Found Error', message: 'Not found' }));
+    expect(noRoute.body).toEqual(envelope('package_show', { __type: 'Not Found Error', message: '未找到 (Not found)' }));
     // The body parser.
     const badJson = await t.http.post('/api/3/action/package_search').set('content-type', 'application/json').send('{"q": ');
     expect(badJson.status).toBe(400);
-    expect(badJson.body).toEqual(envelope('package_search', { __type: 'Bad Request', message: expect.stringMatching(/^Bad request - /) }));
+    expect(badJson.body).toEqual(envelope('package_search', { __type: 'Bad Request', message: expect.stringMatching(/^请求无效：(?!请求无效).* \(Bad request - (?!bad request).*\)$/) }));
     // An unexpected failure: 500 without details.
     const spy = jest.spyOn(t.app.get(CkanActionsService), 'run').mockRejectedValueOnce(new Error('connection to 10.0.0.7 lost'));
     const failed = await action('status_show');
     spy.mockRestore();
     expect(failed.status).toBe(500);
-    expect(failed.body).toEqual(envelope('status_show', { __type: 'Internal Server Error', message: 'Internal Server Error' }));
+    expect(failed.body).toEqual(envelope('status_show', { __type: 'Internal Server Error', message: '服务器内部错误 (Internal Server Error)' }));
   });
 
   it('reads the bare token of CKAN\'s Authorization header, as ckanapi sends it', async () => {

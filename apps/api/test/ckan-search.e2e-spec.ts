@@ -131,7 +131,7 @@ describe('CKAN query syntax on the demo catalogue', () => {
     await refused({ q: '空气 OR 水质 公租房' }, 'q', /cannot be mixed/);
     await refused({ q: '空气 OR -水质' }, 'q', /branch of OR/);
     await refused({ q: '((空气 OR (水质 OR 公租房)))' }, 'q', /at most 2 levels/);
-    await refused({ fq: 'license_id:CC-BY-4.0' }, 'fq', /unsupported search field\): license_id/);
+    await refused({ fq: 'license_id:CC-BY-4.0' }, 'fq', /^不支持的检索字段：license_id \(unsupported search field: license_id\)$/);
     await refused({ q: Array.from({ length: 70 }, (_, i) => `词${i}`).join(' OR ') }, 'q', /too large.*at most 64 terms/);
   });
 

@@ -121,7 +121,11 @@ describe('original-file downloads (GET /api/v1/resources/:id/download)', () => {
       const res = await t.http.get(path);
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('NOT_FOUND');
+      expect(res.body.message).toMatch(/^找不到(资源|资源版本)“.+” \((Resource|Resource version) ".+" was not found\)$/);
     }
+    const noRoute = await t.http.get('/api/v1/no-such-route');
+    expect(noRoute.status).toBe(404);
+    expect(noRoute.body).toEqual({ code: 'NOT_FOUND', messageKey: 'http.routeNotFound', message: '没有此路径：GET /api/v1/no-such-route (Cannot GET /api/v1/no-such-route)' });
     const bad = await t.http.get(`/api/v1/resources/${resourceId}/download?version=two`);
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('BAD_USER_INPUT');

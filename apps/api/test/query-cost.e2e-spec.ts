@@ -42,7 +42,8 @@ describe('GraphQL cost limits on the real server', () => {
     expect(res.body.errors![0].extensions?.code).toBe('QUERY_TOO_COSTLY');
     // Each of the 2^levels __typename values costs a thousandth of a point.
     const cost = levels < 40 ? String(Math.round(2 ** levels / 1000)) : 'more than 10\\^12';
-    expect(res.body.errors![0].message).toMatch(new RegExp(`^查询代价过高 / Query too costly: it costs ${cost} points, at most 500 per request`));
+    const costZh = levels < 40 ? cost : '超过 10\\^12';
+    expect(res.body.errors![0].message).toMatch(new RegExp(`^查询代价过高：需 ${costZh} 点，每个请求最多 500 点.* \\(Query too costly: it costs ${cost} points, at most 500 per request`));
     expect(statements).toEqual([]);
   });
 
@@ -63,8 +64,8 @@ describe('GraphQL cost limits on the real server', () => {
     const res = await t.gql(aliases(1000, (i) => `datasets(search: "空气${i}", first: 1) { totalCount }`));
     expect(res.status).toBe(400);
     expect(res.body.errors![0].extensions?.code).toBe('QUERY_TOO_COSTLY');
-    expect(res.body.errors![0].message).toMatch(/^查询代价过高 \/ Query too costly: it costs 6002 points, at most 500 per request/);
-    expect(res.body.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 6002, maxCost: 500 });
+    expect(res.body.errors![0].message).toMatch(/^查询代价过高：需 6002 点，每个请求最多 500 点.* \(Query too costly: it costs 6002 points, at most 500 per request/);
+    expect(res.body.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COSTLY', messageKey: 'query.tooCostly', cost: 6002, maxCost: 500 });
     expect(statements).toEqual([]);
   });
 

@@ -174,7 +174,7 @@ describe('validated rows: GraphQL Resource.rows / aggregate and data.csv / data.
     const res = await t.gql(`{ datasets(first: 100) { edges { node { resources { rows(first: 500) { nodes { ... on AirQualityHourlyRow { aqi time station_code } } } } } } } }`);
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
-    expect(res.body.errors?.[0].message).toMatch(/^查询代价过高 \/ Query too costly: it costs \d+ points, at most 500 per request/);
+    expect(res.body.errors?.[0].message).toMatch(/^查询代价过高：需 \d+ 点，每个请求最多 500 点.* \(Query too costly: it costs \d+ points, at most 500 per request/);
     expect(res.body.data).toBeUndefined();
   });
 

@@ -53,8 +53,8 @@ describe('policy', () => {
     expect(codeOf(() => requireDatasetWriter(user('member'), ORG))).toBe('FORBIDDEN');
     expect(codeOf(() => requireDatasetWriter(user('editor'), OTHER))).toBe('FORBIDDEN');
     expect(codeOf(() => requireDatasetWriter(user('editor'), ORG))).toBeNull();
-    expect(codeOf(() => requireSysadmin(ANONYMOUS, 'x'))).toBe('UNAUTHENTICATED');
-    expect(codeOf(() => requireSysadmin(user('admin'), 'x'))).toBe('FORBIDDEN');
+    expect(codeOf(() => requireSysadmin(ANONYMOUS, 'forbidden.createUsers'))).toBe('UNAUTHENTICATED');
+    expect(codeOf(() => requireSysadmin(user('admin'), 'forbidden.createUsers'))).toBe('FORBIDDEN');
     expect(codeOf(() => requireOrganizationAdmin(user('editor'), ORG))).toBe('FORBIDDEN');
     expect(codeOf(() => requireOrganizationAdmin(user('admin'), ORG))).toBeNull();
   });

@@ -1,4 +1,4 @@
-import { AppError } from '@opendata/common';
+import { AppError, MessageKey, appError } from '@opendata/common';
 import { Caller, isAnonymous } from './caller';
 
 /**
@@ -7,16 +7,19 @@ import { Caller, isAnonymous } from './caller';
  * administrators may do everything.
  */
 
-const unauthenticated = (): AppError => new AppError('UNAUTHENTICATED', 'Sign in with an API token (Authorization: Bearer <token>) to do this');
-const forbidden = (what: string): AppError => new AppError('FORBIDDEN', `You are not allowed to ${what}`);
+/** What a caller may be refused, each a message of the catalogue (`forbidden.createUsers`). */
+export type ForbiddenAction = Extract<MessageKey, `forbidden.${string}`>;
+
+const unauthenticated = (): AppError => appError('UNAUTHENTICATED', 'auth.signIn');
+const forbidden = (action: ForbiddenAction): AppError => appError('FORBIDDEN', action);
 
 export function requireSignedIn(caller: Caller): void {
   if (isAnonymous(caller)) throw unauthenticated();
 }
 
-export function requireSysadmin(caller: Caller, what: string): void {
+export function requireSysadmin(caller: Caller, action: ForbiddenAction): void {
   requireSignedIn(caller);
-  if (!caller.isSysadmin) throw forbidden(what);
+  if (!caller.isSysadmin) throw forbidden(action);
 }
 
 export function canWriteDatasetsOf(caller: Caller, organizationId: string): boolean {
@@ -27,7 +30,7 @@ export function canWriteDatasetsOf(caller: Caller, organizationId: string): bool
 
 export function requireDatasetWriter(caller: Caller, organizationId: string): void {
   requireSignedIn(caller);
-  if (!canWriteDatasetsOf(caller, organizationId)) throw forbidden("change this organization's datasets");
+  if (!canWriteDatasetsOf(caller, organizationId)) throw forbidden('forbidden.writeDatasets');
 }
 
 export function canSeeUnpublishedOf(caller: Caller, organizationId: string): boolean {
@@ -38,7 +41,7 @@ export function canSeeUnpublishedOf(caller: Caller, organizationId: string): boo
 export function requireOrganizationAdmin(caller: Caller, organizationId: string): void {
   requireSignedIn(caller);
   if (!caller.isSysadmin && caller.roles.get(organizationId) !== 'admin') {
-    throw forbidden("manage this organization's members");
+    throw forbidden('forbidden.manageMembers');
   }
 }
 
@@ -49,14 +52,14 @@ export function canReviewFor(caller: Caller, organizationId: string): boolean {
 
 export function requireReviewer(caller: Caller, organizationId: string): void {
   requireSignedIn(caller);
-  if (!canReviewFor(caller, organizationId)) throw forbidden("review this organization's publications");
+  if (!canReviewFor(caller, organizationId)) throw forbidden('forbidden.review');
 }
 
 /** Taking a dataset down is open to those who may publish it and to those who review it. */
 export function requireWithdrawer(caller: Caller, organizationId: string): void {
   requireSignedIn(caller);
   if (!canWriteDatasetsOf(caller, organizationId) && !canReviewFor(caller, organizationId)) {
-    throw forbidden("withdraw this organization's datasets");
+    throw forbidden('forbidden.withdraw');
   }
 }
 
@@ -73,6 +76,6 @@ export function canPublishDirectly(caller: Caller, organizationId: string, revie
 export function requireDirectPublisher(caller: Caller, organizationId: string, reviewRequired: boolean): void {
   requireDatasetWriter(caller, organizationId);
   if (!canPublishDirectly(caller, organizationId, reviewRequired)) {
-    throw new AppError('FORBIDDEN', 'This organization requires review before publication: submit the dataset (submitDataset) for a reviewer to approve', { reason: 'REVIEW_REQUIRED' });
+    throw appError('FORBIDDEN', 'auth.reviewRequired', {}, { reason: 'REVIEW_REQUIRED' });
   }
 }

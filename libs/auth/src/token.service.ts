@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput } from '@opendata/common';
+import { appError, badInput, fieldError, notFound } from '@opendata/common';
 import { Tx } from '@opendata/database';
 import { createHash, randomBytes } from 'node:crypto';
 import { Caller, SYSTEM } from './caller';
@@ -37,7 +37,7 @@ export class TokenService {
   /** The caller a bearer token stands for; UNAUTHENTICATED when it is unknown, revoked or expired. */
   async authenticate(token: string): Promise<Caller> {
     const found = await this.tokens.findActive(hashToken(token));
-    if (!found) throw new AppError('UNAUTHENTICATED', 'The API token is not valid (unknown, revoked or expired)');
+    if (!found) throw appError('UNAUTHENTICATED', 'auth.tokenInvalid');
     // Recording use is best effort (and at most once a minute per token): it must not slow every request.
     void this.tokens.recordUse(found.tokenId).catch(() => undefined);
     return found.caller;
@@ -48,12 +48,12 @@ export class TokenService {
     requireSignedIn(caller);
     const user = await this.users.getByUsername(input.username);
     if (!caller.isSysadmin && caller.userId !== user.id) {
-      throw new AppError('FORBIDDEN', 'You may create tokens for yourself only');
+      throw appError('FORBIDDEN', 'token.ownOnly');
     }
     const name = input.name.trim();
-    if (!name || name.length > 100) throw badInput([{ path: 'name', message: 'must be 1 to 100 characters' }]);
+    if (!name || name.length > 100) throw badInput([fieldError('name', 'input.lengthRange', { min: 1, max: 100 })]);
     if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
-      throw badInput([{ path: 'expiresAt', message: 'must be in the future' }]);
+      throw badInput([fieldError('expiresAt', 'input.future')]);
     }
     return this.insertToken(user.id, name, newToken(), input.expiresAt ?? null);
   }
@@ -62,7 +62,7 @@ export class TokenService {
     requireSignedIn(caller);
     const token = await this.tokens.findById(tokenId);
     if (!token || (!caller.isSysadmin && token.userId !== caller.userId)) {
-      throw new AppError('NOT_FOUND', `Token "${tokenId}" was not found`);
+      throw notFound('token', tokenId);
     }
     if (!token.revokedAt) await this.tokens.revoke(tokenId);
   }
@@ -70,7 +70,7 @@ export class TokenService {
   async listTokens(caller: Caller, username: string): Promise<ApiTokenEntity[]> {
     requireSignedIn(caller);
     const user = await this.users.getByUsername(username);
-    if (!caller.isSysadmin && caller.userId !== user.id) throw new AppError('FORBIDDEN', 'You may list your own tokens only');
+    if (!caller.isSysadmin && caller.userId !== user.id) throw appError('FORBIDDEN', 'token.listOwnOnly');
     return this.tokens.listByUser(user.id);
   }
 

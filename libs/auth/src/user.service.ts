@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, notFound } from '@opendata/common';
+import { appError, badInput, fieldError, notFound } from '@opendata/common';
 import { Tx } from '@opendata/database';
 import { Caller, ORG_ROLES, OrgRole } from './caller';
 import { MembershipEntity, UserEntity } from './entities';
@@ -22,27 +22,27 @@ export class UserService {
   constructor(private readonly users: UserRepository) {}
 
   async createUser(caller: Caller, input: CreateUserInput): Promise<UserEntity> {
-    requireSysadmin(caller, 'create users');
+    requireSysadmin(caller, 'forbidden.createUsers');
     const username = input.username.trim().toLowerCase();
     const problems = [];
-    if (!USERNAME.test(username)) problems.push({ path: 'username', message: 'must be 2-63 lower-case letters, digits, dots, hyphens or underscores' });
-    if (!input.displayName.trim()) problems.push({ path: 'displayName', message: 'must not be empty' });
-    if (input.email && !EMAIL.test(input.email)) problems.push({ path: 'email', message: 'is not an email address' });
+    if (!USERNAME.test(username)) problems.push(fieldError('username', 'user.badName'));
+    if (!input.displayName.trim()) problems.push(fieldError('displayName', 'input.empty'));
+    if (input.email && !EMAIL.test(input.email)) problems.push(fieldError('email', 'user.badEmail'));
     if (problems.length) throw badInput(problems);
-    if (await this.users.existsByUsername(username)) throw new AppError('CONFLICT', `User "${username}" already exists`);
+    if (await this.users.existsByUsername(username)) throw appError('CONFLICT', 'user.exists', { username });
     return this.users.insert({ username, displayName: input.displayName.trim(), email: input.email ?? null, isSysadmin: !!input.isSysadmin });
   }
 
   async getByUsername(username: string): Promise<UserEntity> {
     const user = await this.users.findByUsername(username.trim().toLowerCase());
-    if (!user) throw notFound('User', username);
+    if (!user) throw notFound('user', username);
     return user;
   }
 
   /** Gives a user a role in an organization, replacing any role they had there. */
   async setMembership(caller: Caller, input: { username: string; organizationId: string; role: OrgRole }): Promise<MembershipEntity> {
     requireOrganizationAdmin(caller, input.organizationId);
-    if (!ORG_ROLES.includes(input.role)) throw badInput([{ path: 'role', message: `must be one of ${ORG_ROLES.join(', ')}` }]);
+    if (!ORG_ROLES.includes(input.role)) throw badInput([fieldError('role', 'input.oneOf', { values: ORG_ROLES.join(', ') })]);
     const user = await this.getByUsername(input.username);
     return this.users.upsertMembership({ userId: user.id, organizationId: input.organizationId, role: input.role });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, canSeeUnpublishedOf, requireDatasetWriter, requireSignedIn, requireSysadmin } from '@opendata/auth';
-import { FieldError, badInput, isEntityId, notFound } from '@opendata/common';
+import { FieldError, badInput, fieldError, isEntityId, notFound } from '@opendata/common';
 import { Transaction } from '@opendata/database';
 import { DatasetRepository, TagRef } from './dataset.repository';
 import { DatasetEntity, OrganizationEntity, ThemeEntity } from './entities';
@@ -12,7 +12,6 @@ import { OrganizationRepository } from './organization.repository';
 import { WorkflowSteps, recordSha256, statusAction } from './review/publication';
 import { ThemeRepository } from './theme.repository';
 
-const SLUG_TAKEN: FieldError = { path: 'slug', message: 'is already used by another dataset' };
 
 /**
  * Dataset records: reading with visibility rules, and writing with validation against the catalogue schema,
@@ -32,10 +31,10 @@ export class DatasetService {
 
   /** A live dataset by id or slug, if the caller may see it; NOT_FOUND otherwise (drafts are not revealed). */
   async get(caller: Caller, key: { id?: string | null; slug?: string | null }): Promise<DatasetEntity> {
-    if (!key.id === !key.slug) throw badInput([{ path: 'id', message: 'give exactly one of id and slug' }]);
-    if (key.id && !isEntityId(key.id)) throw notFound('Dataset', key.id);
+    if (!key.id === !key.slug) throw badInput([fieldError('id', 'input.oneOfIdSlug')]);
+    if (key.id && !isEntityId(key.id)) throw notFound('dataset', key.id);
     const dataset = await this.datasets.findLive(key.id ? { id: key.id } : { slug: key.slug as string });
-    if (!dataset || !isVisible(caller, dataset)) throw notFound('Dataset', (key.id ?? key.slug) as string);
+    if (!dataset || !isVisible(caller, dataset)) throw notFound('dataset', (key.id ?? key.slug) as string);
     return dataset;
   }
 
@@ -65,7 +64,7 @@ export class DatasetService {
 
   /** Rebuilds the search document of every live dataset (after a change to the search dictionary); returns how many. */
   async rebuildSearchDocuments(caller: Caller, onProgress?: (done: number, total: number) => void): Promise<number> {
-    requireSysadmin(caller, 'rebuild the search documents');
+    requireSysadmin(caller, 'forbidden.reindex');
     return this.datasets.reindexAll(onProgress);
   }
 
@@ -143,7 +142,7 @@ export class DatasetService {
 
   private async writableOrganization(caller: Caller, slug: unknown): Promise<OrganizationEntity> {
     const organization = typeof slug === 'string' ? await this.organizations.findBySlug(slug) : null;
-    if (!organization) throw badInput([{ path: 'organization', message: 'is not an existing organization' }]);
+    if (!organization) throw badInput([fieldError('organization', 'input.notOrganization')]);
     requireDatasetWriter(caller, organization.id);
     return organization;
   }
@@ -152,7 +151,7 @@ export class DatasetService {
     const problems: FieldError[] = this.validator.validate(record);
     problems.push(...(await this.negativeList.checkMetadata(organizationId, record)));
     if (!problems.some((p) => p.path === 'slug') && (await this.datasets.idsWithSlug(String(record.slug))).some((id) => id !== selfId)) {
-      problems.push({ ...SLUG_TAKEN });
+      problems.push(fieldError('slug', 'record.slugTaken'));
     }
     if (problems.length) throw badInput(problems);
     return record as unknown as DatasetMetadata;
@@ -170,7 +169,7 @@ export class DatasetService {
         return result;
       });
     } catch (error) {
-      if (error instanceof SlugTaken) throw badInput([{ ...SLUG_TAKEN }]);
+      if (error instanceof SlugTaken) throw badInput([fieldError('slug', 'record.slugTaken')]);
       throw error;
     }
   }

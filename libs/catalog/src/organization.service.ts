@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, canSeeUnpublishedOf, requireSysadmin } from '@opendata/auth';
-import { FieldError, badInput, isValidUscc, notFound } from '@opendata/common';
+import { FieldError, badInput, fieldError, isValidUscc, notFound } from '@opendata/common';
 import { OrganizationEntity } from './entities';
 import { OrganizationRepository } from './organization.repository';
 
@@ -32,7 +32,7 @@ export class OrganizationService {
 
   async getBySlug(slug: string): Promise<OrganizationEntity> {
     const organization = await this.organizations.findBySlug(slug);
-    if (!organization) throw notFound('Organization', slug);
+    if (!organization) throw notFound('organization', slug);
     return organization;
   }
 
@@ -51,22 +51,22 @@ export class OrganizationService {
   }
 
   async create(caller: Caller, input: CreateOrganizationInput): Promise<OrganizationEntity> {
-    requireSysadmin(caller, 'create organizations');
+    requireSysadmin(caller, 'forbidden.createOrganizations');
     const problems: FieldError[] = [];
     const uscc = input.uscc?.trim().toUpperCase() || null;
-    if (!SLUG.test(input.slug)) problems.push({ path: 'slug', message: 'must be 3-100 lower-case letters, digits and hyphens' });
-    else if (await this.organizations.slugExists(input.slug)) problems.push({ path: 'slug', message: 'is already taken' });
-    if (!input.name?.trim()) problems.push({ path: 'name', message: 'must not be empty' });
+    if (!SLUG.test(input.slug)) problems.push(fieldError('slug', 'organization.badSlug'));
+    else if (await this.organizations.slugExists(input.slug)) problems.push(fieldError('slug', 'organization.slugTaken'));
+    if (!input.name?.trim()) problems.push(fieldError('name', 'input.empty'));
     if (uscc && !isValidUscc(uscc)) {
-      problems.push({ path: 'uscc', message: 'is not a valid unified social credit code (GB 32100-2015 check character)' });
+      problems.push(fieldError('uscc', 'organization.badUscc'));
     } else if (uscc && (await this.organizations.usccExists(uscc))) {
-      problems.push({ path: 'uscc', message: 'belongs to another organization' });
+      problems.push(fieldError('uscc', 'organization.usccTaken'));
     }
-    if (input.contactEmail && !EMAIL.test(input.contactEmail)) problems.push({ path: 'contactEmail', message: 'is not an email address' });
+    if (input.contactEmail && !EMAIL.test(input.contactEmail)) problems.push(fieldError('contactEmail', 'user.badEmail'));
     let parentId: string | null = null;
     if (input.parentSlug) {
       const parent = await this.organizations.findBySlug(input.parentSlug);
-      if (!parent) problems.push({ path: 'parentSlug', message: 'is not an existing organization' });
+      if (!parent) problems.push(fieldError('parentSlug', 'input.notOrganization'));
       else parentId = parent.id;
     }
     if (problems.length) throw badInput(problems);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
-import { badInput, isEntityId, notFound } from '@opendata/common';
+import { badInput, fieldError, isEntityId, notFound } from '@opendata/common';
 import { Tx } from '@opendata/database';
 import { DatasetRepository } from './dataset.repository';
 import { isVisible } from './dataset.service';
@@ -69,7 +69,7 @@ export class ResourceService {
   async get(caller: Caller, id: string): Promise<{ resource: ResourceEntity; dataset: DatasetEntity }> {
     const resource = isEntityId(id) ? await this.resources.findLive(id) : null;
     const dataset = resource ? await this.datasets.findLive({ id: resource.datasetId }) : null;
-    if (!resource || !dataset || !isVisible(caller, dataset)) throw notFound('Resource', id);
+    if (!resource || !dataset || !isVisible(caller, dataset)) throw notFound('resource', id);
     return { resource, dataset };
   }
 
@@ -79,8 +79,8 @@ export class ResourceService {
    */
   async versionRows(caller: Caller, resourceId: string, version: number | null): Promise<VisibleVersionRows> {
     const found = isEntityId(resourceId) ? await this.resources.versionForRows(resourceId, version) : null;
-    if (!found || !isVisible(caller, { status: found.datasetStatus, organizationId: found.organizationId })) throw notFound('Resource', resourceId);
-    if (found.version === null) throw notFound('Resource version', `${resourceId}@${version ?? 'latest'}`);
+    if (!found || !isVisible(caller, { status: found.datasetStatus, organizationId: found.organizationId })) throw notFound('resource', resourceId);
+    if (found.version === null) throw notFound('resourceVersion', `${resourceId}@${version ?? 'latest'}`);
     const { datasetId, datastoreTable, schemaId, fileName, rowCount } = found;
     return { datasetId, version: found.version, datastoreTable, schemaId, fileName, rowCount };
   }
@@ -103,10 +103,10 @@ export class ResourceService {
     let resource: ResourceEntity | null;
     if (input.resourceId) {
       resource = await this.resources.findLive(input.resourceId, dataset.id, tx);
-      if (!resource) throw badInput([{ path: 'resourceId', message: 'is not a resource of this dataset' }]);
+      if (!resource) throw badInput([fieldError('resourceId', 'resource.notOfDataset')]);
     } else {
       const name = input.name.trim();
-      if (!name) throw badInput([{ path: 'name', message: 'must not be empty' }]);
+      if (!name) throw badInput([fieldError('name', 'input.empty')]);
       const position = await this.resources.countOf(dataset.id, tx);
       resource = await this.resources.insert({ datasetId: dataset.id, name, description: input.description ?? null, position }, tx);
     }

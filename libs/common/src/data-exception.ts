@@ -1,4 +1,4 @@
-import { AppError } from './app-error';
+import { AppError, appError } from './app-error';
 
 /**
  * The last line behind the input checks: a value PostgreSQL could not take as its type (SQLSTATE class 22,
@@ -12,5 +12,5 @@ export function fromDataException(error: unknown): AppError | null {
   const code = failure?.driverError?.code ?? failure?.code;
   if (typeof code !== 'string' || !/^22[0-9A-Z]{3}$/.test(code)) return null;
   const reason = typeof failure?.message === 'string' ? failure.message : code;
-  return new AppError('BAD_USER_INPUT', `数据库不接受这个值 (invalid value: ${reason})`, { sqlState: code });
+  return appError('BAD_USER_INPUT', 'input.dataException', { reason }, { sqlState: code });
 }

@@ -4,3 +4,4 @@ export * from './project-root';
 export * from './text-input';
 export * from './data-exception';
 export * from './entity-key';
+export * from './messages';

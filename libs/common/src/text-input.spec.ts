@@ -1,10 +1,14 @@
-import { MAX_INPUT_DEPTH, NUL_MESSAGE, SURROGATE_MESSAGE, findInputProblem, textProblem } from './text-input';
+import { message } from './messages/message';
+import { MAX_INPUT_DEPTH, findInputProblem, textProblem } from './text-input';
+
+const NUL_MESSAGE = '不能包含空字符 U+0000 (must not contain the NUL character U+0000)';
+const SURROGATE_MESSAGE = message('input.surrogate');
 
 describe('client text checks', () => {
   it('refuses NUL characters and unpaired surrogates, and takes every other text', () => {
-    expect(textProblem('a\u0000b')).toBe(NUL_MESSAGE);
-    expect(textProblem('\ud800')).toBe(SURROGATE_MESSAGE);
-    expect(textProblem('x\udc00')).toBe(SURROGATE_MESSAGE);
+    expect(textProblem('a\u0000b')?.key).toBe('input.nul');
+    expect(textProblem('\ud800')?.key).toBe('input.surrogate');
+    expect(textProblem('x\udc00')?.en).toMatch(/unpaired UTF-16 surrogate/);
     expect(textProblem('空气质量 😀 \t\n\u0001')).toBeNull();
   });
 
@@ -19,7 +23,7 @@ describe('client text checks', () => {
   it('refuses values nested deeper than the limit without recursing (100,000 levels)', () => {
     let deep: unknown = [];
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(findInputProblem({ rows: deep }, '')?.message).toContain(`${MAX_INPUT_DEPTH} levels`);
+    expect(findInputProblem({ rows: deep }, '')?.message).toBe(`嵌套不能超过 ${MAX_INPUT_DEPTH} 层 (must not be nested more than ${MAX_INPUT_DEPTH} levels deep)`);
     let ok: unknown = 'leaf';
     for (let i = 0; i < MAX_INPUT_DEPTH; i++) ok = [ok];
     expect(findInputProblem(ok, 'v')).toBeNull();

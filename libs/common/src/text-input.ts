@@ -1,4 +1,5 @@
 import { FieldError } from './app-error';
+import { MessageText, bilingual, messageText } from './messages/message';
 
 /**
  * What every text a client sends must satisfy before any service sees it. PostgreSQL refuses the NUL
@@ -9,17 +10,14 @@ import { FieldError } from './app-error';
  */
 export const MAX_INPUT_DEPTH = 64;
 
-export const NUL_MESSAGE = '不能包含空字符 U+0000 (must not contain the NUL character U+0000)';
-export const SURROGATE_MESSAGE = '不能包含不成对的 UTF-16 代理项 (must not contain an unpaired UTF-16 surrogate such as \\ud800)';
-export const depthMessage = (limit: number): string => `嵌套不能超过 ${limit} 层 (must not be nested more than ${limit} levels deep)`;
 
 // Node 20 has String.prototype.isWellFormed (ES2024); the compiler's library stops at ES2023.
 const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean }).isWellFormed;
 
 /** Why one text cannot be taken, or null: NUL characters and unpaired surrogates. */
-export function textProblem(text: string): string | null {
-  if (text.indexOf('\u0000') >= 0) return NUL_MESSAGE;
-  if (!isWellFormed.call(text)) return SURROGATE_MESSAGE;
+export function textProblem(value: string): MessageText | null {
+  if (value.indexOf('\u0000') >= 0) return messageText('input.nul');
+  if (!isWellFormed.call(value)) return messageText('input.surrogate');
   return null;
 }
 
@@ -34,15 +32,15 @@ export function findInputProblem(value: unknown, path: string, maxDepth = MAX_IN
     const item = pending.pop()!;
     if (typeof item.value === 'string') {
       const problem = textProblem(item.value);
-      if (problem) return { path: item.path, message: problem };
+      if (problem) return { path: item.path, message: bilingual(problem) };
       continue;
     }
     if (item.value === null || typeof item.value !== 'object') continue;
-    if (item.depth >= maxDepth) return { path: item.path, message: depthMessage(maxDepth) };
+    if (item.depth >= maxDepth) return { path: item.path, message: bilingual(messageText('input.tooDeep', { max: maxDepth })) };
     const entries = Array.isArray(item.value) ? item.value.map((v, i) => [String(i), v] as const) : Object.entries(item.value);
     for (const [key] of entries) {
       const keyProblem = textProblem(key);
-      if (keyProblem) return { path: joinPath(item.path, JSON.stringify(key)), message: keyProblem };
+      if (keyProblem) return { path: joinPath(item.path, JSON.stringify(key)), message: bilingual(keyProblem) };
     }
     // Reversed, so that the first problem in document order is the one reported.
     for (let i = entries.length - 1; i >= 0; i--) pending.push({ value: entries[i][1], path: joinPath(item.path, entries[i][0]), depth: item.depth + 1 });

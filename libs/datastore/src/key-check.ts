@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { message } from '@opendata/common';
 import { MAX_LISTED_ERRORS, ReportBuilder, TableSchema } from '@opendata/validation';
 import { buildUniqueIndex, repeatedKeys } from './row-load.repository';
 import { quoteIdent } from './row-table';
@@ -41,9 +42,9 @@ async function reportDuplicates(
   for (const row of rows) {
     const value = key.columns.map((c) => String(row[c])).join(', ');
     if (key.kind === 'primary-key') {
-      report.add({ type: 'primary-key', rowNumber: Number(row._row), message: `primary key (${key.columns.join(', ')}) = (${value}) repeats row ${row.first_row}` });
+      report.add({ type: 'primary-key', rowNumber: Number(row._row), message: message('report.primaryKey', { fields: key.columns.join(', '), key: `(${value})`, first: String(row.first_row) }) });
     } else {
-      report.add({ type: 'unique-error', rowNumber: Number(row._row), fieldNumber: fieldNumberOf(key.fieldIndex!), fieldName: key.columns[0], message: `"${value}" repeats row ${row.first_row} in a unique column`, cell: value });
+      report.add({ type: 'unique-error', rowNumber: Number(row._row), fieldNumber: fieldNumberOf(key.fieldIndex!), fieldName: key.columns[0], message: message('report.uniqueRepeat', { value, first: String(row.first_row) }), cell: value });
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput } from '@opendata/common';
+import { appError, badInput, fieldError } from '@opendata/common';
 import { SqlRepository } from '@opendata/database';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -54,7 +54,7 @@ export class RowTableRepository extends SqlRepository {
          WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
         [qualified(table)],
       );
-      if (rows.length === 0) throw new AppError('INTERNAL', `row table ${table} is missing`);
+      if (rows.length === 0) throw appError('INTERNAL', 'rows.tableMissing', { table });
       columns = rows.map((r) => ({ name: r.name, sqlType: r.type }));
       this.columns.set(table, columns);
     }
@@ -91,7 +91,7 @@ export class RowTableRepository extends SqlRepository {
   async export(prepared: PreparedExport, begin: () => void, out: Writable): Promise<void> {
     // Slow readers must not take every pooled connection from the rest of the API.
     if (this.exporting >= MAX_CONCURRENT_EXPORTS) {
-      throw new AppError('RATE_LIMITED', `同时进行的数据导出过多，请稍后重试 / Too many exports are running (${MAX_CONCURRENT_EXPORTS}); retry shortly`);
+      throw appError('RATE_LIMITED', 'rows.tooManyExports', { max: MAX_CONCURRENT_EXPORTS });
     }
     this.exporting++;
     try {
@@ -135,7 +135,7 @@ export class RowTableRepository extends SqlRepository {
       return await this.db.query(sql, values);
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
-      if (code.startsWith('22')) throw badInput([{ path, message: (error as Error).message }]);
+      if (code.startsWith('22')) throw badInput([fieldError(path, 'input.dataException', { reason: (error as Error).message })]);
       throw error;
     }
   }

@@ -1,4 +1,4 @@
-import { AppError } from '@opendata/common';
+import { appError } from '@opendata/common';
 import { Hash, createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
@@ -20,7 +20,7 @@ export class ByteTap {
   /** Fails with PAYLOAD_TOO_LARGE before passing on the chunk that would go beyond `maxBytes`. */
   async *pass(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     for await (const chunk of source) {
-      if (this.bytes + chunk.length > this.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${this.maxBytes} bytes allowed`);
+      if (this.bytes + chunk.length > this.maxBytes) throw appError('PAYLOAD_TOO_LARGE', 'upload.tooLarge', { max: this.maxBytes });
       this.hash.update(chunk);
       this.bytes += chunk.length;
       if (!this.copy.write(chunk)) await drained(this.copy);

@@ -31,14 +31,14 @@ function setUp(config: Partial<AppConfig> = {}) {
   };
   const datasets = {
     get: async (_caller: Caller, key: { id?: string | null; slug?: string | null }) => {
-      if (key.id !== AIR.id && key.slug !== AIR.slug) throw notFound('Dataset', key.id ?? key.slug ?? '');
+      if (key.id !== AIR.id && key.slug !== AIR.slug) throw notFound('dataset', key.id ?? key.slug ?? '');
       return AIR;
     },
   };
   const schemas = {
     get: async (id: string) => {
       const schema = [SCHEMA, OTHER_SCHEMA].find((s) => s.id === id);
-      if (!schema) throw notFound('Schema', id);
+      if (!schema) throw notFound('schema', id);
       return schema;
     },
   };

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Caller, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
 import { CatalogChanges, DatasetService, NegativeListService, ResourceService, UploadLimitService } from '@opendata/catalog';
-import { badInput, parseEntityKey } from '@opendata/common';
+import { badInput, fieldError, messageText, parseEntityKey } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { rowTableName } from '@opendata/datastore';
 import { OBJECT_STORE, ObjectStore } from '@opendata/storage';
@@ -125,7 +125,7 @@ export class IngestService {
     private readonly negativeList: NegativeListService,
     private readonly threads: ValidationThreads,
   ) {
-    this.slots = uploadSemaphore(config, 'uploads');
+    this.slots = uploadSemaphore(config, messageText('slots.uploads'));
   }
 
   /** Stages the file, loads its valid rows, and publishes it, or rejects it with its report. */
@@ -199,7 +199,7 @@ export class IngestService {
       const latest = (await this.resources.latestVersionsOf([request.resourceId])).get(request.resourceId);
       if (latest?.schemaId) return this.schemas.get(latest.schemaId);
     }
-    throw badInput([{ path: 'schema', message: 'name the collection schema to validate against (GET /api/v1/schemas lists them)' }]);
+    throw badInput([fieldError('schema', 'upload.schemaNeeded')]);
   }
 
   private async acquireSlot(request: ValidateRequest): Promise<() => void> {

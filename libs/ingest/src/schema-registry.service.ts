@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, requireDatasetWriter, requireSignedIn } from '@opendata/auth';
 import { OrganizationService } from '@opendata/catalog';
-import { badInput, notFound } from '@opendata/common';
+import { badInput, fieldError, messageText, notFound } from '@opendata/common';
 import { checkCollectionDocument, fromCollectionDocument, loadBuiltInSchemas, TableSchema } from '@opendata/validation';
 import { SchemaRepository } from './schema.repository';
 
@@ -46,7 +46,7 @@ export class SchemaRegistryService {
     const builtIn = this.builtIn.get(id);
     if (builtIn && (!version || version === builtIn.version)) return builtIn;
     const document = await this.repository.document(id, version);
-    if (!document) throw notFound('Schema', version ? `${id}@${version}` : id);
+    if (!document) throw notFound('schema', version ? `${id}@${version}` : id);
     return fromCollectionDocument(document);
   }
 
@@ -60,9 +60,9 @@ export class SchemaRegistryService {
     const organization = await this.organizations.getBySlug(organizationSlug);
     requireDatasetWriter(caller, organization.id);
     const id = String(document['x-id'] ?? '');
-    if (this.builtIn.has(id)) throw badInput([{ path: 'x-id', message: `"${id}" is a platform collection standard; choose another id` }]);
+    if (this.builtIn.has(id)) throw badInput([fieldError('x-id', 'schema.builtInId', { id })]);
     const owner = await this.ownerOf(id);
-    if (owner && owner !== organizationSlug) throw badInput([{ path: 'x-id', message: `"${id}" belongs to organization ${owner}` }]);
+    if (owner && owner !== organizationSlug) throw badInput([fieldError('x-id', 'schema.ownedByOther', { id, owner })]);
     return this.repository.transaction(caller, async (tx) => {
       const next = await this.repository.nextVersion(id, tx);
       const versioned = {
@@ -72,7 +72,7 @@ export class SchemaRegistryService {
         'x-organization': organizationSlug,
       };
       const problems = checkCollectionDocument(versioned);
-      if (problems.length) throw badInput(problems, `The schema is not a valid collection schema: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+      if (problems.length) throw badInput(problems, messageText('schema.invalid'));
       await this.repository.insert({ schemaId: id, version: next, organizationId: organization.id, document: versioned, createdBy: caller.userId }, tx);
       return fromCollectionDocument(versioned);
     });

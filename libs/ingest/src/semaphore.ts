@@ -1,4 +1,4 @@
-import { AppError } from '@opendata/common';
+import { AppError, BilingualText, appError, messageText } from '@opendata/common';
 import { AppConfig } from '@opendata/config';
 import { Readable } from 'node:stream';
 
@@ -9,8 +9,8 @@ export interface SemaphoreOptions {
   queueLength: number;
   /** How long one caller waits at most. */
   waitMs: number;
-  /** What is being held, for messages: "uploads". */
-  what?: string;
+  /** What is being held, for messages: 上传 (uploads). */
+  what?: BilingualText;
 }
 
 export interface SemaphoreState {
@@ -104,18 +104,17 @@ export class Semaphore {
   }
 
   private busy(why: 'full' | 'timeout'): AppError {
-    const what = this.options.what ?? 'uploads';
+    const what = this.options.what ?? messageText('slots.uploads');
     const retryAfterSeconds = this.retryAfterSeconds();
-    const message =
-      why === 'full'
-        ? `服务器繁忙：正在处理 ${this.held} 个，另有 ${this.queue.length} 个在排队，请 ${retryAfterSeconds} 秒后重试 (the server is processing ${this.held} ${what} with ${this.queue.length} more waiting; retry in ${retryAfterSeconds} s)`
-        : `排队超过 ${this.options.waitMs / 1000} 秒仍未轮到，请 ${retryAfterSeconds} 秒后重试 (no slot for ${what} freed up within ${this.options.waitMs / 1000} s; retry in ${retryAfterSeconds} s)`;
-    return new AppError('SERVICE_UNAVAILABLE', message, { retryAfterSeconds });
+    const details = { retryAfterSeconds };
+    return why === 'full'
+      ? appError('SERVICE_UNAVAILABLE', 'slots.full', { held: this.held, what, waiting: this.queue.length, retry: retryAfterSeconds }, details)
+      : appError('SERVICE_UNAVAILABLE', 'slots.timeout', { what, wait: this.options.waitMs / 1000, retry: retryAfterSeconds }, details);
   }
 }
 
 /** The slots of file passes (uploads, validations, schema inference) as configured: UPLOAD_CONCURRENCY, UPLOAD_QUEUE_*. */
-export function uploadSemaphore(config: AppConfig, what: string): Semaphore {
+export function uploadSemaphore(config: AppConfig, what: BilingualText): Semaphore {
   return new Semaphore({ limit: config.uploadConcurrency, queueLength: config.uploadQueueLength, waitMs: config.uploadQueueTimeoutSeconds * 1000, what });
 }
 

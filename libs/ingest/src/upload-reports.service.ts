@@ -23,7 +23,7 @@ export class UploadReportsService {
       (row.status === 'published'
         ? isVisible(caller, { status: row.datasetStatus!, organizationId: row.organizationId })
         : canSeeUnpublishedOf(caller, row.organizationId));
-    if (!allowed) throw notFound('Upload report', id);
+    if (!allowed) throw notFound('uploadReport', id);
     const { datasetStatus: _status, organizationId: _organization, ...report } = row;
     return report;
   }

@@ -1,5 +1,6 @@
 export * from './schema/table-schema';
 export * from './schema/schema-loader';
+export * from './schema/schema-messages';
 export * from './report/validation-report';
 export * from './report/report-builder';
 export * from './check/cell-readers';

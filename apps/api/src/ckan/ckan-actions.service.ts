@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Caller, TokenService, isAnonymous } from '@opendata/auth';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
+import { message } from '@opendata/common';
 import { CkanCatalogService } from './ckan-catalog.service';
 import { CkanDatastoreService } from './ckan-datastore.service';
 import { CkanError } from './ckan-envelope';
@@ -49,7 +50,7 @@ export class CkanActionsService {
 
   run(caller: Caller, name: string, params: Params): Promise<unknown> {
     const action = Object.hasOwn(this.actions, name) ? this.actions[name] : undefined;
-    if (!action) throw new CkanError(400, { __type: 'Bad Request', message: `Bad request - Action name not known: ${name}` });
+    if (!action) throw new CkanError(400, { __type: 'Bad Request', message: message('ckan.unknownAction', { name }) });
     return action(caller, params);
   }
 

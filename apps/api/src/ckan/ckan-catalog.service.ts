@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { DatasetService, OrganizationEntity, OrganizationService, ResourceService } from '@opendata/catalog';
-import { isEntityId, notFound, parseEntityKey } from '@opendata/common';
+import { isEntityId, message, messageText, notFound, parseEntityKey } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { ckanNotFound, ckanValidation } from './ckan-envelope';
 import { CkanPackageSearch } from './ckan-package-search';
@@ -61,7 +61,7 @@ export class CkanCatalogService {
   async organizationList(params: Params) {
     rejectUnknown(params, ORGANIZATION_LIST);
     refuseUsers(params);
-    if ((text(params, 'type') ?? 'organization') !== 'organization') throw ckanValidation({ type: '只有 organization 类型 (only the organization type exists)' });
+    if ((text(params, 'type') ?? 'organization') !== 'organization') throw ckanValidation({ type: message('ckan.organizationTypeOnly') });
     const allFields = bool(params, 'all_fields', false);
     const withCount = bool(params, 'include_dataset_count', true);
     for (const flag of ['include_extras', 'include_tags', 'include_groups']) bool(params, flag, false);
@@ -85,7 +85,7 @@ export class CkanCatalogService {
     for (const flag of ['include_extras', 'include_tags', 'include_groups', 'include_followers']) bool(params, flag, false);
     const id = requiredText(params, 'id');
     const organization = isEntityId(id) ? (await this.organizations.findByIds([id]))[0] : await this.organizations.getBySlug(id).catch(() => undefined);
-    if (!organization) throw ckanNotFound('Organization not found');
+    if (!organization) throw ckanNotFound(messageText('ckan.organizationNotFound'));
     const withDatasets = bool(params, 'include_datasets', false);
     const found = await this.search.run(caller, { fq: `organization:"${organization.slug}"`, rows: withDatasets ? ORGANIZATION_DATASETS : 0, include_private: true });
     const result: Record<string, unknown> = organizationDict(organization, bool(params, 'include_dataset_count', true) ? found.count : null);
@@ -99,7 +99,7 @@ export class CkanCatalogService {
     const id = requiredText(params, 'id');
     const { resource } = await this.resources.get(caller, id);
     const latest = (await this.resources.latestVersionsOf([resource.id])).get(resource.id);
-    if (!latest) throw notFound('Resource', id);
+    if (!latest) throw notFound('resource', id);
     const siblings = (await this.resources.resourcesOf([resource.datasetId])).get(resource.datasetId) ?? [];
     return ckanResource(this.config.publicUrl, resource, latest, Math.max(0, siblings.findIndex((r) => r.id === resource.id)));
   }
@@ -110,7 +110,7 @@ function organizationSort(sort: string | null): (a: OrganizationRow, b: Organiza
   const [field, direction = field === 'package_count' || field === 'packages' ? 'desc' : 'asc', ...rest] = (sort?.trim() || 'title asc').split(/\s+/);
   const compare = ORGANIZATION_SORTS[field];
   if (!compare || !['asc', 'desc'].includes(direction.toLowerCase()) || rest.length) {
-    throw ckanValidation({ sort: '排序为 name、title 或 package_count，加 asc 或 desc (sort by name, title or package_count, then asc or desc)' });
+    throw ckanValidation({ sort: message('ckan.organizationSort') });
   }
   // Equal keys keep the order of names, so that pages never overlap.
   const byName = ORGANIZATION_SORTS.name;
@@ -131,9 +131,9 @@ function organizationDict(o: OrganizationEntity, packageCount: number | null) {
 }
 
 function refuseUsers(params: Params): void {
-  if (bool(params, 'include_users', false)) throw ckanValidation({ include_users: '不公开机构成员名单 (member lists of organizations are not published)' });
+  if (bool(params, 'include_users', false)) throw ckanValidation({ include_users: message('ckan.noMembers') });
 }
 
 function refuseTracking(params: Params): void {
-  if (bool(params, 'include_tracking', false)) throw ckanValidation({ include_tracking: '不提供访问统计 (tracking figures are not served here; see Dataset.usage in GraphQL)' });
+  if (bool(params, 'include_tracking', false)) throw ckanValidation({ include_tracking: message('ckan.noTracking') });
 }

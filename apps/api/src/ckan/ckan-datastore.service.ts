@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { ResourceService } from '@opendata/catalog';
 import { RowTableRepository, compileDatastoreSearch } from '@opendata/datastore';
+import { messageText } from '@opendata/common';
 import { ckanNotFound } from './ckan-envelope';
 import { Params, rejectUnknown, requiredText, text } from './ckan-params';
 import { DATASTORE_SEARCH_PARAMS, datastoreSearchRequest } from './datastore-search-params';
@@ -22,7 +23,7 @@ export class CkanDatastoreService {
     const resourceId = text(params, 'resource_id') ?? requiredText(params, 'id');
     const { resource } = await this.resources.get(caller, resourceId);
     const latest = (await this.resources.latestVersionsOf([resource.id])).get(resource.id);
-    if (!latest?.datastoreTable) throw ckanNotFound(`Resource "${resourceId}" was not found.`);
+    if (!latest?.datastoreTable) throw ckanNotFound(messageText('ckan.resourceNotFound', { id: resourceId }));
     // `_row` is internal: it is served as `_id`.
     const columns = (await this.tables.columnsOf(latest.datastoreTable)).filter((c) => c.name !== '_row');
     const sql = compileDatastoreSearch(latest.datastoreTable, columns, datastoreSearchRequest(params));

@@ -1,4 +1,4 @@
-import { isAppError } from '@opendata/common';
+import { MessageText, bilingual, isAppError, message, messageText } from '@opendata/common';
 import { Request, Response } from 'express';
 import { toPublicError } from '../http/http-error.filter';
 
@@ -36,7 +36,7 @@ export class CkanError extends Error {
   }
 }
 
-export const ckanNotFound = (message = 'Not found'): CkanError => new CkanError(404, { __type: 'Not Found Error', message });
+export const ckanNotFound = (text: MessageText = messageText('ckan.notFound')): CkanError => new CkanError(404, { __type: 'Not Found Error', message: bilingual(text) });
 
 /** CKAN reports invalid parameters per field: `{ __type: "Validation Error", field: ["message"] }`, status 409. */
 export function ckanValidation(fields: Record<string, string>): CkanError {
@@ -45,8 +45,8 @@ export function ckanValidation(fields: Record<string, string>): CkanError {
 }
 
 /** What CKAN answers when Solr refuses the parameters of package_search (status 400). */
-export function ckanSearchQueryError(message: string): CkanError {
-  return new CkanError(400, { __type: 'Search Query Error', message: `Search Query is invalid: ${message}` });
+export function ckanSearchQueryError(text: MessageText): CkanError {
+  return new CkanError(400, { __type: 'Search Query Error', message: bilingual(text) });
 }
 
 /**
@@ -60,14 +60,14 @@ export function toCkanError(error: unknown): CkanError {
   if (isAppError(error) && error.code === 'BAD_USER_INPUT' && error.details?.fields?.length) {
     return ckanValidation(Object.fromEntries(error.details.fields.map((f) => [f.path, f.message])));
   }
-  const { status, message } = toPublicError(error);
-  if (status === 400 && isAppError(error)) return ckanValidation({ message });
-  if (status === 409) return ckanValidation({ message });
-  if (status === 401 || status === 403) return new CkanError(403, { __type: 'Authorization Error', message: `Access denied: ${message}` });
+  const { status, message: said, text, reason } = toPublicError(error);
+  if (status === 400 && isAppError(error)) return ckanValidation({ message: said });
+  if (status === 409) return ckanValidation({ message: said });
+  if (status === 401 || status === 403) return new CkanError(403, { __type: 'Authorization Error', message: message('ckan.accessDenied', { reason: text }) });
   if (status === 404) return ckanNotFound();
-  if (status === 429) return new CkanError(429, { __type: 'Rate Limit Error', message });
-  if (status < 500) return new CkanError(status, { __type: 'Bad Request', message: `Bad request - ${message}` });
-  return new CkanError(status, { __type: 'Internal Server Error', message: 'Internal Server Error' });
+  if (status === 429) return new CkanError(429, { __type: 'Rate Limit Error', message: said });
+  if (status < 500) return new CkanError(status, { __type: 'Bad Request', message: message('ckan.badRequest', { reason: reason ?? text }) });
+  return new CkanError(status, { __type: 'Internal Server Error', message: message('ckan.internal') });
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   OrganizationService,
   conditionHasWords,
 } from '@opendata/catalog';
-import { isAppError, isEntityId } from '@opendata/common';
+import { isAppError, isEntityId, message } from '@opendata/common';
 import { ckanValidation } from './ckan-envelope';
 import { CkanPackages } from './ckan-packages';
 import { Params, bool, integer, list, refuseGiven, rejectUnknown, text } from './ckan-params';
@@ -89,7 +89,7 @@ export class CkanPackageSearch {
     }).catch((error: unknown) => {
       // The catalogue bounds a boolean search (terms, their length); the client wrote it as q and fq.
       const bound = isAppError(error) ? error.details?.fields?.find((f) => f.path === 'where') : undefined;
-      throw bound ? ckanValidation({ [trees.map((x) => x.param).join('/')]: `查询过大 (the query is too large): ${bound.message}` }) : error;
+      throw bound ? ckanValidation({ [trees.map((x) => x.param).join('/')]: `${message('ckan.queryTooLarge')}: ${bound.message}` }) : error;
     });
     const packages = await this.packages.of(result.edges.map((e) => e.node));
     const searchFacets = facets && result.facets ? facetsAnswer(facets, result.facets) : {};
@@ -104,13 +104,13 @@ export class CkanPackageSearch {
 }
 
 function refuseOptions(params: Params): void {
-  refuseGiven(params, SOLR_TUNING, '不支持此 Solr 参数 (this Solr parameter is not supported)');
-  if ((text(params, 'wt') ?? 'json') !== 'json') throw ckanValidation({ wt: '只支持 json (only json is supported)' });
-  if (bool(params, 'include_deleted', false)) throw ckanValidation({ include_deleted: '已删除的数据集不再提供 (deleted datasets are not served)' });
+  refuseGiven(params, SOLR_TUNING, 'ckan.solrParam');
+  if ((text(params, 'wt') ?? 'json') !== 'json') throw ckanValidation({ wt: message('ckan.jsonOnly') });
+  if (bool(params, 'include_deleted', false)) throw ckanValidation({ include_deleted: message('ckan.noDeleted') });
   bool(params, 'use_default_schema', false); // there is one schema: the flag changes nothing, but must be a boolean
   const extras = params.extras;
   if (extras !== undefined && extras !== null && !(typeof extras === 'object' && Object.keys(extras).length === 0)) {
-    throw ckanValidation({ extras: '不支持扩展参数 (extension parameters such as ext_bbox are not supported)' });
+    throw ckanValidation({ extras: message('ckan.noExtras') });
   }
 }
 
@@ -133,9 +133,9 @@ export function sortOf(sort: string | null, hasWords: boolean): { label: string;
   const label = sort?.trim() && sort.trim() !== 'rank' ? sort.trim() : DEFAULT_SORT;
   const keys = label.split(',').map((part): DatasetOrder => {
     const match = /^\s*([A-Za-z_]+)\s+(asc|desc)\s*$/i.exec(part);
-    if (!match) throw ckanValidation({ sort: `排序应写作 "字段 asc|desc" (each sort key must read "field asc" or "field desc"): ${part.trim()}` });
+    if (!match) throw ckanValidation({ sort: message('ckan.sortShape', { sort: part.trim() }) });
     const field = SORT_FIELDS[match[1]];
-    if (!field) throw ckanValidation({ sort: `不支持按 ${match[1]} 排序；支持 score、metadata_modified、name、title_string (cannot sort by ${match[1]}; supported: score, metadata_modified, name, title_string)` });
+    if (!field) throw ckanValidation({ sort: message('ckan.sortField', { field: match[1] }) });
     return { field, direction: match[2].toUpperCase() as 'ASC' | 'DESC' };
   });
   const effective = hasWords ? keys : keys.filter((k) => k.field !== 'RELEVANCE');
@@ -148,7 +148,7 @@ function facetsOf(params: Params): { fields: string[]; limit: number | null; min
   if (!bool(params, 'facet', true)) return null;
   const fields = list(params, 'facet.field') ?? [];
   const unknown = fields.filter((f) => !Object.hasOwn(FACETS, f));
-  if (unknown.length) throw ckanValidation({ 'facet.field': `不支持的分面字段 (unsupported facet fields): ${unknown.join(', ')}; supported: ${Object.keys(FACETS).join(', ')}` });
+  if (unknown.length) throw ckanValidation({ 'facet.field': message('ckan.facetFields', { fields: unknown.join(', '), supported: Object.keys(FACETS).join(', ') }) });
   const limit = integer(params, 'facet.limit', 50, -1_000_000, 1_000_000);
   const mincount = integer(params, 'facet.mincount', 1, 1, 1_000_000);
   return fields.length ? { fields, limit: limit < 0 ? null : limit, mincount } : null;
@@ -179,7 +179,7 @@ function fieldsOf(params: Params): string[] | null {
   const fields = list(params, 'fl', /[\s,]+/);
   if (!fields) return null;
   const unknown = fields.filter((f) => !Object.hasOwn(FL_FIELDS, f));
-  if (unknown.length) throw ckanValidation({ fl: `不支持的字段 (unsupported fields): ${unknown.join(', ')}; supported: ${Object.keys(FL_FIELDS).join(', ')}` });
+  if (unknown.length) throw ckanValidation({ fl: message('ckan.flFields', { fields: unknown.join(', '), supported: Object.keys(FL_FIELDS).join(', ') }) });
   return fields;
 }
 

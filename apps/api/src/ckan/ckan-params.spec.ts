@@ -23,10 +23,10 @@ describe('parameter readers', () => {
   });
 
   it('answer CKAN validation errors per field', () => {
-    expect(validationOf(() => integer({ rows: '1.5' }, 'rows', 10, 0, 100))).toMatchObject({ status: 409, body: { rows: ['Invalid integer'] } });
-    expect(validationOf(() => integer({ rows: '1001' }, 'rows', 10, 0, 1000))).toMatchObject({ body: { rows: ['Must be between 0 and 1000'] } });
-    expect(validationOf(() => object({ filters: '{bad' }, 'filters'))).toMatchObject({ body: { filters: ['Invalid JSON'] } });
-    expect(validationOf(() => list({ f: '[1]' }, 'f'))).toMatchObject({ body: { f: ['Must be a list of strings'] } });
+    expect(validationOf(() => integer({ rows: '1.5' }, 'rows', 10, 0, 100))).toMatchObject({ status: 409, body: { rows: ['不是有效的整数 (Invalid integer)'] } });
+    expect(validationOf(() => integer({ rows: '1001' }, 'rows', 10, 0, 1000))).toMatchObject({ body: { rows: ['须在 0 到 1000 之间 (Must be between 0 and 1000)'] } });
+    expect(validationOf(() => object({ filters: '{bad' }, 'filters'))).toMatchObject({ body: { filters: ['不是有效的 JSON (Invalid JSON)'] } });
+    expect(validationOf(() => list({ f: '[1]' }, 'f'))).toMatchObject({ body: { f: ['须为文本列表 (Must be a list of strings)'] } });
   });
 
   it('refuse parameters an action does not know, naming them, in the style of the action', () => {

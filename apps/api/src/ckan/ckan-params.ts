@@ -1,4 +1,4 @@
-import { findInputProblem } from '@opendata/common';
+import { PlainMessageKey, findInputProblem, message, messageText } from '@opendata/common';
 import { ckanSearchQueryError, ckanValidation } from './ckan-envelope';
 
 /**
@@ -12,12 +12,12 @@ export function text(params: Params, name: string): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  throw ckanValidation({ [name]: 'Must be a string' });
+  throw ckanValidation({ [name]: message('ckan.mustBeString') });
 }
 
 export function requiredText(params: Params, name: string): string {
   const value = text(params, name);
-  if (value === null) throw ckanValidation({ [name]: 'Missing value' });
+  if (value === null) throw ckanValidation({ [name]: message('ckan.missingValue') });
   return value;
 }
 
@@ -25,8 +25,8 @@ export function integer(params: Params, name: string, fallback: number, min: num
   const raw = params[name];
   if (raw === undefined || raw === null || raw === '') return fallback;
   const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
-  if (!Number.isInteger(value)) throw ckanValidation({ [name]: 'Invalid integer' });
-  if (value < min || value > max) throw ckanValidation({ [name]: `Must be between ${min} and ${max}` });
+  if (!Number.isInteger(value)) throw ckanValidation({ [name]: message('ckan.invalidInteger') });
+  if (value < min || value > max) throw ckanValidation({ [name]: message('ckan.between', { min, max }) });
   return value;
 }
 
@@ -36,7 +36,7 @@ export function bool(params: Params, name: string, fallback: boolean): boolean {
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'string' && /^(true|1|yes|on)$/i.test(raw)) return true;
   if (typeof raw === 'string' && /^(false|0|no|off)$/i.test(raw)) return false;
-  throw ckanValidation({ [name]: 'Invalid boolean' });
+  throw ckanValidation({ [name]: message('ckan.invalidBoolean') });
 }
 
 /** A list given as a JSON array, a JSON-encoded array, or a string separated by commas (or `separator`). */
@@ -48,7 +48,7 @@ export function list(params: Params, name: string, separator: RegExp = /,/): str
     const trimmed = raw.trim();
     value = trimmed.startsWith('[') ? parseJson(name, trimmed) : trimmed.split(separator).map((s) => s.trim()).filter(Boolean);
   }
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw ckanValidation({ [name]: 'Must be a list of strings' });
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw ckanValidation({ [name]: message('ckan.stringList') });
   return value;
 }
 
@@ -57,7 +57,7 @@ export function object(params: Params, name: string): Record<string, unknown> | 
   const raw = params[name];
   if (raw === undefined || raw === null || raw === '') return null;
   const value = typeof raw === 'string' ? parseJson(name, raw) : raw;
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw ckanValidation({ [name]: 'Must be a JSON object' });
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw ckanValidation({ [name]: message('ckan.jsonObject') });
   return value as Record<string, unknown>;
 }
 
@@ -66,7 +66,7 @@ function parseJson(name: string, raw: string): unknown {
   try {
     value = JSON.parse(raw);
   } catch {
-    throw ckanValidation({ [name]: 'Invalid JSON' });
+    throw ckanValidation({ [name]: message('ckan.invalidJson') });
   }
   // The edge checked the text; its JSON escapes (\u0000) only show once parsed.
   const problem = findInputProblem(value, name);
@@ -82,12 +82,12 @@ function parseJson(name: string, raw: string): unknown {
 export function rejectUnknown(params: Params, known: ReadonlySet<string>, style: 'validation' | 'search-query' = 'validation'): void {
   const unknown = Object.keys(params).filter((k) => !known.has(k));
   if (unknown.length === 0) return;
-  if (style === 'search-query') throw ckanSearchQueryError(`Invalid search parameters: ${JSON.stringify(unknown)}`);
-  throw ckanValidation({ __junk: `未知参数 (parameters not expected): ${unknown.join(', ')}` });
+  if (style === 'search-query') throw ckanSearchQueryError(messageText('ckan.searchQueryInvalid', { params: JSON.stringify(unknown) }));
+  throw ckanValidation({ __junk: message('ckan.unknownParams', { params: unknown.join(', ') }) });
 }
 
 /** Known parameters the platform cannot honour: refused by name when given at all. */
-export function refuseGiven(params: Params, names: readonly string[], why: string): void {
+export function refuseGiven(params: Params, names: readonly string[], why: PlainMessageKey): void {
   const given = names.filter((n) => params[n] !== undefined && params[n] !== null && params[n] !== '');
-  if (given.length) throw ckanValidation(Object.fromEntries(given.map((n) => [n, why])));
+  if (given.length) throw ckanValidation(Object.fromEntries(given.map((n) => [n, message(why)])));
 }

@@ -78,7 +78,7 @@ describe('CKAN q and fq as catalogue conditions', () => {
   it('refuses unsupported fields, wildcards and syntax with CKAN\'s 409 naming the parameter', () => {
     expect(refusal({ fq: 'license_id:cc-by' })).toEqual({
       status: 409,
-      body: expect.objectContaining({ __type: 'Validation Error', fq: [expect.stringContaining('unsupported search field): license_id')] }),
+      body: expect.objectContaining({ __type: 'Validation Error', fq: ['不支持的检索字段：license_id (unsupported search field: license_id)'] }),
     });
     expect(refusal({ q: 'title:空气*' }).body).toMatchObject({ q: [expect.stringContaining('name: only')] });
     expect(refusal({ q: '空气*' }).body).toMatchObject({ q: [expect.stringContaining('name: only')] });

@@ -1,4 +1,5 @@
 import { DATASET_STATUSES, DatasetStatus, PhraseField, SearchCondition } from '@opendata/catalog';
+import { message } from '@opendata/common';
 import { ckanValidation } from './ckan-envelope';
 import { ckanPrivate, ckanState } from './ckan-shapes';
 import { QueryNode, SolrQueryError, parseSolrQuery, valuesOf } from './solr-query';
@@ -84,12 +85,12 @@ function translateAnd(items: QueryNode[], fields: Record<string, FieldReader>, p
 function translateTerm(term: Extract<QueryNode, { kind: 'term' }>, fields: Record<string, FieldReader>, param: string): SearchCondition {
   const field = term.field ?? 'text';
   if (term.prefix && field !== 'name') {
-    throw ckanValidation({ [param]: `通配符 * 只支持 name: 的词尾 (a trailing * is supported on name: only): ${term.field ?? ''}${term.field ? ':' : ''}${term.value}*` });
+    throw ckanValidation({ [param]: message('ckan.prefixOnName', { term: `${term.field ?? ''}${term.field ? ':' : ''}${term.value}*` }) });
   }
   if (field === 'name') return { slug: term.value, prefix: term.prefix };
   if (field === 'text') return term.quoted ? { phrase: term.value, fields: EVERY_PHRASE_FIELD } : { words: term.value };
   const read = Object.hasOwn(fields, field) ? fields[field] : undefined;
-  if (!read) throw ckanValidation({ [param]: `不支持的检索字段 (unsupported search field): ${field}` });
+  if (!read) throw ckanValidation({ [param]: message('ckan.searchField', { field }) });
   return read(term.value);
 }
 

@@ -35,7 +35,7 @@ describe('datastore_search parameters', () => {
   });
 
   it('refuses q fields outside the table, and values their column cannot hold, naming them', () => {
-    expect(errorOf(() => compile({ q: '{"station_code":"2460A"}' }))).toMatchObject({ __type: 'Validation Error', q: ['field "station_code" not in table'] });
+    expect(errorOf(() => compile({ q: '{"station_code":"2460A"}' }))).toMatchObject({ __type: 'Validation Error', q: ['表中没有字段“station_code” (field "station_code" not in table)'] });
     expect(errorOf(() => compile({ q: { aqi: 'high' } }))).toMatchObject({ q: [expect.stringContaining('"high" is not a value of aqi')] });
     expect(errorOf(() => compile({ q: { aqi: [1] } }))).toMatchObject({ q: [expect.stringContaining('must be text, a number or a boolean')] });
   });
@@ -51,8 +51,8 @@ describe('datastore_search parameters', () => {
 
   it('refuses names outside the table and values outside their type, naming the parameter', () => {
     expect(errorOf(() => compile({ filters: { 'aqi"; DROP TABLE x; --': 1 } }))).toMatchObject({ __type: 'Validation Error', filters: [expect.stringContaining('not in table')] });
-    expect(errorOf(() => compile({ sort: 'nope desc' }))).toMatchObject({ sort: ['field "nope" not in table'] });
-    expect(errorOf(() => compile({ fields: ['aqi', 'x'] }))).toMatchObject({ fields: ['field "x" not in table'] });
+    expect(errorOf(() => compile({ sort: 'nope desc' }))).toMatchObject({ sort: ['表中没有字段“nope” (field "nope" not in table)'] });
+    expect(errorOf(() => compile({ fields: ['aqi', 'x'] }))).toMatchObject({ fields: ['表中没有字段“x” (field "x" not in table)'] });
     expect(errorOf(() => compile({ filters: { aqi: 'high' } }))).toMatchObject({ filters: [expect.stringContaining('not a valid value')] });
     expect(errorOf(() => compile({ limit: 32001 }))).toMatchObject({ limit: [expect.any(String)] });
     expect(errorOf(() => compile({ filters: { aqi: '99999999999999999999' } }))).toMatchObject({ filters: [expect.stringContaining('not a valid value')] });

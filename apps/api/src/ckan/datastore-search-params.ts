@@ -1,4 +1,5 @@
 import { DatastoreSearch } from '@opendata/datastore';
+import { message } from '@opendata/common';
 import { ckanValidation } from './ckan-envelope';
 import { Params, bool, integer, list, object, refuseGiven, rejectUnknown, text } from './ckan-params';
 
@@ -18,10 +19,10 @@ export const DATASTORE_SEARCH_PARAMS: ReadonlySet<string> = new Set([
  */
 export function datastoreSearchRequest(params: Params): DatastoreSearch {
   rejectUnknown(params, DATASTORE_SEARCH_PARAMS);
-  if (!bool(params, 'plain', true)) throw ckanValidation({ plain: '只支持纯文本检索 (only plain text queries are supported)' });
-  refuseGiven(params, ['language'], '不支持按语言词干检索 (language-specific stemming is not supported)');
-  if (bool(params, 'distinct', false)) throw ckanValidation({ distinct: '不支持 distinct (distinct is not supported)' });
-  if ((text(params, 'records_format') ?? 'objects') !== 'objects') throw ckanValidation({ records_format: 'Only "objects" is supported' });
+  if (!bool(params, 'plain', true)) throw ckanValidation({ plain: message('ckan.plainOnly') });
+  refuseGiven(params, ['language'], 'ckan.languageStemming');
+  if (bool(params, 'distinct', false)) throw ckanValidation({ distinct: message('ckan.noDistinct') });
+  if ((text(params, 'records_format') ?? 'objects') !== 'objects') throw ckanValidation({ records_format: message('ckan.objectsOnly') });
   if (params.total_estimation_threshold !== null) integer(params, 'total_estimation_threshold', 0, -1, Number.MAX_SAFE_INTEGER);
   return {
     limit: integer(params, 'limit', 100, 0, MAX_LIMIT),
@@ -49,5 +50,5 @@ function queryParam(raw: unknown): string | Record<string, unknown> | null {
     return raw;
   }
   if (typeof raw === 'object' && !Array.isArray(raw)) return raw as Record<string, unknown>;
-  throw ckanValidation({ q: '须为文本或 {字段: 文本} 对象 (must be a string or an object of field: text)' });
+  throw ckanValidation({ q: message('ckan.qShape') });
 }

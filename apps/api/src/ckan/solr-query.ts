@@ -1,3 +1,5 @@
+import { MessageText, bilingual, messageText } from '@opendata/common';
+
 /**
  * The subset of Solr's standard query syntax that CKAN clients send in `q` and `fq`, read into a tree whose
  * meaning is the same as Solr's wherever an answer is given. Grammar (whitespace, including U+3000, separates):
@@ -22,7 +24,11 @@ export type QueryNode =
   | { kind: 'or'; items: QueryNode[] }
   | { kind: 'not'; item: QueryNode };
 
-export class SolrQueryError extends Error {}
+export class SolrQueryError extends Error {
+  constructor(readonly text: MessageText) {
+    super(bilingual(text));
+  }
+}
 
 const MAX_DEPTH = 2;
 
@@ -31,16 +37,18 @@ type Token =
   | { t: 'phrase'; text: string; at: number }
   | { t: '(' | ')' | ':' | 'AND' | 'OR' | 'NOT' | '+' | '-'; at: number };
 
-const REFUSED_CHARS: Record<string, string> = {
-  '[': '不支持范围查询 (ranges such as [a TO b] are not supported)',
-  ']': '不支持范围查询 (ranges such as [a TO b] are not supported)',
-  '{': '不支持范围查询与局部参数 (ranges such as {a TO b} and local parameters {!...} are not supported)',
-  '}': '不支持范围查询与局部参数 (ranges such as {a TO b} and local parameters {!...} are not supported)',
-  '^': '不支持权重 (boosts such as ^2 are not supported)',
-  '~': '不支持模糊查询与邻近查询 (fuzzy and proximity searches with ~ are not supported)',
-  '?': '不支持单字符通配符 (the ? wildcard is not supported)',
-  '/': '不支持正则表达式，字面的 / 请写作 \\/ (regular expressions are not supported; write a literal / as \\/)',
-  '!': '! 只能用在词首 (! may only start a clause)',
+const RANGES_AND_LOCAL = (): MessageText => messageText('solr.rangesAndLocal', { range: '{a TO b}', local: '{!...}' });
+
+const REFUSED_CHARS: Record<string, () => MessageText> = {
+  '[': () => messageText('solr.ranges'),
+  ']': () => messageText('solr.ranges'),
+  '{': RANGES_AND_LOCAL,
+  '}': RANGES_AND_LOCAL,
+  '^': () => messageText('solr.boosts'),
+  '~': () => messageText('solr.fuzzy'),
+  '?': () => messageText('solr.questionMark'),
+  '/': () => messageText('solr.regex'),
+  '!': () => messageText('solr.bang'),
 };
 
 /** Splits a query into tokens; refuses the characters of syntax outside the supported subset. */
@@ -57,7 +65,7 @@ export function tokenize(source: string): Token[] {
       tokens.push({ t: c === '&' ? 'AND' : 'OR', at: i });
       i += 2;
     } else if (c === '+' || c === '-' || c === '!') {
-      if (i + 1 >= source.length || /\s/.test(source[i + 1])) throw new SolrQueryError(`${c} 后缺少条件 (${c} is missing its operand)`);
+      if (i + 1 >= source.length || /\s/.test(source[i + 1])) throw new SolrQueryError(messageText('solr.missingOperandOf', { operator: c }));
       tokens.push({ t: c === '!' ? 'NOT' : c, at: i++ });
     } else if (c === '"') {
       i = readPhrase(source, i, tokens);
@@ -75,9 +83,9 @@ function readPhrase(source: string, start: number, tokens: Token[]): number {
     if (source[i] === '\\') i++;
     if (i < source.length) text += source[i];
   }
-  if (i >= source.length) throw new SolrQueryError('引号不匹配 (unbalanced quotes)');
-  if (source[i + 1] === '~' || source[i + 1] === '^') throw new SolrQueryError(REFUSED_CHARS[source[i + 1]]);
-  if (!text.trim()) throw new SolrQueryError('引号内为空 (an empty phrase)');
+  if (i >= source.length) throw new SolrQueryError(messageText('solr.unbalancedQuotes'));
+  if (source[i + 1] === '~' || source[i + 1] === '^') throw new SolrQueryError(REFUSED_CHARS[source[i + 1]]());
+  if (!text.trim()) throw new SolrQueryError(messageText('solr.emptyPhrase'));
   tokens.push({ t: 'phrase', text, at: start });
   return i + 1;
 }
@@ -89,15 +97,15 @@ function readWord(source: string, start: number, tokens: Token[]): number {
   for (; i < source.length && !/[\s():"]/.test(source[i]); i++) {
     const c = source[i];
     if (c === '\\') {
-      if (i + 1 >= source.length) throw new SolrQueryError('末尾的 \\ 没有转义任何字符 (a trailing \\ escapes nothing)');
+      if (i + 1 >= source.length) throw new SolrQueryError(messageText('solr.trailingEscape'));
       text += source[++i];
     } else if (c === '*') {
       star.push(text.length);
       text += c;
     } else if ((c === '&' || c === '|') && source[i + 1] === c) {
-      throw new SolrQueryError(`${c}${c} 两侧需要空格 (write ${c}${c} with spaces around it)`);
+      throw new SolrQueryError(messageText('solr.spacedOperator', { operator: `${c}${c}` }));
     } else if (REFUSED_CHARS[c]) {
-      throw new SolrQueryError(REFUSED_CHARS[c]);
+      throw new SolrQueryError(REFUSED_CHARS[c]());
     } else {
       text += c;
     }
@@ -124,7 +132,7 @@ class Parser {
   constructor(private readonly tokens: Token[]) {}
 
   expectEnd(): void {
-    if (this.i < this.tokens.length) throw new SolrQueryError('括号不匹配 (unbalanced parentheses)');
+    if (this.i < this.tokens.length) throw new SolrQueryError(messageText('solr.unbalancedParentheses'));
   }
 
   /** A run of clauses up to `)` or the end; `field` is set inside field:( ... ). */
@@ -137,14 +145,14 @@ class Parser {
         if (op === 'AND' || op === 'OR') {
           this.i++;
           operators.add(op);
-          if (!this.peek() || this.peek()?.t === ')') throw new SolrQueryError('运算符后缺少条件 (an operator is missing its operand)');
+          if (!this.peek() || this.peek()?.t === ')') throw new SolrQueryError(messageText('solr.missingOperand'));
         } else {
           operators.add('AND');
         }
       }
       clauses.push(this.clause(depth, field));
     }
-    if (clauses.length === 0) throw new SolrQueryError(depth === 0 ? '查询为空 (an empty query)' : '括号内为空 (an empty group)');
+    if (clauses.length === 0) throw new SolrQueryError(messageText(depth === 0 ? 'solr.emptyQuery' : 'solr.emptyGroup'));
     return combine(clauses, operators, depth);
   }
 
@@ -155,8 +163,8 @@ class Parser {
       this.i++;
       sign = first.t === '+' ? '+' : '-';
       const next = this.peek();
-      if (!next || next.t === ')' || next.t === 'AND' || next.t === 'OR') throw new SolrQueryError('运算符后缺少条件 (an operator is missing its operand)');
-      if (next.t === '+' || next.t === '-' || next.t === 'NOT') throw new SolrQueryError('不支持连续的前缀运算符 (NOT, -, ! and + cannot follow one another)');
+      if (!next || next.t === ')' || next.t === 'AND' || next.t === 'OR') throw new SolrQueryError(messageText('solr.missingOperand'));
+      if (next.t === '+' || next.t === '-' || next.t === 'NOT') throw new SolrQueryError(messageText('solr.prefixSequence'));
     }
     return { sign, node: this.primary(depth, field) };
   }
@@ -164,26 +172,26 @@ class Parser {
   private primary(depth: number, field: string | null): QueryNode {
     const token = this.next();
     if (token.t === '(') return this.group(depth, field);
-    if (token.t === ')') throw new SolrQueryError('括号不匹配 (unbalanced parentheses)');
+    if (token.t === ')') throw new SolrQueryError(messageText('solr.unbalancedParentheses'));
     if (token.t === 'phrase') return { kind: 'term', field, value: token.text, quoted: true, prefix: false };
-    if (token.t !== 'word') throw new SolrQueryError(`无法理解位置 ${token.at + 1} 处的 "${token.t}" (unexpected "${token.t}" at position ${token.at + 1})`);
+    if (token.t !== 'word') throw new SolrQueryError(messageText('solr.unexpected', { token: token.t, position: token.at + 1 }));
     if (this.peek()?.t !== ':') return wordTerm(token, field);
     this.i++;
-    if (field !== null) throw new SolrQueryError(`字段 ${field}:( ) 内不能再指定字段 (no field inside ${field}:( ))`);
+    if (field !== null) throw new SolrQueryError(messageText('solr.fieldInField', { field }));
     const value = this.next();
     if (token.raw === '*' && value.t === 'word' && value.raw === '*') return { kind: 'everything' };
-    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(token.raw)) throw new SolrQueryError(`无效的字段名 (not a field name): ${token.raw}`);
+    if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(token.raw)) throw new SolrQueryError(messageText('solr.badFieldName', { name: token.raw }));
     if (value.t === '(') return this.group(depth, token.raw);
     if (value.t === 'phrase') return { kind: 'term', field: token.raw, value: value.text, quoted: true, prefix: false };
-    if (value.t !== 'word') throw new SolrQueryError(`字段 ${token.raw}: 后缺少值 (${token.raw}: is missing its value)`);
-    if (value.raw === '*') throw new SolrQueryError(`不支持 ${token.raw}:*（字段有值）(${token.raw}:* is not supported)`);
+    if (value.t !== 'word') throw new SolrQueryError(messageText('solr.missingValue', { field: token.raw }));
+    if (value.raw === '*') throw new SolrQueryError(messageText('solr.fieldExists', { field: token.raw }));
     return wordTerm(value, token.raw);
   }
 
   private group(depth: number, field: string | null): QueryNode {
-    if (depth + 1 > MAX_DEPTH) throw new SolrQueryError(`括号最多嵌套 ${MAX_DEPTH} 层 (parentheses nest at most ${MAX_DEPTH} levels deep)`);
+    if (depth + 1 > MAX_DEPTH) throw new SolrQueryError(messageText('solr.tooDeep', { max: MAX_DEPTH }));
     const node = this.sequence(depth + 1, field);
-    if (this.peek()?.t !== ')') throw new SolrQueryError('括号不匹配 (unbalanced parentheses)');
+    if (this.peek()?.t !== ')') throw new SolrQueryError(messageText('solr.unbalancedParentheses'));
     this.i++;
     return node;
   }
@@ -194,7 +202,7 @@ class Parser {
 
   private next(): Token {
     const token = this.tokens[this.i++];
-    if (!token) throw new SolrQueryError('查询不完整 (the query ends too early)');
+    if (!token) throw new SolrQueryError(messageText('solr.incomplete'));
     return token;
   }
 }
@@ -202,20 +210,20 @@ class Parser {
 function wordTerm(token: Extract<Token, { t: 'word' }>, field: string | null): QueryNode {
   if (token.raw === '*') return { kind: 'everything' };
   const trailing = token.star.length === 1 && token.star[0] === token.text.length - 1 && token.text.length > 1;
-  if (token.star.length > 0 && !trailing) throw new SolrQueryError(`通配符 * 只能在词尾 (a * wildcard may only end a word): ${token.raw}`);
+  if (token.star.length > 0 && !trailing) throw new SolrQueryError(messageText('solr.wildcardEnd', { term: token.raw }));
   return { kind: 'term', field, value: trailing ? token.text.slice(0, -1) : token.text, quoted: false, prefix: trailing };
 }
 
 /** One level of clauses, with the rules that keep the boolean reading equal to Solr's. */
 function combine(clauses: Array<{ sign: Sign; node: QueryNode }>, operators: Set<'AND' | 'OR'>, depth: number): QueryNode {
-  if (operators.size > 1) throw new SolrQueryError('同一层级不能混用 AND 与 OR，请用括号分组 (AND and OR cannot be mixed at one level: group them with parentheses)');
+  if (operators.size > 1) throw new SolrQueryError(messageText('solr.mixedOperators'));
   if (operators.has('OR')) {
-    if (clauses.some((c) => c.sign !== null)) throw new SolrQueryError('NOT、-、! 与 + 不能直接用于 OR 的分支 (NOT, -, ! and + cannot mark a branch of OR)');
+    if (clauses.some((c) => c.sign !== null)) throw new SolrQueryError(messageText('solr.signedBranch'));
     return { kind: 'or', items: clauses.map((c) => c.node) };
   }
   const items = clauses.map((c) => (c.sign === '-' ? ({ kind: 'not', item: c.node } as const) : c.node));
   if (depth > 0 && items.every((n) => n.kind === 'not')) {
-    throw new SolrQueryError('括号内不能只有否定条件 (a group cannot hold only negations: Solr would match nothing there)');
+    throw new SolrQueryError(messageText('solr.onlyNegations'));
   }
   return items.length === 1 ? items[0] : { kind: 'and', items };
 }

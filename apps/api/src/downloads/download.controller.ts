@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
+import { message } from '@opendata/common';
 import { CurrentCaller } from '../http/current-caller.decorator';
 import { DownloadCounterService } from './download-counter.service';
 import { contentDisposition, contentType, entityTag, noneMatch, parseRange, rangeStillValid } from './http-file-headers';
@@ -39,7 +40,7 @@ export class DownloadController {
     const range = rangeStillValid(req.get('if-range'), etag, lastModified) ? parseRange(req.get('range'), size) : { kind: 'full' as const };
     if (range.kind === 'unsatisfiable') {
       res.setHeader('Content-Range', `bytes */${size}`);
-      res.status(416).json({ code: 'RANGE_NOT_SATISFIABLE', message: `请求的字节范围超出文件大小 (${size} bytes) / The requested range is outside the file` });
+      res.status(416).json({ code: 'RANGE_NOT_SATISFIABLE', messageKey: 'download.rangeNotSatisfiable', message: message('download.rangeNotSatisfiable', { size }) });
       return;
     }
     res.setHeader('Content-Type', contentType(mediaType, encoding));

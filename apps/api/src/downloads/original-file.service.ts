@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { ResourceService, ResourceVersionEntity } from '@opendata/catalog';
-import { badInput, notFound } from '@opendata/common';
+import { badInput, fieldError, notFound } from '@opendata/common';
 import { ByteRange, OBJECT_STORE, ObjectStore } from '@opendata/storage';
 import { Readable } from 'node:stream';
 
@@ -29,7 +29,7 @@ export class OriginalFileService {
     const { resource } = await this.resources.get(caller, resourceId);
     const versions = (await this.resources.versionsOf([resource.id])).get(resource.id) ?? [];
     const chosen = version === null ? versions[0] : versions.find((v) => v.version === version);
-    if (!chosen) throw notFound('Resource version', version === null ? resourceId : `${resourceId}@${version}`);
+    if (!chosen) throw notFound('resourceVersion', version === null ? resourceId : `${resourceId}@${version}`);
     return { resourceId: resource.id, datasetId: resource.datasetId, version: chosen };
   }
 
@@ -41,6 +41,6 @@ export class OriginalFileService {
 
 function parseVersion(value: string | null | undefined): number | null {
   if (value === undefined || value === null || value === '') return null;
-  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw badInput([{ path: 'version', message: 'must be a positive whole number' }]);
+  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw badInput([fieldError('version', 'rows.positiveWhole')]);
   return Number(value);
 }

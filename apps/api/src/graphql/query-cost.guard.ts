@@ -1,6 +1,7 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { Request } from 'express';
 import { DocumentNode, GraphQLError, GraphQLSchema, parse } from 'graphql';
+import { bilingual, messageText } from '@opendata/common';
 import { quotaHeaders, RateLimitService } from '../http/rate-limit.service';
 import { QuotaDecision } from '../http/rate-limiter';
 import { GqlContext } from './graphql-context';
@@ -75,8 +76,6 @@ function querySource(req: Request): { query: string; variables: RequestVariables
 
 function rateLimited(decision: QuotaDecision, cost: number): GraphQLError {
   const headers = new HeaderMap(quotaHeaders(decision).map(([name, value]) => [name.toLowerCase(), value]));
-  return new GraphQLError(
-    `请求过于频繁 / Too many requests: this query costs ${chargedPoints(cost)} points and ${decision.remaining} of the ${decision.limit} of this window are left; retry in ${decision.resetSeconds} s`,
-    { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers } } },
-  );
+  const text = messageText('quota.query', { cost: chargedPoints(cost), remaining: decision.remaining, limit: decision.limit, retry: decision.resetSeconds });
+  return new GraphQLError(bilingual(text), { extensions: { code: 'RATE_LIMITED', messageKey: text.key, http: { status: 429, headers } } });
 }

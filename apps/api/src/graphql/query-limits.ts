@@ -1,4 +1,5 @@
 import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
+import { MessageText, bilingual, messageText } from '@opendata/common';
 import { DocumentMeasurement, measureDocument, Measurement, RequestVariables } from './query-cost';
 
 export interface QueryLimits {
@@ -51,37 +52,28 @@ export function checkQueryLimits(schema: GraphQLSchema, document: DocumentNode, 
 function refusalOf(m: Measurement, limits: QueryLimits): GraphQLError | null {
   // Written as !(x <= max) so that a count too large to represent (NaN) is refused too.
   if (!(m.cost <= limits.maxCost)) {
-    return tooCostly(
-      `查询代价过高 / Query too costly: it costs ${shown(m.cost)} points, at most ${limits.maxCost} per request; ask for smaller pages (first), fewer aliases or fewer nested lists`,
-      { cost: shownNumber(m.cost), maxCost: limits.maxCost },
-    );
+    return tooCostly(messageText('query.tooCostly', { cost: shown(m.cost), max: limits.maxCost }), { cost: shownNumber(m.cost), maxCost: limits.maxCost });
   }
   if (!(m.depth <= limits.maxDepth)) {
-    return tooCostly(`查询嵌套过深 / Query too deep: depth ${m.depth}, at most ${limits.maxDepth}`, { depth: m.depth, maxDepth: limits.maxDepth });
+    return tooCostly(messageText('query.tooDeep', { depth: m.depth, max: limits.maxDepth }), { depth: m.depth, maxDepth: limits.maxDepth });
   }
   if (!(m.fields <= limits.maxFields)) {
-    return tooCostly(`查询字段过多 / Query too large: ${shown(m.fields)} fields once fragments are expanded, at most ${limits.maxFields}`, {
-      fields: shownNumber(m.fields),
-      maxFields: limits.maxFields,
-    });
+    return tooCostly(messageText('query.tooLarge', { fields: shown(m.fields), max: limits.maxFields }), { fields: shownNumber(m.fields), maxFields: limits.maxFields });
   }
   if (!(m.width <= limits.maxWidth)) {
     const side = Math.floor(Math.sqrt(limits.maxWidth));
-    return tooCostly(`查询过宽 / Query too wide: too many fields side by side (width ${shown(m.width)}, at most ${limits.maxWidth}: about ${side} fields in one selection, fragments expanded)`, {
-      width: shownNumber(m.width),
-      maxWidth: limits.maxWidth,
-    });
+    return tooCostly(messageText('query.tooWide', { width: shown(m.width), max: limits.maxWidth, side }), { width: shownNumber(m.width), maxWidth: limits.maxWidth });
   }
   return null;
 }
 
-function tooCostly(message: string, figures: Record<string, number>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: QUERY_TOO_COSTLY, ...figures, http: { status: 400 } } });
+function tooCostly(text: MessageText, figures: Record<string, number>): GraphQLError {
+  return new GraphQLError(bilingual(text), { extensions: { code: QUERY_TOO_COSTLY, messageKey: text.key, ...figures, http: { status: 400 } } });
 }
 
 /** Fan-out documents reach figures like 2^100: say "more than" rather than print 31 digits. */
-function shown(value: number): string {
-  return value < 1e12 ? String(chargedPoints(value)) : 'more than 10^12';
+function shown(value: number): MessageText | number {
+  return value < 1e12 ? chargedPoints(value) : messageText('query.moreThan', { figure: '10^12' });
 }
 
 function shownNumber(value: number): number {

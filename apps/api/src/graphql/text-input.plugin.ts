@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { FieldError, badInput, findInputProblem, textProblem } from '@opendata/common';
+import { FieldError, badInput, bilingual, findInputProblem, textProblem } from '@opendata/common';
 import { BREAK, DocumentNode, GraphQLError, visit } from 'graphql';
 
 /**
@@ -19,7 +19,7 @@ export function textInputPlugin(): ApolloServerPlugin {
           const error = badInput([problem]);
           throw new GraphQLError(error.message, {
             originalError: error,
-            extensions: { code: error.code, fields: [problem], http: { status: 400 } },
+            extensions: { code: error.code, messageKey: error.messageKey, fields: [problem], http: { status: 400 } },
           });
         },
       };
@@ -46,10 +46,10 @@ export function literalProblem(document: DocumentNode): FieldError | null {
     Argument: { enter: enterName, leave: leaveName },
     ObjectField: { enter: enterName, leave: leaveName },
     StringValue(node, key, parent) {
-      const message = textProblem(node.value);
-      if (!message) return undefined;
+      const problem = textProblem(node.value);
+      if (!problem) return undefined;
       // A list item's key is its index in the list's values.
-      found = { path: [...names, ...(Array.isArray(parent) ? [String(key)] : [])].join('.'), message };
+      found = { path: [...names, ...(Array.isArray(parent) ? [String(key)] : [])].join('.'), message: bilingual(problem) };
       return BREAK;
     },
   });

@@ -1,7 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import { ANONYMOUS, TokenService } from '@opendata/auth';
 import { runAsCaller } from '@opendata/catalog';
-import { AppError } from '@opendata/common';
+import { appError } from '@opendata/common';
 import { NextFunction, Response } from 'express';
 import { CKAN_ROUTES } from '../ckan/ckan-envelope';
 import { RequestWithCaller } from './current-caller.decorator';
@@ -23,7 +23,7 @@ export class AuthMiddleware implements NestMiddleware {
       return runAsCaller(ANONYMOUS, next);
     }
     const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? (req.originalUrl.startsWith(CKAN_ROUTES) ? /^\s*(\S+)\s*$/.exec(header)?.[1] : undefined);
-    if (!token) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+    if (!token) throw appError('UNAUTHENTICATED', 'auth.bearerHeader');
     req.caller = await this.tokens.authenticate(token);
     // The rest of the request runs as this caller, so that the audit trail records who wrote.
     runAsCaller(req.caller, next);

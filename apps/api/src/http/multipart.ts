@@ -1,4 +1,4 @@
-import { AppError, FieldError, badInput, textProblem } from '@opendata/common';
+import { FieldError, appError, badInput, bilingual, fieldError, textProblem } from '@opendata/common';
 import busboy from 'busboy';
 import { Request, Response } from 'express';
 import { Readable } from 'node:stream';
@@ -28,7 +28,7 @@ export interface MultipartForm {
 export function readMultipart(req: Request, maxBytes?: number): Promise<MultipartForm> {
   const type = req.headers['content-type'] ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
-    return Promise.reject(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data, in a field named "file"'));
+    return Promise.reject(appError('UNSUPPORTED_MEDIA_TYPE', 'upload.notMultipart'));
   }
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
@@ -58,14 +58,14 @@ export function readMultipart(req: Request, maxBytes?: number): Promise<Multipar
       }
       settled = true;
       fileStream = stream;
-      stream.on('limit', () => stream.destroy(new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the ${maxBytes} bytes allowed`)));
+      stream.on('limit', () => stream.destroy(appError('PAYLOAD_TOO_LARGE', 'upload.tooLarge', { max: maxBytes ?? Infinity })));
       // A small limit can be passed before anyone reads the stream; the stream keeps the error for its reader,
       // so it must not also surface as an unhandled 'error' event.
       stream.on('error', () => undefined);
       resolve({ fields, file: { fileName: info.filename || 'upload', mimeType: info.mimeType, stream } });
     });
     parser.on('error', (error: Error) => {
-      if (!settled) reject(badInput([{ path: 'body', message: `multipart 正文格式错误 (malformed multipart body: ${error.message})` }]));
+      if (!settled) reject(badInput([fieldError('body', 'upload.malformed', { reason: error.message })]));
     });
     parser.on('close', () => {
       if (!settled) resolve({ fields, file: null });
@@ -74,7 +74,7 @@ export function readMultipart(req: Request, maxBytes?: number): Promise<Multipar
     // upload's transaction and its slot. Fail it, so that the upload rolls back and cleans up.
     req.on('close', () => {
       if (req.complete) return;
-      const interrupted = new AppError('BAD_USER_INPUT', 'The upload was interrupted before the whole file arrived');
+      const interrupted = appError('BAD_USER_INPUT', 'upload.interrupted');
       if (fileStream && !fileStream.destroyed) fileStream.destroy(interrupted);
       if (!settled) {
         settled = true;
@@ -88,18 +88,16 @@ export function readMultipart(req: Request, maxBytes?: number): Promise<Multipar
 /** The edge check of a form field (as text-input.interceptor.ts does for other parameters). */
 function fieldProblem(name: string, value: string, truncated: boolean): FieldError | null {
   const nameProblem = textProblem(name);
-  if (nameProblem) return { path: JSON.stringify(name), message: `字段名 (field name): ${nameProblem}` };
-  if (truncated) return { path: name, message: `不能超过 ${MAX_FIELD_BYTES / 1024} KiB (must be at most ${MAX_FIELD_BYTES / 1024} KiB)` };
+  if (nameProblem) return fieldError(JSON.stringify(name), 'upload.fieldName', { problem: nameProblem });
+  if (truncated) return fieldError(name, 'upload.fieldTooLong', { max: MAX_FIELD_BYTES / 1024 });
   const problem = textProblem(value);
-  return problem ? { path: name, message: problem } : null;
+  return problem ? { path: name, message: bilingual(problem) } : null;
 }
 
 function fileNameProblem(fileName: string): FieldError | null {
   const problem = textProblem(fileName);
-  if (problem) return { path: 'file', message: `文件名 (file name): ${problem}` };
-  if (fileName.length > MAX_FILE_NAME_CHARS) {
-    return { path: 'file', message: `文件名不能超过 ${MAX_FILE_NAME_CHARS} 个字符 (the file name must be at most ${MAX_FILE_NAME_CHARS} characters)` };
-  }
+  if (problem) return fieldError('file', 'upload.fileName', { problem });
+  if (fileName.length > MAX_FILE_NAME_CHARS) return fieldError('file', 'upload.fileNameTooLong', { max: MAX_FILE_NAME_CHARS });
   return null;
 }
 
@@ -110,7 +108,7 @@ function fileNameProblem(fileName: string): FieldError | null {
 export function clientGone(res: Response): AbortSignal {
   const controller = new AbortController();
   res.once('close', () => {
-    if (!res.writableFinished) controller.abort(new AppError('BAD_USER_INPUT', 'The client closed the connection before the answer'));
+    if (!res.writableFinished) controller.abort(appError('BAD_USER_INPUT', 'upload.clientGone'));
   });
   return controller.signal;
 }

@@ -1,5 +1,5 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
-import { AppError } from '@opendata/common';
+import { appError } from '@opendata/common';
 import { NextFunction, Response } from 'express';
 import { RequestWithCaller } from './current-caller.decorator';
 import { quotaHeaders, RateLimitService } from './rate-limit.service';
@@ -18,7 +18,7 @@ export class RateLimitMiddleware implements NestMiddleware {
     if (!decision) return next();
     for (const [name, value] of quotaHeaders(decision)) res.setHeader(name, value);
     if (!decision.allowed) {
-      throw new AppError('RATE_LIMITED', `请求过于频繁 / Too many requests: the quota is ${decision.limit} points per window; retry in ${decision.resetSeconds} s`);
+      throw appError('RATE_LIMITED', 'quota.exceeded', { limit: decision.limit, retry: decision.resetSeconds });
     }
     next();
   }

@@ -1,5 +1,5 @@
 import { Controller, Inject, Post, Query, Req, Res } from '@nestjs/common';
-import { badInput } from '@opendata/common';
+import { badInput, fieldError } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { Request, Response } from 'express';
 import { clientGone, readMultipart } from '../http/multipart';
@@ -20,7 +20,7 @@ export class SchemaInferenceController {
   async infer(@Query() query: Record<string, string>, @Req() req: Request, @Res() res: Response): Promise<void> {
     try {
       const { fields, file } = await readMultipart(req, this.config.uploadMaxBytes);
-      if (!file) throw badInput([{ path: 'file', message: 'the multipart body has no "file" part' }]);
+      if (!file) throw badInput([fieldError('file', 'upload.noFilePart')]);
       const option = (name: string) => query[name] ?? fields[name] ?? null;
       const result = await this.inference.infer({ file, id: option('id'), encoding: option('encoding'), delimiter: option('delimiter'), clientGone: clientGone(res) });
       res.status(200).json(result);

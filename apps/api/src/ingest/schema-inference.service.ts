@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { badInput } from '@opendata/common';
+import { badInput, fieldError, messageText } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { SchemaRegistryService, Semaphore, abortWhenClosed, uploadSemaphore } from '@opendata/ingest';
 import { SchemaInference, inferSchema } from '@opendata/validation';
@@ -30,16 +30,16 @@ export class SchemaInferenceService {
     private readonly schemas: SchemaRegistryService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.slots = uploadSemaphore(config, 'schema inferences');
+    this.slots = uploadSemaphore(config, messageText('slots.inferences'));
   }
 
   async infer(request: InferRequest): Promise<SchemaInference> {
     const standards = this.schemas.builtInSchemas();
     if (request.id && !SCHEMA_ID.test(request.id)) {
-      throw badInput([{ path: 'id', message: 'lower-case letters, digits and hyphens, 2 to 63 characters (e.g. hengyang-air-stations)' }]);
+      throw badInput([fieldError('id', 'schema.badId')]);
     }
     if (request.id && standards.some((s) => s.id === request.id)) {
-      throw badInput([{ path: 'id', message: `"${request.id}" is a platform collection standard; choose another id` }]);
+      throw badInput([fieldError('id', 'schema.builtInId', { id: request.id })]);
     }
     const closed = abortWhenClosed(request.file.stream, request.clientGone);
     const release = await this.slots.acquire(closed.signal).finally(() => closed.dispose());

@@ -1,6 +1,6 @@
 import { Controller, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
-import { badInput } from '@opendata/common';
+import { badInput, fieldError } from '@opendata/common';
 import { IngestService, UploadOutcome, requestOptions } from '@opendata/ingest';
 import { Request, Response } from 'express';
 import { CurrentCaller } from '../http/current-caller.decorator';
@@ -42,7 +42,7 @@ export class UploadController {
 }
 
 function withFile(form: MultipartForm): MultipartForm & { file: NonNullable<MultipartForm['file']> } {
-  if (!form.file) throw badInput([{ path: 'file', message: 'the multipart body has no "file" part' }]);
+  if (!form.file) throw badInput([fieldError('file', 'upload.noFilePart')]);
   return { ...form, file: form.file };
 }
 

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { DatasetService, DcatExportService, OrganizationService, ScoreboardService } from '@opendata/catalog';
-import { isAppError } from '@opendata/common';
+import { isAppError, messageText } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
 import { notBuiltPage } from './not-built-page';
 import { PortalFilesService } from './portal-files.service';
 import { HEAD_MARKER, PageHead, injectHead, summary } from './portal-head';
-import { PortalLang, STATIC_PAGES } from './portal-routes';
+import { PortalLang, STATIC_PAGES, inLanguage } from './portal-routes';
 
 /** A page to send: the portal's index.html with its head written in, or the page saying it is not built. */
 export interface HtmlPage {
@@ -37,19 +37,16 @@ export class PortalPagesService {
 
   async home(lang: PortalLang): Promise<HtmlPage> {
     const [site, stats] = await Promise.all([this.siteName(lang), this.scoreboard.catalogStats()]);
-    const description =
-      lang === 'en'
-        ? `${stats.datasets} open government datasets from ${stats.organizations} agencies to search, preview and download, with GraphQL, a CKAN-compatible API and DCAT-AP.`
-        : `${stats.organizations}个部门开放的${stats.datasets}个政府数据集，可检索、预览和下载，并可通过GraphQL、CKAN兼容接口和DCAT-AP调用。`;
+    const description = inLanguage(messageText('portal.home.description', { datasets: stats.datasets, organizations: stats.organizations }), lang);
     return this.render({ title: site, description, canonical: this.url('/', lang), lang });
   }
 
   /** One of STATIC_PAGES; `query` is kept in the canonical URL of a search, whose address is its state. */
   async staticPage(route: string, path: string, query: string, lang: PortalLang): Promise<HtmlPage> {
     const page = STATIC_PAGES[route];
-    const text = lang === 'en' ? page.en : page.zh;
+    const [title, description] = [inLanguage(messageText(page.title), lang), inLanguage(messageText(page.description), lang)];
     const canonical = route === '/search' && query ? `${this.base}/search?${query}` : this.url(path, lang);
-    return this.render({ title: `${text.title} - ${await this.siteName(lang)}`, description: text.description, canonical, robots: page.robots, lang });
+    return this.render({ title: `${title} - ${await this.siteName(lang)}`, description, canonical, robots: page.robots, lang });
   }
 
   async dataset(caller: Caller, slug: string, lang: PortalLang): Promise<HtmlPage> {
@@ -70,16 +67,14 @@ export class PortalPagesService {
     const organization = (await this.organizations.list()).find((o) => o.slug === slug);
     if (!organization) return this.notFound(lang);
     const name = lang === 'en' && organization.nameEn ? organization.nameEn : organization.name;
-    const description = summary(organization.description ?? (lang === 'en' ? `Open data published by ${name}.` : `${name}开放的数据集。`));
+    const description = summary(organization.description ?? inLanguage(messageText('portal.organization.description', { name }), lang));
     return this.render({ title: `${name} - ${await this.siteName(lang)}`, description, canonical: this.url(`/organizations/${encodeURIComponent(slug)}`, lang), lang });
   }
 
   async notFound(lang: PortalLang): Promise<HtmlPage> {
     const site = await this.siteName(lang);
-    const head: PageHead = lang === 'en'
-      ? { title: `Page not found - ${site}`, description: 'There is no page at this address.', robots: 'noindex', lang }
-      : { title: `页面不存在 - ${site}`, description: '此地址没有页面。', robots: 'noindex', lang };
-    return this.render(head, 404);
+    const title = inLanguage(messageText('portal.notFound.title', { site }), lang);
+    return this.render({ title, description: inLanguage(messageText('portal.notFound.description'), lang), robots: 'noindex', lang }, 404);
   }
 
   /** The self-hosted GraphQL explorer (explorer.html of the portal build), with head tags if it asks for them. */
@@ -87,7 +82,8 @@ export class PortalPagesService {
     const html = await this.files.page('explorer.html');
     if (html === null) return { status: 503, html: notBuiltPage(this.config.portalDir) };
     if (!html.includes(HEAD_MARKER)) return { status: 200, html };
-    const head: PageHead = { title: `GraphQL - ${await this.siteName('zh-CN')}`, description: '数据开放平台的GraphQL接口浏览器。', canonical: `${this.base}/graphql`, lang: 'zh-CN' };
+    const description = messageText('portal.explorer.description').zh;
+    const head: PageHead = { title: `GraphQL - ${await this.siteName('zh-CN')}`, description, canonical: `${this.base}/graphql`, lang: 'zh-CN' };
     return { status: 200, html: injectHead(html, head) };
   }
 
@@ -100,8 +96,8 @@ export class PortalPagesService {
   /** Named after the city government, the top of the organization tree (as the DCAT catalogue is). */
   private async siteName(lang: PortalLang): Promise<string> {
     const root = (await this.organizations.list()).find((o) => o.parentId === null && o.name.endsWith('人民政府'));
-    if (lang === 'en') return root?.nameEn ? `Open Data Portal of ${root.nameEn}` : 'Open Government Data Portal';
-    return `${root?.name ?? ''}数据开放平台`;
+    const name = lang === 'en' ? root?.nameEn : root?.name;
+    return inLanguage(name ? messageText('portal.siteName', { name }) : messageText('portal.siteNameDefault'), lang);
   }
 
   private url(path: string, lang: PortalLang): string {

@@ -57,14 +57,14 @@ export class PortalController {
       return sendRdf(res, 'jsonld', (out) => this.dcat.writeDataset(caller, slug, 'jsonld', out));
     }
     const page = await this.pages.dataset(caller, slug, langOf(query));
-    if (page.status === 404 && !wantsHtml(req)) throw notFound('Dataset', slug);
+    if (page.status === 404 && !wantsHtml(req)) throw notFound('dataset', slug);
     sendPage(res, page);
   }
 
   @Get('organizations/:slug')
   async organization(@Param('slug') slug: string, @Query() query: QueryParams, @Req() req: Request, @Res() res: Response): Promise<void> {
     const page = await this.pages.organization(slug, langOf(query));
-    if (page.status === 404 && !wantsHtml(req)) throw notFound('Organization', slug);
+    if (page.status === 404 && !wantsHtml(req)) throw notFound('organization', slug);
     sendPage(res, page);
   }
 
@@ -83,7 +83,7 @@ export class PortalController {
     @Res() res: Response,
   ): Promise<void> {
     const file = await this.files.asset(path, acceptEncoding);
-    if (!file) throw notFound('Asset', path.join('/'));
+    if (!file) throw notFound('asset', path.join('/'));
     await sendAsset(req, res, file);
   }
 }

@@ -1,5 +1,5 @@
 import { AuditEntry, AuditFilter, PendingVersion, ReviewEvent, SignOffRecord, encodeAuditCursor } from '@opendata/catalog';
-import { badInput, isEntityId } from '@opendata/common';
+import { badInput, fieldError, isEntityId } from '@opendata/common';
 import { AuditLogFilterInput } from './review.inputs';
 import { AuditEntryModel, AuditLogConnectionModel, PendingVersionModel, ReviewActionEnum, ReviewEventModel, SignOffModel } from './review.models';
 
@@ -49,8 +49,8 @@ const OPERATIONS = ['INSERT', 'UPDATE', 'DELETE'];
 export function toAuditFilter(input: AuditLogFilterInput | null | undefined): AuditFilter {
   if (!input) return {};
   const operations = input.operation?.map((o) => o.toUpperCase());
-  if (operations?.some((o) => !OPERATIONS.includes(o))) throw badInput([{ path: 'filter.operation', message: `must be among ${OPERATIONS.join(', ')}` }]);
-  if (input.actorId && !isEntityId(input.actorId)) throw badInput([{ path: 'filter.actorId', message: 'is not a user id' }]);
+  if (operations?.some((o) => !OPERATIONS.includes(o))) throw badInput([fieldError('filter.operation', 'audit.operations', { operations: OPERATIONS.join(', ') })]);
+  if (input.actorId && !isEntityId(input.actorId)) throw badInput([fieldError('filter.actorId', 'input.notUserId')]);
   return {
     tables: input.table,
     rowKey: input.rowKey,
@@ -70,7 +70,7 @@ export function auditFilterFromQuery(query: Record<string, unknown>): AuditFilte
     const value = one(key);
     if (value === null) return null;
     const parsed = new Date(value);
-    if (Number.isNaN(parsed.getTime())) throw badInput([{ path: key, message: 'is not a date-time (ISO 8601)' }]);
+    if (Number.isNaN(parsed.getTime())) throw badInput([fieldError(key, 'input.notDateTime')]);
     return parsed;
   };
   return toAuditFilter({ table: list('table'), rowKey: one('rowKey'), actorId: one('actorId'), actor: one('actor'), operation: list('operation'), from: date('from'), to: date('to') });

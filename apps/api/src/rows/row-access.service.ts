@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
 import { ResourceService } from '@opendata/catalog';
-import { badInput } from '@opendata/common';
+import { badInput, fieldError } from '@opendata/common';
 import {
   columnSqlType,
   ExportFormat,
@@ -46,7 +46,7 @@ export class RowAccessService {
   /** The rows of a resource's latest released version, or of version `version`. */
   async rowsOf(caller: Caller, resourceId: string, version?: number | null): Promise<VersionRows> {
     if (version !== null && version !== undefined && (!Number.isInteger(version) || version < 1)) {
-      throw badInput([{ path: 'version', message: 'must be a version number from 1' }]);
+      throw badInput([fieldError('version', 'rows.versionNumber')]);
     }
     const found = await this.resources.versionRows(caller, resourceId, version ?? null);
     const table = found.datastoreTable;

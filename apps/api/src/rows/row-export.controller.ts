@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
-import { badInput, findInputProblem } from '@opendata/common';
+import { badInput, fieldError, findInputProblem } from '@opendata/common';
 import { ExportFormat, MEDIA_TYPES, RowFilter } from '@opendata/datastore';
 import { Response } from 'express';
 import { DownloadCounterService } from '../downloads/download-counter.service';
@@ -39,7 +39,7 @@ export class RowExportController {
 
   private async send(caller: Caller, id: string, format: ExportFormat, query: ExportQuery, res: Response): Promise<void> {
     const version = single(query, 'version');
-    if (version !== undefined && !/^\d+$/.test(version)) throw badInput([{ path: 'version', message: 'must be a version number from 1' }]);
+    if (version !== undefined && !/^\d+$/.test(version)) throw badInput([fieldError('version', 'rows.versionNumber')]);
     const rows = await this.rows.rowsOf(caller, id, version === undefined ? null : Number(version));
     const fields = single(query, 'fields');
     const options = { where: parseWhere(single(query, 'where')), fields: fields ? fields.split(',').map((f) => f.trim()) : null, bom: ['1', 'true'].includes(single(query, 'bom') ?? '') };
@@ -62,7 +62,7 @@ export class RowExportController {
 
 function single(query: ExportQuery, name: string): string | undefined {
   const value = query[name];
-  if (Array.isArray(value)) throw badInput([{ path: name, message: 'give this parameter once' }]);
+  if (Array.isArray(value)) throw badInput([fieldError(name, 'input.once')]);
   return value;
 }
 
@@ -72,7 +72,7 @@ function parseWhere(text: string | undefined): RowFilter | null {
   try {
     where = JSON.parse(text);
   } catch {
-    throw badInput([{ path: 'where', message: 'must be JSON: {"field": {"eq"|"in"|"gt"|"gte"|"lt"|"lte"|"contains"|"isNull": value}}' }]);
+    throw badInput([fieldError('where', 'rows.whereJson', { example: '{"field": {"eq"|"in"|"gt"|"gte"|"lt"|"lte"|"contains"|"isNull": value}}' })]);
   }
   // The edge checked the text; its JSON escapes (\u0000) only show once parsed.
   const problem = findInputProblem(where, 'where');

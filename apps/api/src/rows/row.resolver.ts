@@ -1,6 +1,6 @@
 import { Args, Info, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Caller } from '@opendata/auth';
-import { badInput } from '@opendata/common';
+import { badInput, fieldError } from '@opendata/common';
 import { GraphQLResolveInfo } from 'graphql';
 import { ResourceModel } from '../catalog/resource.models';
 import { OrderDirectionEnum } from '../catalog/search.models';
@@ -33,7 +33,7 @@ export class ResourceRowsResolver {
     @Args('first', { type: () => Int, nullable: true, description: `Page size, 1 to ${MAX_GRAPHQL_ROWS} (default 20).` }) first: number | null,
     @Args('after', { type: () => String, nullable: true, description: 'Cursor of the last row of the previous page.' }) after: string | null,
   ): Promise<RowConnectionModel> {
-    if (first !== null && (first < 1 || first > MAX_GRAPHQL_ROWS)) throw badInput([{ path: 'first', message: `must be 1 to ${MAX_GRAPHQL_ROWS}` }]);
+    if (first !== null && (first < 1 || first > MAX_GRAPHQL_ROWS)) throw badInput([fieldError('first', 'input.range', { min: 1, max: MAX_GRAPHQL_ROWS })]);
     const rows = await this.access.rowsOf(caller, resource.id, version);
     const filter = toFilter(where);
     const wanted = new Set([...requestedFields(info, ['nodes']), ...requestedFields(info, ['edges', 'node'])]);

@@ -1,4 +1,4 @@
-import { badInput } from '@opendata/common';
+import { badInput, fieldError } from '@opendata/common';
 import { FieldCondition, RowFilter } from '@opendata/datastore';
 import { RowConditionInput } from './rows.inputs';
 
@@ -12,7 +12,7 @@ export function toFilter(conditions: RowConditionInput[] | null): RowFilter | nu
     for (const [op, value] of Object.entries(ops)) {
       // An explicit null means "no condition", except eq: null (the cell is empty).
       if (value === undefined || (value === null && op !== 'eq')) continue;
-      if (op in target) throw badInput([{ path: `where.${i}.${op}`, message: `${field} has two ${op} conditions` }]);
+      if (op in target) throw badInput([fieldError(`where.${i}.${op}`, 'rows.twoConditions', { field, op })]);
       target[op] = value;
     }
     filter[field] = target as FieldCondition;

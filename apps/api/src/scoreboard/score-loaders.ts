@@ -18,7 +18,7 @@ export class ScoreLoaders {
     if (!loader) {
       loader = new DataLoader<string, OrganizationScore>(async (ids) => {
         const scores = await this.scoreboard.scoresOf(await this.organizations.findByIds(ids));
-        return ids.map((id) => scores.get(id) ?? notFound('Organization', id));
+        return ids.map((id) => scores.get(id) ?? notFound('organization', id));
       });
       this.loaders.set(context, loader);
     }

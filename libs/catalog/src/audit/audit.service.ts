@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, requireSysadmin } from '@opendata/auth';
-import { FieldError, badInput } from '@opendata/common';
+import { FieldError, badInput, fieldError } from '@opendata/common';
 import { AuditEntry, AuditFilter, AuditRepository } from './audit.repository';
 
 export type { AuditEntry, AuditFilter } from './audit.repository';
@@ -18,11 +18,11 @@ export class AuditService {
   constructor(private readonly log: AuditRepository) {}
 
   async list(caller: Caller, filter: AuditFilter, first = 50, after?: string | null): Promise<{ entries: AuditEntry[]; hasNextPage: boolean }> {
-    requireSysadmin(caller, 'read the audit log');
+    requireSysadmin(caller, 'forbidden.readAudit');
     const problems: FieldError[] = [];
-    if (!Number.isInteger(first) || first < 0 || first > MAX_AUDIT_PAGE) problems.push({ path: 'first', message: `must be between 0 and ${MAX_AUDIT_PAGE}` });
+    if (!Number.isInteger(first) || first < 0 || first > MAX_AUDIT_PAGE) problems.push(fieldError('first', 'input.between', { min: 0, max: MAX_AUDIT_PAGE }));
     const cursor = after ? decodeAuditCursor(after) : null;
-    if (after && cursor === null) problems.push({ path: 'after', message: 'is not a cursor of this list' });
+    if (after && cursor === null) problems.push(fieldError('after', 'audit.notCursor'));
     if (problems.length) throw badInput(problems);
     // One entry more than asked tells whether there is a next page.
     const entries = await this.log.newestFirst(filter, cursor, first + 1);
@@ -34,7 +34,7 @@ export class AuditService {
    * stays bounded however long the log is); `write` resolves when the consumer is ready for more.
    */
   async export(caller: Caller, filter: AuditFilter, write: (entries: AuditEntry[]) => Promise<void>): Promise<number> {
-    requireSysadmin(caller, 'export the audit log');
+    requireSysadmin(caller, 'forbidden.exportAudit');
     let last = '0';
     let total = 0;
     for (;;) {

@@ -42,8 +42,11 @@ describe('DatasetMetadataValidator', () => {
     expect(errors.map((e) => e.path).sort()).toEqual(
       ['colour', 'contactPoint.email', 'issued', 'openAttribute', 'slug', 'themes', 'title'].sort(),
     );
-    expect(errors.find((e) => e.path === 'openAttribute')?.message).toBe('must be one of: 无条件开放, 有条件开放, 不予开放');
-    expect(errors.find((e) => e.path === 'issued')?.message).toBe('must be a date (YYYY-MM-DD)');
+    const messageOf = (path: string) => errors.find((e) => e.path === path)?.message;
+    expect(messageOf('openAttribute')).toBe('必须是以下之一：无条件开放, 有条件开放, 不予开放 (must be one of: 无条件开放, 有条件开放, 不予开放)');
+    expect(messageOf('issued')).toBe('必须是日期（YYYY-MM-DD） (must be a date (YYYY-MM-DD))');
+    expect(messageOf('title')).toBe('至少须有 2 个字符 (must have at least 2 characters)');
+    expect(messageOf('colour')).toBe('不是数据集元数据的字段 (is not a field of a dataset record)');
   });
 
   it('requires the missing core elements by name', () => {
@@ -51,21 +54,31 @@ describe('DatasetMetadataValidator', () => {
     expect(paths(rest)).toEqual(['description', 'title']);
   });
 
-  it('requires conditions when openness or sharing is conditional', () => {
-    expect(paths({ ...valid, openAttribute: '有条件开放' })).toEqual(['openCondition']);
-    expect(paths({ ...valid, shareAttribute: '有条件共享', shareCondition: null })).toEqual(['shareCondition']);
+  it('requires conditions when openness or sharing is conditional, and says so', () => {
+    expect(validator.validate({ ...valid, openAttribute: '有条件开放' })).toEqual([
+      { path: 'openCondition', message: '有条件开放的数据集须写明开放条件 (a record open under conditions needs its conditions of access)' },
+    ]);
+    expect(validator.validate({ ...valid, shareAttribute: '有条件共享', shareCondition: null })).toEqual([
+      { path: 'shareCondition', message: '有条件共享的数据集须写明共享条件 (a record shared under conditions needs its sharing conditions)' },
+    ]);
     expect(paths({ ...valid, openAttribute: '有条件开放', openCondition: '需签署数据使用协议' })).toEqual([]);
   });
 
   it('asks a published record for a contact point and an issue date, a draft not', () => {
     const { contactPoint: _c, issued: _i, ...bare } = valid;
-    expect(paths(bare)).toEqual(['contactPoint', 'issued']);
+    const asked = [
+      { path: 'contactPoint', message: '发布前须填写联系方式 (a published record needs a contact point)' },
+      { path: 'issued', message: '发布前须填写发布日期 (a published record needs an issue date)' },
+    ];
+    expect(validator.validate(bare)).toEqual(asked);
+    // Given as null (a cleared form field), they are asked for in the same words, not as "must be object".
+    expect(validator.validate({ ...bare, contactPoint: null, issued: null })).toEqual(asked);
     expect(paths({ ...bare, status: 'draft' })).toEqual([]);
   });
 
   it('needs a contact email or phone, and checks phone numbers', () => {
     expect(validator.validate({ ...valid, contactPoint: { name: '环保局' } })).toEqual([
-      { path: 'contactPoint', message: 'needs an email address or a phone number' },
+      { path: 'contactPoint', message: '须填写电子邮件或电话 (needs an email address or a phone number)' },
     ]);
     expect(paths({ ...valid, contactPoint: { name: '环保局', phone: '0734-8888888' } })).toEqual([]);
     expect(paths({ ...valid, contactPoint: { name: '环保局', phone: '123' } })).toEqual(['contactPoint.phone']);

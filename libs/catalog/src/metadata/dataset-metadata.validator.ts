@@ -1,18 +1,30 @@
-import { FieldError, projectRoot } from '@opendata/common';
+import { FieldError, PlainMessageKey, bilingual, fieldError, message, projectRoot } from '@opendata/common';
+import { schemaRuleText } from '@opendata/validation';
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Messages for rules whose generic wording would not tell a publisher what to fix. */
-const MESSAGES: Record<string, string> = {
-  'slug:pattern': 'must be 3-100 lower-case letters, digits and hyphens, starting and ending with a letter or digit',
-  'organization:pattern': 'must be the slug of an organization',
-  'themes:contains': 'must include at least one 政务信息资源目录 class (GOV_*) and one EU data theme',
-  'resourceCode:pattern': 'must be 类(1) 项(2) 目(3) 细目 digits, optionally "/" and the 顺序码',
-  'spatialCode:pattern': 'must be a six-digit administrative division code',
-  'contactPoint.phone:pattern': 'must be a landline (0734-8xxxxxx), a mobile number or 12345',
-  'contactPoint:anyOf': 'needs an email address or a phone number',
+const MESSAGES: Record<string, PlainMessageKey> = {
+  'slug:pattern': 'record.slugPattern',
+  'organization:pattern': 'record.organizationPattern',
+  'themes:contains': 'record.themesContain',
+  'resourceCode:pattern': 'record.resourceCodePattern',
+  'spatialCode:pattern': 'record.spatialCodePattern',
+  'contactPoint.phone:pattern': 'record.phonePattern',
+  'contactPoint:anyOf': 'record.contactNeedsChannel',
+};
+
+/**
+ * What the schema's conditional parts (`if`/`then`) ask for, by field: a field such a part requires, or
+ * requires to be set, is named with the condition rather than with "is required" or "must be object".
+ */
+const CONDITIONAL: Record<string, PlainMessageKey> = {
+  contactPoint: 'record.publishedNeedsContact',
+  issued: 'record.publishedNeedsIssued',
+  openCondition: 'record.openConditionNeeded',
+  shareCondition: 'record.shareConditionNeeded',
 };
 
 /**
@@ -51,19 +63,20 @@ function toFieldErrors(errors: ErrorObject[]): FieldError[] {
 function describe(error: ErrorObject): FieldError {
   const base = error.instancePath.slice(1).split('/').filter(Boolean).join('.');
   const join = (name: string): string => (base ? `${base}.${name}` : name);
+  const conditional = error.schemaPath.includes('/then/');
   switch (error.keyword) {
-    case 'required':
-      return { path: join(String(error.params.missingProperty)), message: 'is required' };
+    case 'required': {
+      const path = join(String(error.params.missingProperty));
+      return conditional && CONDITIONAL[path] ? fieldError(path, CONDITIONAL[path]) : fieldError(path, 'input.required');
+    }
     case 'additionalProperties':
-      return { path: join(String(error.params.additionalProperty)), message: 'is not a field of a dataset record' };
-    case 'enum':
-      return { path: base, message: `must be one of: ${(error.params.allowedValues as unknown[]).filter((v) => v !== null).join(', ')}` };
+      return fieldError(join(String(error.params.additionalProperty)), 'record.notAField');
     case 'format':
-      return { path: base, message: error.params.format === 'date' ? 'must be a date (YYYY-MM-DD)' : 'must be an email address' };
+      return error.params.format === 'date' ? fieldError(base, 'input.notDate') : fieldError(base, 'record.badEmail');
     default: {
       const general = base.replace(/\.\d+$/, '');
-      const message = MESSAGES[`${base}:${error.keyword}`] ?? MESSAGES[`${general}:${error.keyword}`] ?? error.message ?? 'is invalid';
-      return { path: base || '(record)', message };
+      const key = (conditional && error.keyword === 'type' ? CONDITIONAL[base] : undefined) ?? MESSAGES[`${base}:${error.keyword}`] ?? MESSAGES[`${general}:${error.keyword}`];
+      return { path: base || '(record)', message: key ? message(key) : bilingual(schemaRuleText(error)) };
     }
   }
 }
@@ -72,7 +85,7 @@ function crossFieldErrors(record: Record<string, unknown> | null): FieldError[] 
   if (!record || typeof record !== 'object') return [];
   const { temporalStart, temporalEnd } = record;
   if (typeof temporalStart === 'string' && typeof temporalEnd === 'string' && temporalStart > temporalEnd) {
-    return [{ path: 'temporalEnd', message: 'must not be before temporalStart' }];
+    return [fieldError('temporalEnd', 'record.temporalOrder')];
   }
   return [];
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, requireOrganizationAdmin, requireSysadmin } from '@opendata/auth';
-import { FieldError, badInput, isEntityId, notFound } from '@opendata/common';
+import { FieldError, badInput, bilingual, fieldError, isEntityId, notFound } from '@opendata/common';
 import { NEGATIVE_RULE_KINDS, NegativeListMatcher, NegativeRule, NegativeRuleKind, describeRule, ruleProblem } from '@opendata/validation';
 import { OrganizationService } from '../organization.service';
 import { NegativeListRepository, StoredNegativeRule } from './negative-list.repository';
@@ -39,22 +39,22 @@ export class NegativeListService {
   async add(caller: Caller, input: NegativeRuleInput): Promise<StoredNegativeRule> {
     const organizationId = await this.requireManager(caller, input.organization ?? null);
     const problems: FieldError[] = [];
-    if (!NEGATIVE_RULE_KINDS.includes(input.kind)) problems.push({ path: 'kind', message: `must be one of ${NEGATIVE_RULE_KINDS.join(', ')}` });
+    if (!NEGATIVE_RULE_KINDS.includes(input.kind)) problems.push(fieldError('kind', 'input.oneOf', { values: NEGATIVE_RULE_KINDS.join(', ') }));
     const valueProblem = ruleProblem(input.kind, input.value);
-    if (valueProblem) problems.push({ path: 'value', message: valueProblem });
-    if (!input.reason?.trim() || input.reason.length > 500) problems.push({ path: 'reason', message: 'give the reason (1-500 characters), shown with every hit' });
+    if (valueProblem) problems.push({ path: 'value', message: bilingual(valueProblem) });
+    if (!input.reason?.trim() || input.reason.length > 500) problems.push(fieldError('reason', 'negativeList.reasonNeeded'));
     if (problems.length) throw badInput(problems);
     const rule = { organizationId, kind: input.kind, value: input.value, reason: input.reason.trim(), createdBy: caller.userId };
     const added = await this.rules.withTransaction(caller, (tx) => this.rules.insert(rule, tx));
-    if (!added) throw badInput([{ path: 'value', message: 'is already on this negative list' }]);
+    if (!added) throw badInput([fieldError('value', 'negativeList.duplicate')]);
     return added;
   }
 
   async remove(caller: Caller, id: string): Promise<StoredNegativeRule> {
     const rule = isEntityId(id) ? await this.rules.findById(id) : null;
-    if (!rule) throw notFound('Negative list rule', id);
+    if (!rule) throw notFound('negativeListRule', id);
     if (rule.organizationId) requireOrganizationAdmin(caller, rule.organizationId);
-    else requireSysadmin(caller, 'change the city-wide negative list');
+    else requireSysadmin(caller, 'forbidden.cityNegativeList');
     await this.rules.withTransaction(caller, (tx) => this.rules.delete(id, tx));
     return rule;
   }
@@ -75,20 +75,20 @@ export class NegativeListService {
     const problems: FieldError[] = [];
     const text = (path: string, value: unknown) => {
       const hit = typeof value === 'string' ? matcher.textHit(value) : null;
-      if (hit) problems.push({ path, message: `contains「${hit.matched}」: ${describeRule(hit.rule)}` });
+      if (hit) problems.push(fieldError(path, 'negativeList.textHit', { matched: hit.matched, rule: describeRule(hit.rule) }));
     };
     for (const field of TEXT_FIELDS) text(field, record[field]);
     asStrings(record.tags).forEach((tag, i) => text(`tags.${i}`, tag));
     asStrings(record.themes).forEach((code, i) => {
       const rule = matcher.themeHit(code);
-      if (rule) problems.push({ path: `themes.${i}`, message: `theme ${code} is a forbidden data category: ${describeRule(rule)}` });
+      if (rule) problems.push(fieldError(`themes.${i}`, 'negativeList.themeHit', { code, rule: describeRule(rule) }));
     });
     return problems;
   }
 
   private async requireManager(caller: Caller, organizationSlug: string | null): Promise<string | null> {
     if (!organizationSlug) {
-      requireSysadmin(caller, 'change the city-wide negative list');
+      requireSysadmin(caller, 'forbidden.cityNegativeList');
       return null;
     }
     const organization = await this.organizations.getBySlug(organizationSlug);

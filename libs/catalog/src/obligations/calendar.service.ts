@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, requireSysadmin } from '@opendata/auth';
-import { badInput, notFound } from '@opendata/common';
+import { badInput, fieldError, notFound } from '@opendata/common';
 import { Tx } from '@opendata/database';
 import { CalendarDay, CalendarRepository } from './calendar.repository';
 import { DeadlineRepository } from './deadline.repository';
@@ -24,10 +24,10 @@ export class CalendarService {
   }
 
   async set(caller: Caller, input: CalendarDay): Promise<CalendarDay> {
-    requireSysadmin(caller, 'change the working-day calendar');
+    requireSysadmin(caller, 'forbidden.calendar');
     const problems = [];
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.day) || Number.isNaN(Date.parse(input.day))) problems.push({ path: 'day', message: 'must be a date YYYY-MM-DD' });
-    if (!input.name?.trim() || input.name.length > 100) problems.push({ path: 'name', message: 'name the holiday or make-up day (1-100 characters)' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.day) || Number.isNaN(Date.parse(input.day))) problems.push(fieldError('day', 'input.notDate'));
+    if (!input.name?.trim() || input.name.length > 100) problems.push(fieldError('name', 'calendar.nameNeeded'));
     if (problems.length) throw badInput(problems);
     const day = { day: input.day, working: input.working, name: input.name.trim() };
     await this.days.withTransaction(caller, async (tx) => {
@@ -38,9 +38,9 @@ export class CalendarService {
   }
 
   async remove(caller: Caller, day: string): Promise<CalendarDay> {
-    requireSysadmin(caller, 'change the working-day calendar');
+    requireSysadmin(caller, 'forbidden.calendar');
     const listed = /^\d{4}-\d{2}-\d{2}$/.test(day) ? await this.days.find(day) : null;
-    if (!listed) throw notFound('Calendar day', day);
+    if (!listed) throw notFound('calendarDay', day);
     await this.days.withTransaction(caller, async (tx) => {
       await this.days.delete(day, tx);
       await this.moveWorkingDayDeadlines(tx);

@@ -73,7 +73,7 @@ class FakeDeadlines extends FakeTransactions {
 
 const datasets = {
   get: async (_caller: unknown, key: { id?: string | null }) => {
-    if (key.id !== DATASET.id) throw notFound('Dataset', String(key.id));
+    if (key.id !== DATASET.id) throw notFound('dataset', String(key.id));
     return DATASET;
   },
   findByIds: async (ids: readonly string[]) => (ids.includes(DATASET.id) ? [DATASET] : []),

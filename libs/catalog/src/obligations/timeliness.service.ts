@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Caller, requireDatasetWriter } from '@opendata/auth';
-import { FieldError, badInput, isEntityId, notFound } from '@opendata/common';
+import { FieldError, badInput, fieldError, isEntityId, notFound } from '@opendata/common';
 import { DatasetService } from '../dataset.service';
 import { DatasetEntity, OrganizationEntity } from '../entities';
 import { OrganizationService } from '../organization.service';
@@ -59,13 +59,13 @@ export class TimelinessService implements OnApplicationBootstrap {
     const dataset = await this.datasets.get(caller, { id: input.datasetId });
     requireDatasetWriter(caller, dataset.organizationId);
     const problems: FieldError[] = [];
-    if (!OBLIGATION_KINDS.includes(input.kind)) problems.push({ path: 'kind', message: `must be one of ${OBLIGATION_KINDS.join(', ')}` });
+    if (!OBLIGATION_KINDS.includes(input.kind)) problems.push(fieldError('kind', 'input.oneOf', { values: OBLIGATION_KINDS.join(', ') }));
     const maxDays = input.kind === 'monthly-by-day' ? 31 : 366;
-    if (!Number.isInteger(input.days) || input.days < 1 || input.days > maxDays) problems.push({ path: 'days', message: `must be an integer from 1 to ${maxDays}` });
+    if (!Number.isInteger(input.days) || input.days < 1 || input.days > maxDays) problems.push(fieldError('days', 'deadline.badKindDays', { max: maxDays }));
     const eventOn = input.eventOn ?? null;
-    if (input.kind !== 'monthly-by-day' && !eventOn) problems.push({ path: 'eventOn', message: 'give the date the deadline runs from' });
-    if (eventOn && (!/^\d{4}-\d{2}-\d{2}$/.test(eventOn) || Number.isNaN(Date.parse(eventOn)))) problems.push({ path: 'eventOn', message: 'must be a date YYYY-MM-DD' });
-    if (!input.label?.trim() || input.label.length > 200) problems.push({ path: 'label', message: 'describe the obligation (1-200 characters)' });
+    if (input.kind !== 'monthly-by-day' && !eventOn) problems.push(fieldError('eventOn', 'deadline.eventOnNeeded'));
+    if (eventOn && (!/^\d{4}-\d{2}-\d{2}$/.test(eventOn) || Number.isNaN(Date.parse(eventOn)))) problems.push(fieldError('eventOn', 'input.notDate'));
+    if (!input.label?.trim() || input.label.length > 200) problems.push(fieldError('label', 'deadline.labelNeeded'));
     if (problems.length) throw badInput(problems);
     const obligation = {
       datasetId: dataset.id,
@@ -84,7 +84,7 @@ export class TimelinessService implements OnApplicationBootstrap {
 
   async removeObligation(caller: Caller, id: string): Promise<Obligation> {
     const obligation = isEntityId(id) ? await this.deadlines.obligation(id) : null;
-    if (!obligation) throw notFound('Obligation', id);
+    if (!obligation) throw notFound('obligation', id);
     const dataset = await this.datasets.get(caller, { id: obligation.datasetId });
     requireDatasetWriter(caller, dataset.organizationId);
     await this.deadlines.withTransaction(caller, async (tx) => {

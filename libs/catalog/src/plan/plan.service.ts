@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, requireSysadmin } from '@opendata/auth';
-import { badInput } from '@opendata/common';
+import { badInput, fieldError } from '@opendata/common';
 import { OrganizationService } from '../organization.service';
 import { PLAN_ITEMS, PlanItem, isPlanItem } from './plan-items';
 import { PlanItemRepository } from './plan-item.repository';
@@ -31,13 +31,13 @@ export class PlanService {
 
   /** Names the organizations that lead an item, replacing the previous ones (system administrators). */
   async setLeads(caller: Caller, planItem: number, organizationSlugs: readonly string[]): Promise<PlanItemStatus> {
-    requireSysadmin(caller, 'assign the lead units of the openness plan');
-    if (!isPlanItem(planItem)) throw badInput([{ path: 'planItem', message: `must be an item of the plan, 1 to ${PLAN_ITEMS.length}` }]);
+    requireSysadmin(caller, 'forbidden.planLeads');
+    if (!isPlanItem(planItem)) throw badInput([fieldError('planItem', 'plan.badItem', { max: PLAN_ITEMS.length })]);
     const slugs = [...new Set(organizationSlugs)];
     const all = slugs.length ? await this.organizations.list() : [];
     const found = all.filter((o) => slugs.includes(o.slug));
     const unknown = slugs.filter((slug) => !found.some((o) => o.slug === slug));
-    if (unknown.length) throw badInput([{ path: 'organizations', message: `not existing organizations: ${unknown.join(', ')}` }]);
+    if (unknown.length) throw badInput([fieldError('organizations', 'organization.unknown', { slugs: unknown.join(', ') })]);
     await this.repository.withTransaction(caller, (tx) => this.repository.setLeads(planItem, found.map((o) => o.id), tx));
     return (await this.items())[planItem - 1];
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, requireSysadmin } from '@opendata/auth';
-import { badInput, parseEntityKey } from '@opendata/common';
+import { badInput, fieldError, parseEntityKey } from '@opendata/common';
 import { OrganizationEntity } from '../entities';
 import { OrganizationService } from '../organization.service';
 import { UploadLimitRepository } from './upload-limit.repository';
@@ -26,8 +26,8 @@ export class UploadLimitService {
 
   /** Sets (or with null clears) an organization's limit; system administrators only. */
   async set(caller: Caller, organizationSlug: string, maxBytes: number | null): Promise<{ organization: OrganizationEntity; maxBytes: number | null }> {
-    requireSysadmin(caller, "change an organization's upload limit");
-    if (maxBytes !== null && (!Number.isSafeInteger(maxBytes) || maxBytes < 1024)) throw badInput([{ path: 'maxBytes', message: 'must be a whole number of bytes, at least 1024' }]);
+    requireSysadmin(caller, 'forbidden.uploadLimit');
+    if (maxBytes !== null && (!Number.isSafeInteger(maxBytes) || maxBytes < 1024)) throw badInput([fieldError('maxBytes', 'quota.badUploadLimit')]);
     const organization = await this.organizations.getBySlug(organizationSlug);
     await this.limits.withTransaction(caller, (tx) => this.limits.setLimit(organization.id, maxBytes, tx));
     return { organization, maxBytes };

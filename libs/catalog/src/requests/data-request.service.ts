@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, isAnonymous, requireDatasetWriter } from '@opendata/auth';
-import { AppError, FieldError, badInput, isEntityId, notFound } from '@opendata/common';
+import { FieldError, appError, badInput, fieldError, isEntityId, notFound } from '@opendata/common';
 import { createHash } from 'node:crypto';
 import { DataRequest, DataRequestRepository, DataRequestStatus } from './data-request.repository';
 
@@ -43,16 +43,16 @@ export class DataRequestService {
     const problems: FieldError[] = [];
     const title = input.title?.trim() ?? '';
     const description = input.description?.trim() ?? '';
-    if (title.length < 2 || title.length > 200) problems.push({ path: 'title', message: 'must be 2-200 characters' });
-    if (description.length < 2 || description.length > 5000) problems.push({ path: 'description', message: 'must be 2-5000 characters' });
+    if (title.length < 2 || title.length > 200) problems.push(fieldError('title', 'input.lengthRange', { min: 2, max: 200 }));
+    if (description.length < 2 || description.length > 5000) problems.push(fieldError('description', 'input.lengthRange', { min: 2, max: 5000 }));
     const contact = input.contact?.trim() || null;
-    if (isAnonymous(caller) && !contact) problems.push({ path: 'contact', message: 'leave an e-mail address or telephone number so that the answer can reach you' });
-    if (contact && (contact.length > 200 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$|^[+\d][\d\s-]{5,}$/.test(contact))) problems.push({ path: 'contact', message: 'must be an e-mail address or a telephone number' });
-    if (input.datasetId && !isEntityId(input.datasetId)) problems.push({ path: 'datasetId', message: 'is not a dataset id' });
+    if (isAnonymous(caller) && !contact) problems.push(fieldError('contact', 'request.contactNeeded'));
+    if (contact && (contact.length > 200 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$|^[+\d][\d\s-]{5,}$/.test(contact))) problems.push(fieldError('contact', 'request.badContact'));
+    if (input.datasetId && !isEntityId(input.datasetId)) problems.push(fieldError('datasetId', 'request.notDatasetId'));
     if (problems.length) throw badInput(problems);
     const requesterKey = caller.userId ? `user:${caller.userId}` : `ip:${createHash('sha256').update(origin.ip ?? 'unknown').digest('hex')}`;
     if ((await this.requests.countFiledInLastDay(requesterKey)) >= DATA_REQUESTS_PER_DAY) {
-      throw new AppError('RATE_LIMITED', `At most ${DATA_REQUESTS_PER_DAY} data requests a day may be filed; try again tomorrow`, { retryAfterSeconds: 3600 });
+      throw appError('RATE_LIMITED', 'request.dailyLimit', { max: DATA_REQUESTS_PER_DAY }, { retryAfterSeconds: 3600 });
     }
     const request = {
       organizationId,
@@ -70,22 +70,22 @@ export class DataRequestService {
   async respond(caller: Caller, id: string, answer: DataRequestResponse): Promise<DataRequest> {
     const request = await this.get(id);
     requireDatasetWriter(caller, request.organizationId);
-    if (request.status !== 'pending') throw new AppError('CONFLICT', `This request has already been answered (${request.status})`);
+    if (request.status !== 'pending') throw appError('CONFLICT', 'request.alreadyAnswered', { status: request.status });
     const response = answer.response?.trim() || null;
     const link = answer.link?.trim() || null;
     const problems: FieldError[] = [];
-    if (answer.action === 'accept' && !link) problems.push({ path: 'link', message: 'link to where the data is (or will be) published' });
-    if (link && (!/^(https?:\/\/|\/)\S+$/.test(link) || link.length > 1000)) problems.push({ path: 'link', message: 'must be an http(s) URL or a path on this portal' });
-    if (answer.action === 'decline' && !response) problems.push({ path: 'response', message: 'give the reason for declining' });
-    if (response && response.length > 5000) problems.push({ path: 'response', message: 'must be at most 5000 characters' });
-    if (answer.action === 'redirect' && !answer.redirectTo) problems.push({ path: 'redirectTo', message: 'name the organization that holds the data' });
+    if (answer.action === 'accept' && !link) problems.push(fieldError('link', 'request.linkNeeded'));
+    if (link && (!/^(https?:\/\/|\/)\S+$/.test(link) || link.length > 1000)) problems.push(fieldError('link', 'request.badLink'));
+    if (answer.action === 'decline' && !response) problems.push(fieldError('response', 'request.declineReason'));
+    if (response && response.length > 5000) problems.push(fieldError('response', 'input.maxLength', { max: 5000 }));
+    if (answer.action === 'redirect' && !answer.redirectTo) problems.push(fieldError('redirectTo', 'request.redirectTarget'));
     if (problems.length) throw badInput(problems);
     const target = answer.action === 'redirect' ? await this.organizationId(answer.redirectTo!, 'redirectTo') : null;
-    if (target === request.organizationId) throw badInput([{ path: 'redirectTo', message: 'must be another organization' }]);
+    if (target === request.organizationId) throw badInput([fieldError('redirectTo', 'organization.notOther')]);
     const status = answer.action === 'accept' ? 'accepted' : answer.action === 'decline' ? 'declined' : 'redirected';
     return this.requests.withTransaction(caller, async (tx) => {
       const answered = await this.requests.answer(id, { status, response, link, redirectedTo: target, respondedBy: caller.userId }, tx);
-      if (!answered) throw new AppError('CONFLICT', 'This request has just been answered by someone else');
+      if (!answered) throw appError('CONFLICT', 'request.justAnswered');
       if (target) await this.requests.copyTo(id, target, tx);
       return answered;
     });
@@ -93,7 +93,7 @@ export class DataRequestService {
 
   async get(id: string): Promise<DataRequest> {
     const request = isEntityId(id) ? await this.requests.findById(id) : null;
-    if (!request) throw notFound('Data request', id);
+    if (!request) throw notFound('dataRequest', id);
     return request;
   }
 
@@ -112,7 +112,7 @@ export class DataRequestService {
 
   private async organizationId(slug: string, path: string): Promise<string> {
     const organizationId = typeof slug === 'string' ? await this.requests.organizationIdBySlug(slug) : null;
-    if (!organizationId) throw badInput([{ path, message: 'is not an existing organization' }]);
+    if (!organizationId) throw badInput([fieldError(path, 'input.notOrganization')]);
     return organizationId;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
-import { badInput, notFound } from '@opendata/common';
+import { badInput, fieldError, notFound } from '@opendata/common';
 import { Tx } from '@opendata/database';
 import { DatasetMetadata } from '../metadata/dataset-metadata';
 import { DatasetStatus } from '../metadata/vocabularies';
@@ -64,7 +64,7 @@ export class WorkflowSteps {
    */
   async decide(caller: Caller, datasetId: string, action: WorkflowAction, tx: Tx): Promise<WorkflowStep> {
     const found = await this.reviews.lockDataset(datasetId, tx);
-    if (!found) throw notFound('Dataset', datasetId);
+    if (!found) throw notFound('dataset', datasetId);
     const unreleased = (await this.reviews.unreleasedOf([datasetId], tx)).get(datasetId) ?? [];
     const awaiting = unreleased.filter((p) => p.lastAction === 'submit').length;
     const state = workflowState({ deleted: found.deleted, status: found.status, unreleased: unreleased.length, awaiting });
@@ -141,5 +141,5 @@ function eventsOf(step: WorkflowStep, details: StepDetails): NewReviewEvent[] {
 export function statusAction(current: DatasetStatus, requested: string | undefined): WorkflowAction {
   if (requested === 'published') return 'publish';
   if (requested === undefined || requested === current) return 'edit';
-  throw badInput([{ path: 'status', message: 'change the status with submitDataset, approveDataset, returnDataset or withdrawDataset' }]);
+  throw badInput([fieldError('status', 'review.statusByMutation')]);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, canReviewFor, canSeeUnpublishedOf, requireSignedIn, requireSysadmin } from '@opendata/auth';
-import { AppError, badInput, isEntityId, notFound } from '@opendata/common';
+import { appError, badInput, fieldError, isEntityId, notFound, messageText } from '@opendata/common';
 import { Tx } from '@opendata/database';
 import { DatasetRepository } from '../dataset.repository';
 import { DatasetService } from '../dataset.service';
@@ -51,10 +51,10 @@ export class ReviewService {
     return this.act(caller, datasetId, 'approve', async (step, tx) => {
       const files = step.unreleased.map((p) => p.version.sha256);
       if (!checked && files.length) {
-        throw badInput([{ path: 'checkedSha256', message: 'list the SHA-256 of every file you examined (review.pendingVersions)' }]);
+        throw badInput([fieldError('checkedSha256', 'review.listChecked')]);
       }
       if (checked && !sameSet(checked.map((s) => s.trim().toLowerCase()), files)) {
-        throw new AppError('CONFLICT', '待审查的文件与你审查的不一致，请重新审查 (the files awaiting review are not the ones you checked)', { pending: files });
+        throw appError('CONFLICT', 'review.filesChanged', {}, { pending: files });
       }
       await this.requireFourEyes(tx, caller, step);
       return { comment: clean(comment), recordSha256: await this.publishableHash(datasetId) };
@@ -64,7 +64,7 @@ export class ReviewService {
   return(caller: Caller, datasetId: string, comment: string): Promise<DatasetEntity> {
     return this.act(caller, datasetId, 'return', async () => {
       const reason = clean(comment);
-      if (!reason) throw badInput([{ path: 'comment', message: 'say what has to change (审查意见)' }]);
+      if (!reason) throw badInput([fieldError('comment', 'review.sayWhatToChange')]);
       return { comment: reason };
     });
   }
@@ -72,14 +72,14 @@ export class ReviewService {
   withdraw(caller: Caller, datasetId: string, reason: string): Promise<DatasetEntity> {
     return this.act(caller, datasetId, 'withdraw', async () => {
       const why = clean(reason);
-      if (!why) throw badInput([{ path: 'reason', message: 'give the reason for withdrawal (撤回原因)' }]);
+      if (!why) throw badInput([fieldError('reason', 'review.withdrawReason')]);
       return { comment: why };
     });
   }
 
   /** Turns review before publication on or off for an organization (system administrators only). */
   async setReviewRequired(caller: Caller, organizationSlug: string, required: boolean): Promise<OrganizationEntity> {
-    requireSysadmin(caller, 'change whether an organization requires review');
+    requireSysadmin(caller, 'forbidden.reviewSetting');
     const organization = await this.organizations.getBySlug(organizationSlug);
     await this.repository.setReviewRequired(organization.id, required);
     return { ...organization, reviewRequired: required };
@@ -145,7 +145,7 @@ export class ReviewService {
     if (!caller.userId) return;
     const submitters = new Set<string | null>(step.unreleased.flatMap((p) => [p.submittedBy, p.version.createdBy]));
     if (step.from === 'submitted') submitters.add(await this.repository.lastRecordSubmitter(step.datasetId, tx));
-    if (submitters.has(caller.userId)) throw new AppError('FORBIDDEN', '不能审查自己提交的内容 (you cannot approve what you submitted yourself)');
+    if (submitters.has(caller.userId)) throw appError('FORBIDDEN', 'review.ownSubmission');
   }
 
   /** The metadata hash of a dataset whose record must be complete enough to publish. */
@@ -153,7 +153,7 @@ export class ReviewService {
     const dataset = await this.records.find(datasetId);
     const record = await this.datasets.recordOf(dataset);
     const problems = this.datasets.schemaProblems({ ...record, status: 'published' });
-    if (problems.length) throw badInput(problems, 'The record is not complete enough to publish');
+    if (problems.length) throw badInput(problems, messageText('review.recordIncomplete'));
     return recordSha256(record);
   }
 
@@ -169,7 +169,7 @@ export class ReviewService {
     prepare: (step: WorkflowStep, tx: Tx) => Promise<StepDetails>,
   ): Promise<DatasetEntity> {
     requireSignedIn(caller);
-    if (!isEntityId(datasetId)) throw notFound('Dataset', datasetId);
+    if (!isEntityId(datasetId)) throw notFound('dataset', datasetId);
     return this.records.withTransaction(caller, async (tx) => {
       const step = await this.steps.decide(caller, datasetId, action, tx);
       await this.steps.apply(caller, step, await prepare(step, tx), tx);

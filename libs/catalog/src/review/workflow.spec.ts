@@ -1,3 +1,4 @@
+import { bilingual } from '@opendata/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORKFLOW_ROLES, WorkflowRole, callerAs } from '../../../../test/support/workflow-roles';
@@ -58,11 +59,10 @@ describe('the review workflow table', () => {
       expect(decision.allowed).toBe(submitted && (role === 'reviewer' || role === 'sysadmin'));
     }
     const draftReturn = decide('draft', 'return', callerAs('reviewer', ORG), REVIEWED);
-    expect(draftReturn).toEqual({
-      allowed: false,
-      code: 'CONFLICT',
-      message: '该数据集未提交审查，没有可退回的内容 (the dataset was never submitted for review: there is nothing to return)',
-    });
+    expect(draftReturn).toMatchObject({ allowed: false, code: 'CONFLICT' });
+    expect(!draftReturn.allowed && bilingual(draftReturn.message)).toBe(
+      '该数据集未提交审查，没有可退回的内容 (the dataset was never submitted for review: there is nothing to return)',
+    );
     expect(decide('draft', 'return', callerAs('editor', ORG), REVIEWED)).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
   });
 

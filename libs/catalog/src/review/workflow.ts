@@ -1,5 +1,5 @@
 import { Caller, canPublishDirectly, canReviewFor, canSeeUnpublishedOf, canWriteDatasetsOf, isAnonymous } from '@opendata/auth';
-import { AppError, ErrorCode } from '@opendata/common';
+import { AppError, ErrorCode, MessageKey, MessageText, messageText } from '@opendata/common';
 import { DatasetStatus } from '../metadata/vocabularies';
 
 /**
@@ -43,23 +43,26 @@ export interface Transition {
   to: WorkflowState;
 }
 
+/** Why a state refuses an action for everyone: a message of the catalogue (`workflow.underReview`). */
+export type Refusal = Extract<MessageKey, `workflow.${string}`>;
+
 /** Allowed steps, tried in order (the first the caller qualifies for is taken), or a refusal (CONFLICT). */
-export type Cell = readonly Transition[] | { readonly refused: string };
+export type Cell = readonly Transition[] | { readonly refused: Refusal };
 
 type LiveState = Exclude<WorkflowState, 'deleted'>;
 
 const step = (by: Capability, to: WorkflowState): Transition => ({ by, to });
-const refused = (message: string) => ({ refused: message });
+const refused = (message: Refusal) => ({ refused: message });
 
-const UNDER_REVIEW = refused('该数据集正在审查中，不能修改；请审查员退回后再修改 (the dataset is under review: ask a reviewer to return it first)');
-const ALREADY_UNDER_REVIEW = refused('该数据集已在审查中 (the dataset is already under review)');
-const NEVER_SUBMITTED_APPROVE = refused('该数据集未提交审查，没有可批准的内容 (the dataset was never submitted for review: there is nothing to approve)');
-const NEVER_SUBMITTED_RETURN = refused('该数据集未提交审查，没有可退回的内容 (the dataset was never submitted for review: there is nothing to return)');
-const NOTHING_AWAITS = refused('没有待审查的内容 (nothing of this dataset awaits review)');
-const NOTHING_TO_SUBMIT = refused('没有需要提交审查的内容 (nothing of this dataset is waiting to be submitted)');
-const NOT_PUBLISHED = refused('只有已发布的数据集可以撤回 (only a published dataset can be withdrawn)');
-const WITHDRAW_FIRST = refused('已发布的数据集须先撤回（withdrawDataset，说明原因）再删除 (withdraw a published dataset, with a reason, before deleting it)');
-const RETURNED_UPDATE = refused('更新已退回修改，须重新提交后才能审查 (the update was returned to the editors: it must be submitted again before a reviewer can act on it)');
+const UNDER_REVIEW = refused('workflow.underReview');
+const ALREADY_UNDER_REVIEW = refused('workflow.alreadyUnderReview');
+const NEVER_SUBMITTED_APPROVE = refused('workflow.neverSubmittedApprove');
+const NEVER_SUBMITTED_RETURN = refused('workflow.neverSubmittedReturn');
+const NOTHING_AWAITS = refused('workflow.nothingAwaits');
+const NOTHING_TO_SUBMIT = refused('workflow.nothingToSubmit');
+const NOT_PUBLISHED = refused('workflow.notPublished');
+const WITHDRAW_FIRST = refused('workflow.withdrawFirst');
+const RETURNED_UPDATE = refused('workflow.returnedUpdate');
 
 /**
  * Editing a published dataset: a publisher's edit stays public; anyone else's goes back to review with it.
@@ -87,7 +90,7 @@ export const WORKFLOW: Record<LiveState, Record<WorkflowAction, Cell>> = {
     edit: UNDER_REVIEW,
     upload: UNDER_REVIEW,
     delete: UNDER_REVIEW,
-    publish: refused('该数据集正在审查中，须经审查批准发布 (the dataset is under review: a reviewer publishes it with approveDataset)'),
+    publish: refused('workflow.publishUnderReview'),
   },
   published: {
     submit: NOTHING_TO_SUBMIT,
@@ -113,7 +116,7 @@ export const WORKFLOW: Record<LiveState, Record<WorkflowAction, Cell>> = {
   updateReturned: {
     submit: [step('write', 'updatePending')],
     approve: RETURNED_UPDATE,
-    return: refused('更新已退回修改 (the update was already returned to the editors)'),
+    return: refused('workflow.alreadyReturned'),
     withdraw: [step('withdraw', 'withdrawn')],
     edit: publishedEdit('updateReturned'),
     upload: [step('write', 'updatePending')],
@@ -124,7 +127,7 @@ export const WORKFLOW: Record<LiveState, Record<WorkflowAction, Cell>> = {
     submit: [step('write', 'submitted')],
     approve: NEVER_SUBMITTED_APPROVE,
     return: NEVER_SUBMITTED_RETURN,
-    withdraw: refused('该数据集已撤回 (the dataset is already withdrawn)'),
+    withdraw: refused('workflow.alreadyWithdrawn'),
     edit: [step('write', 'withdrawn')],
     upload: [step('publish', 'withdrawn'), step('write', 'withdrawn')],
     delete: [step('write', 'deleted')],
@@ -140,18 +143,7 @@ export interface WorkflowSubject {
 
 export type Decision =
   | { allowed: true; from: WorkflowState; to: WorkflowState; by: Capability }
-  | { allowed: false; code: ErrorCode; message: string; reason?: string };
-
-const ACTION_WORDS: Record<WorkflowAction, [string, string]> = {
-  submit: ['提交审查', 'submit this dataset for review'],
-  approve: ['批准发布', 'approve this dataset'],
-  return: ['退回', 'return this dataset'],
-  withdraw: ['撤回', 'withdraw this dataset'],
-  edit: ['修改', 'change this dataset'],
-  upload: ['上传文件', 'upload files to this dataset'],
-  delete: ['删除', 'delete this dataset'],
-  publish: ['直接发布', 'publish this dataset without review'],
-};
+  | { allowed: false; code: ErrorCode; message: MessageText; reason?: string };
 
 export function hasCapability(caller: Caller, capability: Capability, subject: WorkflowSubject): boolean {
   const org = subject.organizationId;
@@ -181,15 +173,15 @@ export function isPublicState(state: WorkflowState): boolean {
  */
 export function decide(state: WorkflowState, action: WorkflowAction, caller: Caller, subject: WorkflowSubject): Decision {
   if (isAnonymous(caller)) {
-    return { allowed: false, code: 'UNAUTHENTICATED', message: '请先登录 (sign in with an API token: Authorization: Bearer <token>)' };
+    return { allowed: false, code: 'UNAUTHENTICATED', message: messageText('auth.signIn') };
   }
   if (state === 'deleted' || (!isPublicState(state) && !canSeeUnpublishedOf(caller, subject.organizationId))) {
-    return { allowed: false, code: 'NOT_FOUND', message: '数据集不存在 (the dataset was not found)' };
+    return { allowed: false, code: 'NOT_FOUND', message: messageText('workflow.notFound') };
   }
   const cell = WORKFLOW[state][action];
   if ('refused' in cell) {
     const takesAction = capabilitiesFor(action).some((c) => hasCapability(caller, c, subject));
-    return takesAction ? { allowed: false, code: 'CONFLICT', message: cell.refused } : forbidden(action);
+    return takesAction ? { allowed: false, code: 'CONFLICT', message: messageText(cell.refused) } : forbidden(action);
   }
   const taken = cell.find((s) => hasCapability(caller, s.by, subject));
   if (taken) return { allowed: true, from: state, to: taken.to, by: taken.by };
@@ -218,12 +210,11 @@ function forbidden(action: WorkflowAction, reviewRequired = false): Decision {
     return {
       allowed: false,
       code: 'FORBIDDEN',
-      message: '本单位发布前须经审查：请提交审查 (this organization requires review before publication: submit the dataset, submitDataset, for a reviewer to approve)',
+      message: messageText('auth.reviewRequired'),
       reason: 'REVIEW_REQUIRED',
     };
   }
-  const [zh, en] = ACTION_WORDS[action];
-  return { allowed: false, code: 'FORBIDDEN', message: `你无权${zh}该数据集 (you are not allowed to ${en})` };
+  return { allowed: false, code: 'FORBIDDEN', message: messageText(`workflow.forbidden.${action}`) };
 }
 
 /** The dataset status a workflow state is stored as. */

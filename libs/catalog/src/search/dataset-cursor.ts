@@ -1,4 +1,4 @@
-import { badInput, textProblem } from '@opendata/common';
+import { badInput, fieldError, textProblem } from '@opendata/common';
 
 export type DatasetOrderField = 'RELEVANCE' | 'MODIFIED' | 'TITLE' | 'NAME' | 'DOWNLOADS' | 'ISSUED';
 
@@ -20,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Decodes a cursor made for the same ordering; anything else is the caller's mistake. */
 export function decodeCursor(value: string, field: DatasetOrderField): DatasetCursor {
-  const invalid = badInput([{ path: 'after', message: 'is not a cursor of this list and ordering' }]);
+  const invalid = badInput([fieldError('after', 'search.notCursor')]);
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from '@opendata/auth';
-import { FieldError, badInput } from '@opendata/common';
+import { FieldError, badInput, fieldError } from '@opendata/common';
 import { DatasetEntity, OrganizationEntity } from '../entities';
 import { OrganizationService } from '../organization.service';
 import { CatalogIndex, IndexView } from './catalog-index';
@@ -127,8 +127,8 @@ export class DatasetSearchService {
   async suggest(caller: Caller, prefix: string, first?: number | null): Promise<Suggestion[]> {
     const limit = first ?? DEFAULT_SUGGESTIONS;
     const problems: FieldError[] = [];
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SUGGESTIONS) problems.push({ path: 'first', message: `must be between 1 and ${MAX_SUGGESTIONS}` });
-    if (prefix.length > 100) problems.push({ path: 'prefix', message: 'must be at most 100 characters' });
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SUGGESTIONS) problems.push(fieldError('first', 'input.between', { min: 1, max: MAX_SUGGESTIONS }));
+    if (prefix.length > 100) problems.push(fieldError('prefix', 'input.maxLength', { max: 100 }));
     if (problems.length) throw badInput(problems);
     if (!prefix.trim()) return [];
     const { index } = await this.catalog.current();
@@ -181,14 +181,14 @@ function checkRequest(request: DatasetSearchRequest, first: number, text: string
   const problems: FieldError[] = [];
   const byOffset = request.offset !== undefined && request.offset !== null;
   const maxFirst = byOffset ? MAX_OFFSET_PAGE_SIZE : MAX_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > maxFirst) problems.push({ path: 'first', message: `must be between 0 and ${maxFirst}` });
-  if (text && text.length > MAX_SEARCH_CHARS) problems.push({ path: 'search', message: `must be at most ${MAX_SEARCH_CHARS} characters` });
-  if (byOffset && (!Number.isInteger(request.offset) || (request.offset as number) < 0)) problems.push({ path: 'offset', message: 'must be a whole number, 0 or more' });
-  if (byOffset && request.after) problems.push({ path: 'after', message: 'cannot be combined with offset' });
-  if (request.thenBy?.length && !byOffset) problems.push({ path: 'thenBy', message: 'needs offset paging' });
+  if (!Number.isInteger(first) || first < 0 || first > maxFirst) problems.push(fieldError('first', 'input.between', { min: 0, max: maxFirst }));
+  if (text && text.length > MAX_SEARCH_CHARS) problems.push(fieldError('search', 'input.maxLength', { max: MAX_SEARCH_CHARS }));
+  if (byOffset && (!Number.isInteger(request.offset) || (request.offset as number) < 0)) problems.push(fieldError('offset', 'search.offsetWhole'));
+  if (byOffset && request.after) problems.push(fieldError('after', 'search.afterWithOffset'));
+  if (request.thenBy?.length && !byOffset) problems.push(fieldError('thenBy', 'search.thenByNeedsOffset'));
   const leaves = request.where ? conditionLeaves(request.where) : [];
-  if (leaves.length > MAX_CONDITION_LEAVES) problems.push({ path: 'where', message: `at most ${MAX_CONDITION_LEAVES} terms` });
-  if (leaves.some(([, value]) => value.length > MAX_SEARCH_CHARS)) problems.push({ path: 'where', message: `terms must be at most ${MAX_SEARCH_CHARS} characters` });
+  if (leaves.length > MAX_CONDITION_LEAVES) problems.push(fieldError('where', 'search.tooManyTerms', { max: MAX_CONDITION_LEAVES }));
+  if (leaves.some(([, value]) => value.length > MAX_SEARCH_CHARS)) problems.push(fieldError('where', 'search.termTooLong', { max: MAX_SEARCH_CHARS }));
   if (problems.length) throw badInput(problems);
 }
 

@@ -63,12 +63,12 @@ describe('compileDatastoreSearch', () => {
   });
 
   it('refuses names outside the table and values their column cannot hold, naming the parameter', () => {
-    expect(refusal(() => compile({ fields: ['aqi', 'x'] }))).toEqual([{ path: 'fields', message: 'field "x" not in table' }]);
-    expect(refusal(() => compile({ sort: 'nope desc' }))).toEqual([{ path: 'sort', message: 'field "nope" not in table' }]);
-    expect(refusal(() => compile({ sort: 'a b c' }))).toEqual([{ path: 'sort', message: 'cannot read "a b c"' }]);
+    expect(refusal(() => compile({ fields: ['aqi', 'x'] }))).toEqual([{ path: 'fields', message: '表中没有字段“x” (field "x" not in table)' }]);
+    expect(refusal(() => compile({ sort: 'nope desc' }))).toEqual([{ path: 'sort', message: '表中没有字段“nope” (field "nope" not in table)' }]);
+    expect(refusal(() => compile({ sort: 'a b c' }))).toEqual([{ path: 'sort', message: '无法读取“a b c” (cannot read "a b c")' }]);
     expect(refusal(() => compile({ filters: { aqi: '99999999999999999999' } }))?.[0]).toMatchObject({ path: 'filters', message: expect.stringContaining('not a valid value') });
     expect(refusal(() => compile({ filters: { aqi: [{}] } }))?.[0]).toMatchObject({ path: 'filters', message: expect.stringContaining('text, numbers or booleans') });
-    expect(refusal(() => compile({ q: { station_code: '2460A' } }))).toEqual([{ path: 'q', message: 'field "station_code" not in table' }]);
+    expect(refusal(() => compile({ q: { station_code: '2460A' } }))).toEqual([{ path: 'q', message: '表中没有字段“station_code” (field "station_code" not in table)' }]);
     expect(refusal(() => compile({ q: { aqi: 'high' } }))?.[0].message).toContain('"high" is not a value of aqi');
   });
 });

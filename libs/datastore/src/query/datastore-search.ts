@@ -1,4 +1,4 @@
-import { badInput } from '@opendata/common';
+import { MessageText, badInput, bilingual, messageText } from '@opendata/common';
 import { qualified, quoteIdent } from '../row-table';
 
 /**
@@ -65,7 +65,7 @@ export interface DatastoreSearchSql {
 }
 
 /** A refusal naming the parameter, as CKAN names it. */
-const refusal = (param: string, message: string) => badInput([{ path: param, message }]);
+const refusal = (param: string, problem: MessageText) => badInput([{ path: param, message: bilingual(problem) }]);
 
 /**
  * Builds datastore_search's statements. Names are looked up in the table's columns (anything else is refused,
@@ -76,7 +76,7 @@ export function compileDatastoreSearch(table: string, columns: Column[], search:
   const byName = new Map(columns.map((c) => [c.name, c]));
   const column = (name: string, param: string): Column => {
     const found = byName.get(name);
-    if (!found) throw refusal(param, `field "${name}" not in table`);
+    if (!found) throw refusal(param, messageText('datastore.notInTable', { name }));
     return found;
   };
   const { limit, offset } = search;
@@ -109,9 +109,9 @@ function filterConditions(filters: Record<string, unknown> | null, column: (name
     const target = name === '_id' ? '(_row - 1)' : quoteIdent(column(name, 'filters').name);
     const type = name === '_id' ? 'bigint' : column(name, 'filters').sqlType;
     const wanted = Array.isArray(value) ? value : [value];
-    if (!wanted.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) throw refusal('filters', `values of "${name}" must be text, numbers or booleans`);
+    if (!wanted.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) throw refusal('filters', messageText('datastore.filterValues', { name }));
     const bad = wanted.find((v) => !fitsType(type, String(v)));
-    if (bad !== undefined) throw refusal('filters', `"${String(bad)}" is not a valid value of ${name} (${CKAN_TYPES[type] ?? type})`);
+    if (bad !== undefined) throw refusal('filters', messageText('datastore.badFilterValue', { value: String(bad), name, type: CKAN_TYPES[type] ?? type }));
     return `${target} = ANY(${bind(wanted.map(String))}::${type}[])`;
   });
 }
@@ -128,11 +128,11 @@ function textConditions(search: DatastoreSearch, columns: Column[], column: (nam
   if (q === null) return conditions;
   if (typeof q === 'string') return [...conditions, ...everyColumn(q, columns, bind)];
   for (const [name, value] of Object.entries(q)) {
-    if (!['string', 'number', 'boolean'].includes(typeof value)) throw refusal('q', `"${name}" 的检索值须为文本、数字或布尔值 (the value searched in "${name}" must be text, a number or a boolean)`);
+    if (!['string', 'number', 'boolean'].includes(typeof value)) throw refusal('q', messageText('datastore.searchValue', { name }));
     const target = name === '_id' ? ID_COLUMN : column(name, 'q');
     for (const word of words(String(value))) {
       const match = wordMatch(target, word, bind);
-      if (match === null) throw refusal('q', `"${word}" 不是 ${name} (${CKAN_TYPES[target.sqlType] ?? target.sqlType}) 可取的值 ("${word}" is not a value of ${name})`);
+      if (match === null) throw refusal('q', messageText('datastore.notAValue', { word, name, type: CKAN_TYPES[target.sqlType] ?? target.sqlType }));
       conditions.push(match);
     }
   }
@@ -201,7 +201,7 @@ function sortOf(sort: string | null, column: (name: string) => string): string {
   if (!sort?.trim()) return '_row';
   const keys = sort.split(',').map((part) => {
     const match = /^\s*"?([^"\s]+)"?\s*(asc|desc)?\s*$/i.exec(part);
-    if (!match) throw refusal('sort', `cannot read "${part.trim()}"`);
+    if (!match) throw refusal('sort', messageText('datastore.badSort', { sort: part.trim() }));
     return `${column(match[1])} ${(match[2] ?? 'asc').toUpperCase()}`;
   });
   return [...keys, '_row'].join(', ');

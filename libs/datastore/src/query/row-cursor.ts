@@ -1,4 +1,4 @@
-import { badInput, textProblem } from '@opendata/common';
+import { badInput, fieldError, textProblem } from '@opendata/common';
 
 /**
  * A keyset cursor: the sort key values of a row (as PostgreSQL prints them, so they cast back exactly) and its
@@ -22,7 +22,7 @@ export function decodeCursor(cursor: string, keyCount: number, path = 'after'): 
     Number.isSafeInteger(parsed[keyCount]) &&
     // Keys are cast in SQL: a text PostgreSQL cannot take (a NUL) is no key it printed.
     parsed.slice(0, keyCount).every((v) => v === null || (typeof v === 'string' && textProblem(v) === null));
-  if (!valid) throw badInput([{ path, message: 'is not a cursor of this ordering (use a cursor returned by the same query)' }]);
+  if (!valid) throw badInput([fieldError(path, 'rows.notCursor')]);
   const values = parsed as Array<string | number | null>;
   return { keys: values.slice(0, keyCount) as Array<string | null>, rowNumber: values[keyCount] as number };
 }

@@ -1,4 +1,4 @@
-import { badInput } from '@opendata/common';
+import { MessageKey, MessageText, badInput, fieldError, messageText } from '@opendata/common';
 import { FieldSpec, FieldType } from '@opendata/validation';
 import { columnSqlType, quoteIdent } from '../row-table';
 
@@ -67,34 +67,34 @@ const TIME = /^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/;
 const YEARMONTH = /^\d{4}-\d{2}$/;
 
 /** Checks one value against a field type; returns it in the form its SQL cast reads, or an error message. */
-export function checkValue(type: FieldType, value: unknown): { ok: true; value: string | number | boolean } | { ok: false; message: string } {
-  const fail = (expected: string) => ({ ok: false as const, message: `expects ${expected}, got ${JSON.stringify(value)}` });
+export function checkValue(type: FieldType, value: unknown): { ok: true; value: string | number | boolean } | { ok: false; message: MessageText } {
+  const fail = (expected: Extract<MessageKey, `rows.expect.${string}`>) => ({ ok: false as const, message: messageText('rows.expects', { expected: messageText(expected), got: String(JSON.stringify(value)) }) });
   switch (type) {
     case 'integer':
     case 'year': {
       const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-      return typeof n === 'number' && Number.isSafeInteger(n) ? { ok: true, value: n } : fail('an integer');
+      return typeof n === 'number' && Number.isSafeInteger(n) ? { ok: true, value: n } : fail('rows.expect.integer');
     }
     case 'number': {
       const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-      return typeof n === 'number' && Number.isFinite(n) ? { ok: true, value: n } : fail('a number');
+      return typeof n === 'number' && Number.isFinite(n) ? { ok: true, value: n } : fail('rows.expect.number');
     }
     case 'boolean':
       if (typeof value === 'boolean') return { ok: true, value };
       if (value === 'true' || value === 'false') return { ok: true, value: value === 'true' };
-      return fail('true or false');
+      return fail('rows.expect.boolean');
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && validDate(value) ? { ok: true, value } : fail('a date YYYY-MM-DD');
+      return typeof value === 'string' && DATE.test(value) && validDate(value) ? { ok: true, value } : fail('rows.expect.date');
     case 'datetime': {
       const local = typeof value === 'string' ? beijingDatetime(value) : null;
-      return local ? { ok: true, value: local } : fail('a date and time like 2026-09-10T08:00:00+08:00 (without an offset, Beijing time), or a date 2026-09-10 for the start of that day in China Standard Time');
+      return local ? { ok: true, value: local } : fail('rows.expect.datetime');
     }
     case 'time':
-      return typeof value === 'string' && TIME.test(value) ? { ok: true, value } : fail('a time HH:MM[:SS]');
+      return typeof value === 'string' && TIME.test(value) ? { ok: true, value } : fail('rows.expect.time');
     case 'yearmonth':
-      return typeof value === 'string' && YEARMONTH.test(value) ? { ok: true, value } : fail('a year and month YYYY-MM');
+      return typeof value === 'string' && YEARMONTH.test(value) ? { ok: true, value } : fail('rows.expect.yearmonth');
     case 'string':
-      return typeof value === 'string' || typeof value === 'number' ? { ok: true, value: String(value) } : fail('a string');
+      return typeof value === 'string' || typeof value === 'number' ? { ok: true, value: String(value) } : fail('rows.expect.string');
   }
 }
 
@@ -126,19 +126,19 @@ function validDate(text: string): boolean {
 /** The field of a name, or BAD_USER_INPUT listing the fields there are. */
 export function fieldNamed(fields: FieldSpec[], name: string, path: string): FieldSpec {
   const field = fields.find((f) => f.name === name);
-  if (!field) throw badInput([{ path, message: `unknown field "${name}"; the fields are ${fields.map((f) => f.name).join(', ')}` }]);
+  if (!field) throw badInput([fieldError(path, 'rows.unknownField', { name, fields: fields.map((f) => f.name).join(', ') })]);
   return field;
 }
 
 /** Checks a filter against the fields and compiles it into SQL conditions (ANDed); '' for no filter. */
 export function compileFilter(fields: FieldSpec[], filter: RowFilter | null | undefined, params: SqlParams, path = 'where'): string {
   if (filter === null || filter === undefined) return '';
-  if (typeof filter !== 'object' || Array.isArray(filter)) throw badInput([{ path, message: 'must be an object of field name -> conditions' }]);
+  if (typeof filter !== 'object' || Array.isArray(filter)) throw badInput([fieldError(path, 'rows.filterShape')]);
   const parts: string[] = [];
   for (const [name, condition] of Object.entries(filter)) {
     const field = fieldNamed(fields, name, `${path}.${name}`);
     if (!condition || typeof condition !== 'object' || Array.isArray(condition)) {
-      throw badInput([{ path: `${path}.${name}`, message: `must be an object of conditions (${FILTER_OPERATORS.join(', ')})` }]);
+      throw badInput([fieldError(`${path}.${name}`, 'rows.conditionShape', { operators: FILTER_OPERATORS.join(', ') })]);
     }
     parts.push(...compileCondition(field, condition, params, `${path}.${name}`));
   }
@@ -150,7 +150,7 @@ function compileCondition(field: FieldSpec, condition: FieldCondition, params: S
   const sqlType = columnSqlType(field.type);
   const value = (op: string, raw: unknown): string | number | boolean => {
     const checked = checkValue(field.type, raw);
-    if (!checked.ok) throw badInput([{ path: `${path}.${op}`, message: `${field.name} ${checked.message}` }]);
+    if (!checked.ok) throw badInput([fieldError(`${path}.${op}`, 'rows.badValue', { field: field.name, problem: checked.message })]);
     return checked.value;
   };
   const parts: string[] = [];
@@ -162,19 +162,19 @@ function compileCondition(field: FieldSpec, condition: FieldCondition, params: S
       else parts.push(`${column} ${COMPARISON[op]} ${params.add(value(op, raw), sqlType)}`);
     } else if (op === 'in') {
       if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_IN_VALUES) {
-        throw badInput([{ path: `${path}.in`, message: `must be a list of 1 to ${MAX_IN_VALUES} values` }]);
+        throw badInput([fieldError(`${path}.in`, 'rows.inList', { max: MAX_IN_VALUES })]);
       }
       parts.push(`${column} = ANY(${params.add(raw.map((v) => value('in', v)), `${sqlType}[]`)})`);
     } else if (op === 'contains') {
-      if (field.type !== 'string') throw badInput([{ path: `${path}.contains`, message: `contains applies to text fields; ${field.name} is ${field.type}` }]);
-      if (typeof raw !== 'string' || raw === '') throw badInput([{ path: `${path}.contains`, message: 'must be a non-empty string' }]);
+      if (field.type !== 'string') throw badInput([fieldError(`${path}.contains`, 'rows.containsText', { field: field.name, type: field.type })]);
+      if (typeof raw !== 'string' || raw === '') throw badInput([fieldError(`${path}.contains`, 'rows.nonEmptyString')]);
       // LIKE wildcards in the value are matched literally.
       parts.push(`${column} ILIKE '%' || ${params.add(raw.replace(/[\\%_]/g, '\\$&'), 'text')} || '%'`);
     } else if (op === 'isNull') {
-      if (typeof raw !== 'boolean') throw badInput([{ path: `${path}.isNull`, message: 'must be true or false' }]);
+      if (typeof raw !== 'boolean') throw badInput([fieldError(`${path}.isNull`, 'rows.trueOrFalse')]);
       parts.push(`${column} IS ${raw ? '' : 'NOT '}NULL`);
     } else {
-      throw badInput([{ path: `${path}.${op}`, message: `unknown condition "${op}"; use ${FILTER_OPERATORS.join(', ')}` }]);
+      throw badInput([fieldError(`${path}.${op}`, 'rows.unknownCondition', { op, operators: FILTER_OPERATORS.join(', ') })]);
     }
   }
   return parts;

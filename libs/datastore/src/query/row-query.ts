@@ -1,4 +1,4 @@
-import { AppError, badInput } from '@opendata/common';
+import { AppError, appError, badInput, fieldError } from '@opendata/common';
 import { FieldSpec } from '@opendata/validation';
 import { columnSqlType, qualified, quoteIdent } from '../row-table';
 import { decodeCursor, encodeCursor } from './row-cursor';
@@ -142,10 +142,10 @@ interface SortKey {
 
 function sortKeys(ref: RowTableRef, orderBy: RowSort[] | null | undefined): SortKey[] {
   const sorts = orderBy ?? [];
-  if (sorts.length > MAX_SORT_KEYS) throw badInput([{ path: 'orderBy', message: `at most ${MAX_SORT_KEYS} sort keys` }]);
+  if (sorts.length > MAX_SORT_KEYS) throw badInput([fieldError('orderBy', 'rows.tooManySortKeys', { max: MAX_SORT_KEYS })]);
   const keys = sorts.map((s, i): SortKey => {
     const field = fieldNamed(ref.fields, s.field, `orderBy.${i}.field`);
-    if (s.direction && s.direction !== 'asc' && s.direction !== 'desc') throw badInput([{ path: `orderBy.${i}.direction`, message: 'must be asc or desc' }]);
+    if (s.direction && s.direction !== 'asc' && s.direction !== 'desc') throw badInput([fieldError(`orderBy.${i}.direction`, 'rows.direction')]);
     return { field, column: quoteIdent(field.name), desc: s.direction === 'desc', nullable: !field.required };
   });
   // The row number breaks ties, in the first key's direction so that one index scan (either way) serves it.
@@ -188,7 +188,7 @@ function keysetCondition(keys: SortKey[], cursor: { keys: Array<string | null>; 
 /** One page of rows, sorted, after the given cursor. */
 export function rowPageStatement(ref: RowTableRef, query: RowPageQuery): RowStatement<RowPage> {
   const first = query.first ?? 20;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput([{ path: 'first', message: `must be 1 to ${MAX_PAGE_SIZE}` }]);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput([fieldError('first', 'input.range', { min: 1, max: MAX_PAGE_SIZE })]);
   const fields = query.fields?.length ? query.fields.map((name, i) => fieldNamed(ref.fields, name, `fields.${i}`)) : ref.fields;
   const keys = sortKeys(ref, query.orderBy);
   const params = new SqlParams();
@@ -236,10 +236,10 @@ export function rowCountStatements(ref: RowTableRef, filter?: RowFilter | null, 
 /** Grouped metrics (count, sum, avg, min, max) over the matching rows. */
 export function aggregateStatement(ref: RowTableRef, query: RowAggregateQuery): RowStatement<RowGroup[]> {
   const limit = query.limit ?? MAX_GROUPS;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_GROUPS) throw badInput([{ path: 'limit', message: `must be 1 to ${MAX_GROUPS}` }]);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_GROUPS) throw badInput([fieldError('limit', 'input.range', { min: 1, max: MAX_GROUPS })]);
   const groups = (query.groupBy ?? []).map((name, i) => fieldNamed(ref.fields, name, `groupBy.${i}`));
-  if (groups.length > MAX_SORT_KEYS) throw badInput([{ path: 'groupBy', message: `at most ${MAX_SORT_KEYS} fields` }]);
-  if (!query.metrics?.length) throw badInput([{ path: 'metrics', message: 'name at least one metric' }]);
+  if (groups.length > MAX_SORT_KEYS) throw badInput([fieldError('groupBy', 'rows.tooManyGroups', { max: MAX_SORT_KEYS })]);
+  if (!query.metrics?.length) throw badInput([fieldError('metrics', 'rows.metricNeeded')]);
   const metrics = query.metrics.map((m, i) => metricExpression(ref, m, `metrics.${i}`));
   const params = new SqlParams();
   const condition = where(ref, query.where, params);
@@ -255,16 +255,16 @@ export function aggregateStatement(ref: RowTableRef, query: RowAggregateQuery): 
 }
 
 function metricExpression(ref: RowTableRef, metric: RowMetric, path: string): string {
-  if (!['count', 'sum', 'avg', 'min', 'max'].includes(metric.fn)) throw badInput([{ path: `${path}.fn`, message: 'must be count, sum, avg, min or max' }]);
+  if (!['count', 'sum', 'avg', 'min', 'max'].includes(metric.fn)) throw badInput([fieldError(`${path}.fn`, 'rows.metricFunction')]);
   if (!metric.field) {
-    if (metric.fn !== 'count') throw badInput([{ path: `${path}.field`, message: `${metric.fn} needs a field` }]);
+    if (metric.fn !== 'count') throw badInput([fieldError(`${path}.field`, 'rows.metricNeedsField', { fn: metric.fn })]);
     return 'count(*)';
   }
   const field = fieldNamed(ref.fields, metric.field, `${path}.field`);
   if ((metric.fn === 'sum' || metric.fn === 'avg') && !NUMERIC.has(field.type)) {
-    throw badInput([{ path: `${path}.field`, message: `${metric.fn} needs a numeric field; ${field.name} is ${field.type}` }]);
+    throw badInput([fieldError(`${path}.field`, 'rows.metricNeedsNumber', { fn: metric.fn, field: field.name, type: field.type })]);
   }
-  if (field.type === 'boolean' && metric.fn !== 'count') throw badInput([{ path: `${path}.field`, message: `${metric.fn} does not apply to the true/false field ${field.name}` }]);
+  if (field.type === 'boolean' && metric.fn !== 'count') throw badInput([fieldError(`${path}.field`, 'rows.metricOnBoolean', { fn: metric.fn, field: field.name })]);
   const column = quoteIdent(field.name);
   if (metric.fn === 'count') return `count(${column})`;
   // sum of bigint and avg are numeric: both read back as double precision numbers.
@@ -283,5 +283,5 @@ function metricValue(ref: RowTableRef, metric: RowMetric, value: unknown): numbe
 
 /** Thrown by callers when a version has no row table (a file published without one). */
 export function noRowTable(resourceId: string): AppError {
-  return new AppError('UNPROCESSABLE', `Resource "${resourceId}" has no validated rows (the file was published without a row table)`);
+  return appError('UNPROCESSABLE', 'rows.noRowTable', { resource: resourceId });
 }

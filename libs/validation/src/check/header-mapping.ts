@@ -1,3 +1,4 @@
+import { message } from '@opendata/common';
 import { ReportBuilder } from '../report/report-builder';
 import { TableSchema } from '../schema/table-schema';
 
@@ -15,9 +16,9 @@ export function mapHeader(header: string[], schema: TableSchema | null, report: 
   const seen = new Map<string, number>();
   header.forEach((label, i) => {
     const key = normalizeLabel(label);
-    if (key === '') report.add({ type: 'blank-label', fieldNumber: i + 1, message: `column ${i + 1} has no label` });
+    if (key === '') report.add({ type: 'blank-label', fieldNumber: i + 1, message: message('report.blankLabel', { column: i + 1 }) });
     else if (seen.has(key)) {
-      report.add({ type: 'duplicate-label', fieldNumber: i + 1, fieldName: label, message: `label "${label}" in column ${i + 1} repeats column ${seen.get(key)! + 1}`, cell: label });
+      report.add({ type: 'duplicate-label', fieldNumber: i + 1, fieldName: label, message: message('report.duplicateLabel', { label, column: i + 1, first: seen.get(key)! + 1 }), cell: label });
     } else seen.set(key, i);
   });
   if (!schema) return header.map((_, i) => i);
@@ -27,13 +28,13 @@ export function mapHeader(header: string[], schema: TableSchema | null, report: 
 function byPosition(header: string[], schema: TableSchema, report: ReportBuilder): number[] {
   schema.fields.forEach((field, i) => {
     if (i >= header.length) {
-      report.add({ type: 'missing-label', fieldNumber: i + 1, fieldName: field.name, message: `the header has no column ${i + 1} for field "${field.name}"` });
+      report.add({ type: 'missing-label', fieldNumber: i + 1, fieldName: field.name, message: message('report.missingLabelAt', { column: i + 1, field: field.name }) });
     } else if (header[i] !== '' && header[i] !== field.name) {
-      report.add({ type: 'incorrect-label', fieldNumber: i + 1, fieldName: field.name, message: `column ${i + 1} is labelled "${header[i]}", the schema expects "${field.name}"`, cell: header[i] });
+      report.add({ type: 'incorrect-label', fieldNumber: i + 1, fieldName: field.name, message: message('report.incorrectLabel', { column: i + 1, label: header[i], field: field.name }), cell: header[i] });
     }
   });
   for (let i = schema.fields.length; i < header.length; i++) {
-    report.add({ type: 'extra-label', fieldNumber: i + 1, fieldName: header[i], message: `column ${i + 1} ("${header[i]}") is not in the schema`, cell: header[i] });
+    report.add({ type: 'extra-label', fieldNumber: i + 1, fieldName: header[i], message: message('report.extraLabel', { column: i + 1, label: header[i] }), cell: header[i] });
   }
   return schema.fields.map((_, i) => (i < header.length ? i : -1));
 }
@@ -45,13 +46,13 @@ function byName(header: string[], schema: TableSchema, report: ReportBuilder, se
     const column = names.map((n) => seen.get(n)).find((c): c is number => c !== undefined && !used.has(c)) ?? -1;
     if (column >= 0) used.add(column);
     else if (field.required) {
-      report.add({ type: 'missing-label', fieldNumber: i + 1, fieldName: field.name, message: `required column "${field.name}" (${field.title}) is not in the header` });
+      report.add({ type: 'missing-label', fieldNumber: i + 1, fieldName: field.name, message: message('report.missingColumn', { field: field.name, title: field.title }) });
     }
     return column;
   });
   header.forEach((label, i) => {
     if (!used.has(i) && normalizeLabel(label) !== '' && seen.get(normalizeLabel(label)) === i) {
-      report.add({ type: 'extra-label', fieldNumber: i + 1, fieldName: label, message: `column ${i + 1} ("${label}") is not a field of schema ${schema.id}`, cell: label });
+      report.add({ type: 'extra-label', fieldNumber: i + 1, fieldName: label, message: message('report.extraColumn', { column: i + 1, label, schema: schema.id }), cell: label });
     }
   });
   return columns;

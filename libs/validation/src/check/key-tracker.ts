@@ -1,3 +1,4 @@
+import { message } from '@opendata/common';
 import { ReportBuilder } from '../report/report-builder';
 import { TableSchema } from '../schema/table-schema';
 import { CellValue } from './cell-readers';
@@ -32,7 +33,7 @@ export class InMemoryKeyTracker {
     fieldNumberOf: (fieldIndex: number) => number,
   ): void {
     if (this.remembered >= InMemoryKeyTracker.MAX_KEYS) {
-      report.addNote(`primary key and unique columns were checked for the first ${InMemoryKeyTracker.MAX_KEYS} rows only; uploads check every row`);
+      report.addNote(message('report.keysPartial', { max: InMemoryKeyTracker.MAX_KEYS }));
       return;
     }
     this.remembered++;
@@ -40,7 +41,7 @@ export class InMemoryKeyTracker {
       const key = JSON.stringify(this.primary.map((i) => values[i]));
       const first = this.primaryKeys.get(key);
       if (first === undefined) this.primaryKeys.set(key, rowNumber);
-      else report.add({ type: 'primary-key', rowNumber, message: `primary key (${this.primary.map((i) => names[i]).join(', ')}) = ${key} repeats row ${first}` });
+      else report.add({ type: 'primary-key', rowNumber, message: message('report.primaryKey', { fields: this.primary.map((i) => names[i]).join(', '), key, first }) });
     }
     for (const { index, seen } of this.unique) {
       const value = values[index];
@@ -48,7 +49,7 @@ export class InMemoryKeyTracker {
       const key = String(value);
       const first = seen.get(key);
       if (first === undefined) seen.set(key, rowNumber);
-      else report.add({ type: 'unique-error', rowNumber, fieldNumber: fieldNumberOf(index), fieldName: names[index], message: `"${key}" repeats row ${first} in a unique column`, cell: key });
+      else report.add({ type: 'unique-error', rowNumber, fieldNumber: fieldNumberOf(index), fieldName: names[index], message: message('report.uniqueRepeat', { value: key, first }), cell: key });
     }
   }
 }

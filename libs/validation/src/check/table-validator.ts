@@ -1,3 +1,4 @@
+import { MessageText, bilingual, message, messageText } from '@opendata/common';
 import { isMasked, maskFindings } from '../personal-data/masking';
 import { scanText } from '../personal-data/personal-data-scanner';
 import { RowBatch } from '../read';
@@ -18,8 +19,6 @@ export interface TableValidatorOptions {
   /** Frictionless' optional duplicate-row check. */
   duplicateRows?: boolean;
 }
-
-const MASKED_LABEL: Record<string, string> = { 'resident-id': 'resident ID number', mobile: 'mobile number', 'bank-card': 'bank card number', name: 'name' };
 
 /**
  * Structure, cell, personal-data and standard-rule checks, row batch by row batch, in one pass. The header
@@ -91,7 +90,7 @@ export class TableValidator {
       const rowNumber = batch.firstRowNumber + r;
       this.rowCount++;
       if (isBlank(row)) {
-        this.report.add({ type: 'blank-row', rowNumber, message: `row ${rowNumber} is empty` });
+        this.report.add({ type: 'blank-row', rowNumber, message: message('report.blankRow', { row: rowNumber }) });
         continue;
       }
       let ok = this.checkStructure(row, rowNumber);
@@ -110,10 +109,10 @@ export class TableValidator {
   private checkStructure(row: string[], rowNumber: number): boolean {
     const width = this.header.length;
     for (let j = width; j < row.length; j++) {
-      this.report.add({ type: 'extra-cell', rowNumber, fieldNumber: j + 1, message: `row ${rowNumber} has an extra cell in column ${j + 1}`, cell: row[j] });
+      this.report.add({ type: 'extra-cell', rowNumber, fieldNumber: j + 1, message: message('report.extraCell', { row: rowNumber, column: j + 1 }), cell: row[j] });
     }
     for (let j = row.length; j < width; j++) {
-      this.report.add({ type: 'missing-cell', rowNumber, fieldNumber: j + 1, fieldName: this.header[j], message: `row ${rowNumber} has no cell for column ${j + 1} (${this.header[j]})` });
+      this.report.add({ type: 'missing-cell', rowNumber, fieldNumber: j + 1, fieldName: this.header[j], message: message('report.missingCell', { row: rowNumber, column: j + 1, label: this.header[j] }) });
     }
     return row.length === width;
   }
@@ -125,7 +124,7 @@ export class TableValidator {
       this.seenRows!.set(key, rowNumber);
       return true;
     }
-    this.report.add({ type: 'duplicate-row', rowNumber, message: `row ${rowNumber} repeats row ${first}` });
+    this.report.add({ type: 'duplicate-row', rowNumber, message: message('report.duplicateRow', { row: rowNumber, first }) });
     return false;
   }
 
@@ -141,18 +140,19 @@ export class TableValidator {
       const field = fields[f];
       if ((text.length <= this.longestMissing && this.missing.has(text)) || this.fieldMissing[f]?.has(text)) {
         asWritten &&= text === ''; // an unquoted empty cell is NULL to COPY; another marker would be read as text
-        if (field.required) ok = this.fail('constraint-error', rowNumber, column, field, text, `"${field.name}" (${field.title}) is required`);
+        if (field.required) ok = this.fail('constraint-error', rowNumber, column, field, text, messageText('report.required', { field: field.name, title: field.title }));
         continue;
       }
       const value = this.readers[f](text);
       if (value === UNREADABLE) {
-        ok = this.fail('type-error', rowNumber, column, field, text, `"${text}" is not a valid ${field.type} for "${field.name}" (${field.title})`);
+        const type = messageText(`fieldType.${field.type}`);
+        ok = this.fail('type-error', rowNumber, column, field, text, messageText('report.typeError', { value: text, type, field: field.name, title: field.title }));
         continue;
       }
       const problem = this.checks[f]?.(value);
-      if (problem) ok = this.fail('constraint-error', rowNumber, column, field, text, `"${text}" ${problem}`);
+      if (problem) ok = this.fail('constraint-error', rowNumber, column, field, text, messageText('report.constraint', { value: text, problem }));
       if (field.masked && !isMasked(text, field.masked)) {
-        ok = this.fail('personal-data', rowNumber, column, field, maskForReport(text), `column "${field.name}" must hold masked values; this ${MASKED_LABEL[field.masked]} is not masked`);
+        ok = this.fail('personal-data', rowNumber, column, field, maskForReport(text), messageText('report.notMasked', { field: field.name, kind: messageText(`personal.${field.masked}`) }));
       } else if (this.scanned[f]) ok = this.scan(text, rowNumber, column, field) && ok;
       values[f] = value;
       asWritten &&= copiesAsWritten(field, text, value);
@@ -170,7 +170,7 @@ export class TableValidator {
         rowNumber,
         fieldNumber: column + 1,
         fieldName: field?.name ?? this.header[column],
-        message: `${MASKED_LABEL[finding.kind]} found (${finding.masked}); personal data may not be published: remove it or mask it`,
+        message: message('report.personalData', { kind: messageText(`personal.${finding.kind}`), masked: finding.masked }),
         cell: finding.masked,
       });
     }
@@ -201,9 +201,10 @@ export class TableValidator {
    * personal data never enters them: masked columns show masked cells, and any ID, mobile or card number found
    * in the cell or the message is masked.
    */
-  private fail(type: 'type-error' | 'constraint-error' | 'row-constraint' | 'personal-data', rowNumber: number, column: number, field: FieldSpec, cell: string, message: string): false {
+  private fail(type: 'type-error' | 'constraint-error' | 'row-constraint' | 'personal-data', rowNumber: number, column: number, field: FieldSpec, cell: string, text: MessageText): false {
     const shown = field.masked && type !== 'personal-data' && !isMasked(cell, field.masked) ? maskForReport(cell) : cell;
-    const safeMessage = shown === cell ? message : message.split(cell).join(shown);
+    const full = bilingual(text);
+    const safeMessage = shown === cell ? full : full.split(cell).join(shown);
     this.report.add({ type, rowNumber, fieldNumber: column + 1, fieldName: field.name, message: maskFindings(safeMessage), cell: maskFindings(shown) });
     return false;
   }

@@ -1,3 +1,4 @@
+import { message } from '@opendata/common';
 import { CellValue } from '../check/cell-readers';
 import { maskFindings } from '../personal-data/masking';
 import { JSON_TYPE_OF } from '../schema/schema-loader';
@@ -80,12 +81,12 @@ function stringConstraints(p: ColumnProfile, field: Record<string, unknown>, not
   if (p.present > 0 && p.allDigits) {
     const [min, max] = [p.minDigits, p.maxDigits];
     field.pattern = min === max ? `^\\d{${min}}$` : `^\\d{${min},${max}}$`;
-    notes.push('全为数字的编码，按文本读取以保留前导零 / digit code, read as text so leading zeros are kept');
+    notes.push(message('infer.digitCode'));
   }
   const distinct = p.distinct;
   if (distinct && distinct.size >= 2 && p.present >= 2 * distinct.size && p.maxLength <= 64) {
     field.enum = [...distinct.keys()];
-    notes.push(`${distinct.size} 个取值，建议为枚举 / ${distinct.size} values: proposed as an enumeration`);
+    notes.push(message('infer.enumeration', { count: distinct.size }));
   }
   const bucket = LENGTH_BUCKETS.find((b) => b >= p.maxLength);
   if (p.present > 0 && bucket && !field.enum) field.maxLength = bucket;
@@ -134,8 +135,8 @@ export function proposeField(p: ColumnProfile, fieldNumber: number, naming: { na
   }
   const formats = type === 'date' || type === 'datetime' ? [...p.dateFormats] : [];
   if (formats.length) descriptions.push(`日期格式 / date format: ${formats.join(', ')}.`);
-  if (p.present === 0) notes.push('没有任何取值，类型无法推断 / no value in any row: the type could not be inferred');
-  if (p.personalCells > 0 && !personal) notes.push(`${p.personalCells} 个单元格含个人信息，校验将报错 / ${p.personalCells} cells hold personal data: validation will report them`);
+  if (p.present === 0) notes.push(message('infer.noValue'));
+  if (p.personalCells > 0 && !personal) notes.push(message('infer.personalCellsNote', { count: p.personalCells }));
   if (descriptions.length) field.description = descriptions.join(' ');
   const evidence = evidenceOf(p, { fieldNumber, name: naming.name, type, range, formats, notes });
   return { field: orderKeys(field), evidence, rule: identifier === 'uscc' ? 'uscc-check' : null };

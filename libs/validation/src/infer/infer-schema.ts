@@ -1,7 +1,7 @@
-import { AppError } from '@opendata/common';
+import { AppError, appError, badInput, fieldError, message } from '@opendata/common';
 import { createHash } from 'node:crypto';
 import { mapHeader, normalizeLabel } from '../check/header-mapping';
-import { CsvFormatError, EncodingError, JsonFormatError, NotTextError, TableFormat, XlsxFormatError, detectFormat, peekBytes, readTable } from '../read';
+import { CsvFormatError, EncodingError, JsonFormatError, NotTextError, TableFormat, XlsxFormatError, detectFormat, normalizeEncoding, peekBytes, readTable } from '../read';
 import { ReportBuilder } from '../report/report-builder';
 import { checkCollectionDocument } from '../schema/schema-loader';
 import { TableSchema } from '../schema/table-schema';
@@ -60,7 +60,7 @@ async function scanTable(bytes: AsyncIterable<Uint8Array>, options: InferSchemaO
       if (!scan) {
         if (rows.length === 0) continue;
         const header = rows[0];
-        if (header.length > MAX_COLUMNS) throw new AppError('UNPROCESSABLE', `表头有 ${header.length} 列，最多 ${MAX_COLUMNS} 列 / The header has ${header.length} columns; a collection schema has at most ${MAX_COLUMNS}`);
+        if (header.length > MAX_COLUMNS) throw appError('UNPROCESSABLE', 'infer.tooManyColumns', { columns: header.length, max: MAX_COLUMNS });
         scan = { header, profiles: header.map((h) => new ColumnProfile(h)), rowCount: 0, blankRows: 0, raggedRows: 0 };
         rows = rows.slice(1);
       }
@@ -69,7 +69,7 @@ async function scanTable(bytes: AsyncIterable<Uint8Array>, options: InferSchemaO
   } catch (error) {
     throw readingProblem(error);
   }
-  if (!scan) throw new AppError('UNPROCESSABLE', '文件为空 / The source is empty: there is no header to infer a schema from');
+  if (!scan) throw appError('UNPROCESSABLE', 'infer.empty');
   const encoding = await table.encoding.catch(() => null);
   const dialect = await table.dialect.catch(() => null);
   return { ...scan, encoding, delimiter: dialect?.delimiter ?? null };
@@ -89,11 +89,17 @@ function observeRows(scan: Scan, rows: string[][]): void {
   }
 }
 
+/** The reading options a client may give: an encoding the readers decode, a one-character delimiter. */
+function checkReadOptions(options: InferSchemaOptions): void {
+  if (options.encoding && !normalizeEncoding(options.encoding)) throw badInput([fieldError('encoding', 'read.unknownEncoding', { encoding: options.encoding })]);
+  if (options.delimiter && [...options.delimiter].length !== 1) throw badInput([fieldError('delimiter', 'read.badDelimiter')]);
+}
+
 function readingProblem(error: unknown): unknown {
   if (error instanceof AppError) return error;
-  if (error instanceof EncodingError) return new AppError('UNPROCESSABLE', `编码无法识别 / ${error.message}`, { type: 'encoding-error' });
+  if (error instanceof EncodingError) return appError('UNPROCESSABLE', 'infer.encoding', { error: error.text }, { type: 'encoding-error' });
   if (error instanceof NotTextError || error instanceof CsvFormatError || error instanceof JsonFormatError || error instanceof XlsxFormatError) {
-    return new AppError('UNPROCESSABLE', `文件不是可读的表格 / ${error.message}`, { type: 'format-error' });
+    return appError('UNPROCESSABLE', 'infer.unreadable', { error: error.text }, { type: 'format-error' });
   }
   return error;
 }
@@ -188,20 +194,18 @@ function warningsOf(scan: Scan, header: string[], proposals: FieldProposal[]): s
   const seen = new Map<string, number>();
   header.forEach((label, i) => {
     const key = normalizeLabel(label);
-    if (key === '') warnings.push(`第 ${i + 1} 列没有表头，校验会报 blank-label / column ${i + 1} has no label: validation reports blank-label until it has one`);
-    else if (seen.has(key)) warnings.push(`第 ${i + 1} 列表头与第 ${seen.get(key)! + 1} 列重复 / column ${i + 1} repeats the label of column ${seen.get(key)! + 1}`);
+    if (key === '') warnings.push(message('infer.blankLabel', { column: i + 1 }));
+    else if (seen.has(key)) warnings.push(message('infer.duplicateLabel', { column: i + 1, first: seen.get(key)! + 1 }));
     else seen.set(key, i);
   });
-  if (scan.rowCount === 0) warnings.push('文件只有表头，没有数据行 / the file has a header and no rows: every column is proposed as optional text');
-  if (scan.blankRows) warnings.push(`${scan.blankRows} 个空行，校验会报 blank-row / ${scan.blankRows} blank rows: validation reports them (blank-row)`);
-  if (scan.raggedRows) warnings.push(`${scan.raggedRows} 行的单元格数与表头不同 / ${scan.raggedRows} rows have more or fewer cells than the header (extra-cell, missing-cell)`);
+  if (scan.rowCount === 0) warnings.push(message('infer.noRows'));
+  if (scan.blankRows) warnings.push(message('infer.blankRows', { count: scan.blankRows }));
+  if (scan.raggedRows) warnings.push(message('infer.raggedRows', { count: scan.raggedRows }));
   for (const p of proposals) {
     const pd = p.evidence.personalData;
-    if (pd && pd.unmasked > 0) {
-      warnings.push(`“${p.evidence.header}”含 ${pd.unmasked} 个未脱敏的个人信息，已建议 x-masked: ${pd.kind}；发布前须脱敏 / column ${p.evidence.fieldNumber} holds ${pd.unmasked} unmasked ${pd.kind} values: the draft declares it x-masked, so the file must be masked before it is published`);
-    } else if (p.evidence.personalDataCells > 0) {
-      warnings.push(`“${p.evidence.header}”有 ${p.evidence.personalDataCells} 个单元格含个人信息 / column ${p.evidence.fieldNumber} has ${p.evidence.personalDataCells} cells holding personal data, which validation reports`);
-    }
+    const column = { column: p.evidence.fieldNumber, header: p.evidence.header };
+    if (pd && pd.unmasked > 0) warnings.push(message('infer.unmasked', { ...column, count: pd.unmasked, kind: pd.kind }));
+    else if (p.evidence.personalDataCells > 0) warnings.push(message('infer.personalCells', { ...column, count: p.evidence.personalDataCells }));
   }
   return warnings;
 }
@@ -212,6 +216,7 @@ function warningsOf(scan: Scan, header: string[], proposals: FieldProposal[]): s
  * (encoding detection, delimiter sniffing). Unreadable input is an UNPROCESSABLE AppError.
  */
 export async function inferSchema(bytes: AsyncIterable<Uint8Array>, options: InferSchemaOptions): Promise<SchemaInference> {
+  checkReadOptions(options);
   const { head, bytes: all } = await peekBytes(bytes);
   const format = options.format ?? detectFormat(options.fileName, head, options.contentType ?? null);
   const scan = await scanTable(all, options, format);
@@ -229,7 +234,7 @@ export async function inferSchema(bytes: AsyncIterable<Uint8Array>, options: Inf
   const proposals = scan.profiles.map((p, i) => proposeField(p, i + 1, names[i]));
   const schema = buildDocument(id, options.fileName, scan.rowCount, proposals, scan.profiles);
   const problems = checkCollectionDocument(schema);
-  if (problems.length) throw new AppError('INTERNAL', `The inferred draft is not a valid collection schema: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  if (problems.length) throw appError('INTERNAL', 'infer.invalidDraft', { problems: problems.map((p) => `${p.path}: ${p.message}`).join('; ') });
   return {
     schema,
     evidence: {

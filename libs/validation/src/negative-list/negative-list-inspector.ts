@@ -1,3 +1,4 @@
+import { message } from '@opendata/common';
 import { ReportBuilder } from '../report/report-builder';
 import { TableInspector } from '../validate-table';
 import { NegativeListMatcher, describeRule } from './negative-list-matcher';
@@ -16,12 +17,12 @@ export class NegativeListInspector implements TableInspector {
   header(cells: string[], report: ReportBuilder): void {
     const category = this.schemaId ? this.matcher.schemaHit(this.schemaId) : null;
     if (category) {
-      report.add({ type: 'negative-list', message: `数据类别「${this.schemaId}」在${describeRule(category)}中，不得发布 (this data category is on the negative list)` });
+      report.add({ type: 'negative-list', message: message('report.negativeCategory', { schema: this.schemaId!, rule: describeRule(category) }) });
     }
     cells.forEach((label, i) => {
       const rule = this.matcher.columnHit(label);
       if (rule) {
-        report.add({ type: 'negative-list', fieldNumber: i + 1, fieldName: label, cell: label, message: `列名「${label}」命中${describeRule(rule)} (column name on the negative list)` });
+        report.add({ type: 'negative-list', fieldNumber: i + 1, fieldName: label, cell: label, message: message('report.negativeColumn', { label, rule: describeRule(rule) }) });
       }
     });
   }
@@ -40,7 +41,7 @@ export class NegativeListInspector implements TableInspector {
           fieldNumber: c + 1,
           fieldName: header[c],
           cell: hit.matched,
-          message: `第 ${rowNumber} 行「${header[c] ?? c + 1}」含「${hit.matched}」，命中${describeRule(hit.rule)} (row ${rowNumber} holds a negative-list item)`,
+          message: message('report.negativeCell', { row: rowNumber, column: header[c] ?? c + 1, matched: hit.matched, rule: describeRule(hit.rule) }),
         });
       }
     }

@@ -72,8 +72,11 @@ describe('NegativeListMatcher', () => {
   });
 
   it('names scope, kind, value and reason', () => {
-    expect(describeRule(rule('term', '绝密'))).toBe('负面清单全市禁用词「绝密」(理由绝密)');
-    expect(describeRule(rule('column', '住址', 'org'))).toBe('负面清单本单位禁用列名「住址」(理由住址)');
+    expect(describeRule(rule('term', '绝密'))).toMatchObject({ zh: '负面清单全市禁用词「绝密」(理由绝密)', en: 'city-wide negative list, forbidden term "绝密" (理由绝密)' });
+    expect(describeRule(rule('column', '住址', 'org'))).toMatchObject({
+      zh: '负面清单本单位禁用列名「住址」(理由住址)',
+      en: 'this organization\'s negative list, forbidden column name "住址" (理由住址)',
+    });
   });
 
   it.each([
@@ -84,7 +87,7 @@ describe('NegativeListMatcher', () => {
     ['pattern', 'a*', /empty text/],
     ['term', 'x'.repeat(201), /200/],
   ] as const)('refuses %s rule %j', (kind, value, problem) => {
-    expect(ruleProblem(kind, value)).toMatch(problem);
+    expect(ruleProblem(kind, value)?.en).toMatch(problem);
   });
 
   it('accepts look-behind in patterns', () => {

@@ -1,3 +1,5 @@
+import { MessageText, messageText } from '@opendata/common';
+
 /**
  * The negative list (负面清单, plan item 32): what may not be published. Rules are kept city-wide
  * (organizationId null) and per organization; this file holds the pure matching, compiled once per check so
@@ -15,14 +17,6 @@ export const NEGATIVE_RULE_KIND_LABELS = {
 export type NegativeRuleKind = keyof typeof NEGATIVE_RULE_KIND_LABELS;
 export const NEGATIVE_RULE_KINDS = Object.keys(NEGATIVE_RULE_KIND_LABELS) as readonly NegativeRuleKind[];
 
-export const NEGATIVE_RULE_LABELS: Record<NegativeRuleKind, string> = {
-  column: '禁用列名',
-  term: '禁用词',
-  pattern: '禁用模式',
-  theme: '禁止主题',
-  schema: '禁止数据类别',
-};
-
 export interface NegativeRule {
   id: string;
   organizationId: string | null;
@@ -38,25 +32,25 @@ export interface TextHit {
 }
 
 /** Why a new rule cannot be stored, or null. Patterns must compile alone and combined with the others. */
-export function ruleProblem(kind: NegativeRuleKind, value: string): string | null {
-  if (value.trim() !== value || value === '') return 'must not be empty or start or end with spaces';
-  if (value.length > 200) return 'must be at most 200 characters';
+export function ruleProblem(kind: NegativeRuleKind, value: string): MessageText | null {
+  if (value.trim() !== value || value === '') return messageText('negativeList.valueSpaces');
+  if (value.length > 200) return messageText('input.maxLength', { max: 200 });
   if (kind !== 'pattern') return null;
   // Back-references and named groups would change meaning (or clash) once patterns are joined into one.
-  if (/\\[1-9]|\\k<|\(\?<(?![=!])/.test(value)) return 'must not use back-references or named groups';
+  if (/\\[1-9]|\\k<|\(\?<(?![=!])/.test(value)) return messageText('negativeList.backReference');
   try {
     new RegExp(value, 'iu');
   } catch (error) {
-    return `is not a valid regular expression (${(error as Error).message})`;
+    return messageText('negativeList.badPattern', { reason: (error as Error).message });
   }
-  if (new RegExp(value, 'iu').test('')) return 'must not match empty text';
+  if (new RegExp(value, 'iu').test('')) return messageText('negativeList.matchesEmpty');
   return null;
 }
 
 /** A rule named for a report or an error message: kind, value, scope and the reason it is on the list. */
-export function describeRule(rule: NegativeRule): string {
-  const scope = rule.organizationId ? '本单位' : '全市';
-  return `负面清单${scope}${NEGATIVE_RULE_LABELS[rule.kind]}「${rule.value}」(${rule.reason})`;
+export function describeRule(rule: NegativeRule): MessageText {
+  const scope = messageText(rule.organizationId ? 'negativeList.scope.organization' : 'negativeList.scope.city');
+  return messageText('negativeList.rule', { scope, kind: messageText(`negativeList.kind.${rule.kind}`), value: rule.value, reason: rule.reason });
 }
 
 // No "-" or "/" here: outside a character class they need no escape, and with the u flag "\\-" is an error.

@@ -1,4 +1,5 @@
 import { TextDecoder } from 'node:util';
+import { MessageKey, messageText } from '@opendata/common';
 import { ByteError, ValidatedEncoding, findByteError, incompleteTailLength } from './byte-validators';
 import { EncodingError, NotTextError } from './read-errors';
 
@@ -96,10 +97,23 @@ export class ChunkDecoder {
   }
 }
 
+/** Python's codec reasons (as the byte validators give them), each with its message. */
+const REASONS: Record<string, Extract<MessageKey, `read.reason.${string}`>> = {
+  'invalid start byte': 'read.reason.invalidStartByte',
+  'invalid continuation byte': 'read.reason.invalidContinuationByte',
+  'unexpected end of data': 'read.reason.unexpectedEnd',
+  'illegal multibyte sequence': 'read.reason.illegalMultibyte',
+  'incomplete multibyte sequence': 'read.reason.incompleteMultibyte',
+  'illegal encoding': 'read.reason.illegalEncoding',
+  'illegal UTF-16 surrogate': 'read.reason.illegalSurrogate',
+  'truncated data': 'read.reason.truncated',
+};
+
 /** Worded like Python's codecs, which frictionless-py reports verbatim. */
 export function encodingError(encoding: string, position: number, byte: number, reason: string): EncodingError {
-  const hex = byte < 0 ? 'end of data' : `0x${byte.toString(16).padStart(2, '0')}`;
-  return new EncodingError(encoding, position, byte, `'${encoding}' codec can't decode byte ${hex} in position ${position}: ${reason}`);
+  const hex = byte < 0 ? messageText('read.endOfData') : `0x${byte.toString(16).padStart(2, '0')}`;
+  const why = messageText(REASONS[reason] ?? 'read.reason.invalidData');
+  return new EncodingError(encoding, position, byte, messageText('read.cannotDecode', { encoding, byte: hex, position, reason: why }));
 }
 
 /**
@@ -108,9 +122,5 @@ export function encodingError(encoding: string, position: number, byte: number, 
  * byte: the message says what to do then.
  */
 export function nulError(encoding: string, position: number): NotTextError {
-  const hint = encoding.startsWith('utf-16') ? '' : ' (a UTF-16 file must start with its byte order mark)';
-  return new NotTextError(
-    'nul',
-    `字节位置 ${position} 处有空字符 NUL (0x00)，含空字符的文本无法存储 / byte 0x00 (NUL) in position ${position} (${encoding}): text holding the NUL character cannot be stored${hint}`,
-  );
+  return new NotTextError('nul', messageText(encoding.startsWith('utf-16') ? 'read.nul' : 'read.nulNoBom', { position, encoding }));
 }

@@ -2,6 +2,7 @@ import { chunked, collectRows, fixture } from './__fixtures__/streams';
 import { CsvFormatError, CsvReadOptions, readCsv } from './csv-reader';
 import { sniffDialect } from './csv-sniffer';
 import { EncodingError } from './read-errors';
+import { encodingError } from './chunk-decoder';
 
 async function read(text: string, options: CsvReadOptions = {}, size?: number) {
   const csv = readCsv(chunked(text, size), options);
@@ -100,7 +101,7 @@ describe('readCsv', () => {
   it('delivers the rows before an error of the text stream, then throws it', async () => {
     async function* failing(): AsyncGenerator<string> {
       yield 'a,b\n1,2\n3,';
-      throw new EncodingError('utf-8', 12, 0xff, 'bad byte');
+      throw encodingError('utf-8', 12, 0xff, 'invalid start byte');
     }
     const csv = readCsv(failing());
     expect((await csv.dialect).delimiter).toBe(',');

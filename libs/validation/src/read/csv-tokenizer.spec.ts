@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { messageText } from '@opendata/common';
 import { CsvTokenizer, MAX_RECORD_CHARS, TokenizerDialect } from './csv-tokenizer';
 import { CsvFormatError } from './read-errors';
 
@@ -98,7 +99,8 @@ describe('CsvTokenizer', () => {
     const rows: string[][] = [];
     tokenizer.push('"col1","col2"\n"Foo","Bar","Baz\n', rows);
     expect(rows).toEqual([['col1', 'col2']]);
-    expect(() => tokenizer.end(rows)).toThrow(new CsvFormatError(2, 'row 2 has a quoted field that is not closed before the end of the file'));
+    expect(() => tokenizer.end(rows)).toThrow(new CsvFormatError(2, messageText('csv.unclosedQuote', { row: 2 })));
+    expect(() => tokenizer.end(rows)).toThrow('第 2 行有带引号的字段直到文件末尾都未闭合 (row 2 has a quoted field that is not closed before the end of the file)');
   });
 
   it('refuses a record that would hold the rest of the file', () => {

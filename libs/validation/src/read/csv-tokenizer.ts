@@ -1,3 +1,4 @@
+import { messageText } from '@opendata/common';
 import { CsvFormatError } from './read-errors';
 
 export interface TokenizerDialect {
@@ -73,7 +74,7 @@ export class CsvTokenizer {
     this.nextLf = this.nextCr = this.nextSpecial = this.nextEscape = -1;
     if (this.text.length >= this.retryLength) this.parse(out, false, lines ?? null);
     if (this.text.length - this.pos > MAX_RECORD_CHARS) {
-      throw new CsvFormatError(this.records + 1, `row ${this.records + 1} is longer than ${MAX_RECORD_CHARS} characters: a quote is probably not closed`);
+      throw new CsvFormatError(this.records + 1, messageText('csv.rowTooLong', { row: this.records + 1, max: MAX_RECORD_CHARS }));
     }
   }
 
@@ -239,7 +240,7 @@ export class CsvTokenizer {
   private openQuote(final: boolean): null {
     if (!final) return null;
     const row = this.records + 1;
-    throw new CsvFormatError(row, `row ${row} has a quoted field that is not closed before the end of the file`);
+    throw new CsvFormatError(row, messageText('csv.unclosedQuote', { row }));
   }
 }
 

@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
+import { messageText } from '@opendata/common';
 import { findGb18030Error, findUtf8Error, utf8TailLength } from './byte-validators';
 import { ChunkDecoder, DecodedChunk, TextEncodingName, encodingError } from './chunk-decoder';
-import { BINARY_DESCRIPTIONS, detectBinaryKind } from './magic-bytes';
+import { detectBinaryKind } from './magic-bytes';
 import { EncodingError, NotTextError } from './read-errors';
 
 export { EncodingError, NotTextError } from './read-errors';
@@ -67,7 +68,7 @@ async function begin(source: AsyncIterator<Uint8Array>, forced: TextEncodingName
   const kind = detectBinaryKind(window);
   if (kind) {
     await source.return?.();
-    throw new NotTextError(kind, `the file is ${BINARY_DESCRIPTIONS[kind]}, not text`);
+    throw new NotTextError(kind, messageText(`read.binary.${kind}`));
   }
   try {
     return { encoding: forced ?? detectEncoding(window, done), window, done };
@@ -103,7 +104,7 @@ export function detectEncoding(window: Uint8Array, done: boolean): TextEncodingN
   const gbFurther = gbError.offset > utf8Error.offset;
   const found = gbFurther ? gbError : utf8Error;
   const error = encodingError(gbFurther ? 'gb18030' : 'utf-8', found.offset, window[found.offset] ?? -1, found.reason);
-  throw new EncodingError(error.encoding, error.bytePosition, error.byte, `${error.message} (the file is neither UTF-8 nor GB18030)`);
+  throw new EncodingError(error.encoding, error.bytePosition, error.byte, messageText('read.neitherUtf8NorGb', { error: error.text }));
 }
 
 function bomEncoding(bytes: Uint8Array): TextEncodingName | null {

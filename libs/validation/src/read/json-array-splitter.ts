@@ -1,3 +1,4 @@
+import { MessageKey, messageText } from '@opendata/common';
 import { MAX_JSON_DEPTH, tooDeep } from './json-rows';
 import { JsonFormatError } from './read-errors';
 
@@ -11,6 +12,9 @@ const CLOSE_BRACKET = 93;
 const COMMA = 44;
 const QUOTE = 34;
 const BACKSLASH = 92;
+
+/** How a JSON array can be malformed, each a message naming the record where it was found. */
+type ArrayProblem = Exclude<Extract<MessageKey, `json.array.${string}`>, 'json.array.elementTooLong'>;
 
 /** Where we are outside an element: before "[", after "[", after ",", after an element, after "]". */
 type Phase = 'start' | 'first' | 'expect' | 'after' | 'done';
@@ -43,13 +47,13 @@ export class JsonArraySplitter {
     }
     this.run(out);
     if (this.valueStart >= 0 && this.buffer.length - this.valueStart > MAX_ELEMENT_CHARS) {
-      this.fail(`has an element longer than ${MAX_ELEMENT_CHARS} characters`);
+      throw new JsonFormatError(this.count + 1, messageText('json.array.elementTooLong', { record: this.count + 1, max: MAX_ELEMENT_CHARS }));
     }
   }
 
   end(): void {
-    if (this.phase === 'start') this.fail('is missing: the text is empty');
-    if (this.phase !== 'done') this.fail('is not closed: the text ends inside it');
+    if (this.phase === 'start') this.fail('json.array.missing');
+    if (this.phase !== 'done') this.fail('json.array.notClosed');
   }
 
   private run(out: string[]): void {
@@ -78,22 +82,22 @@ export class JsonArraySplitter {
     if (c === 32 || c === 10 || c === 13 || c === 9) return i + 1;
     switch (this.phase) {
       case 'start':
-        if (c !== OPEN_BRACKET) this.fail('should start with "["');
+        if (c !== OPEN_BRACKET) this.fail('json.array.noOpening');
         this.phase = 'first';
         return i + 1;
       case 'done':
-        return this.fail('is followed by more text after its closing "]"');
+        return this.fail('json.array.textAfter');
       case 'after':
         if (c === CLOSE_BRACKET) this.phase = 'done';
         else if (c === COMMA) this.phase = 'expect';
-        else this.fail('is missing a "," between two elements');
+        else this.fail('json.array.missingComma');
         return i + 1;
       default:
         if (c === CLOSE_BRACKET && this.phase === 'first') {
           this.phase = 'done';
           return i + 1;
         }
-        if (c === CLOSE_BRACKET || c === COMMA) this.fail('has an empty element');
+        if (c === CLOSE_BRACKET || c === COMMA) this.fail('json.array.emptyElement');
         this.valueStart = i;
         this.depth = 0;
         this.inString = false;
@@ -131,8 +135,8 @@ export class JsonArraySplitter {
     return -1;
   }
 
-  private fail(problem: string): never {
-    throw new JsonFormatError(this.count + 1, `the JSON array ${problem} (at record ${this.count + 1})`);
+  private fail(problem: ArrayProblem): never {
+    throw new JsonFormatError(this.count + 1, messageText(problem, { record: this.count + 1 }));
   }
 }
 

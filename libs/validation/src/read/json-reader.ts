@@ -1,3 +1,4 @@
+import { messageText } from '@opendata/common';
 import { JsonArraySplitter } from './json-array-splitter';
 import { JsonRowMapper } from './json-rows';
 import { JsonFormatError } from './read-errors';
@@ -56,7 +57,7 @@ function chooseLayout(head: TextHead): JsonLayout {
   if (first === null && head.error) throw head.error;
   if (first === null || first === '[') return 'array';
   if (first === '{') return 'ndjson';
-  throw new JsonFormatError(1, `expected a JSON array ("[") or NDJSON objects ("{"), found ${JSON.stringify(first)}`);
+  throw new JsonFormatError(1, messageText('json.notArrayOrNdjson', { open: '{', found: JSON.stringify(first) }));
 }
 
 interface RecordSink {
@@ -89,11 +90,12 @@ async function* jsonBatches(head: Promise<TextHead>, layout: Promise<JsonLayout>
   yield* batcher.flush();
 }
 
-function parseRecord(text: string, recordNumber: number, where: string): unknown {
+function parseRecord(json: string, recordNumber: number, line: number | null): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(json);
   } catch (error) {
-    throw new JsonFormatError(recordNumber, `record ${recordNumber}${where} is not valid JSON: ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    throw new JsonFormatError(recordNumber, line === null ? messageText('json.recordInvalid', { record: recordNumber, reason }) : messageText('json.lineRecordInvalid', { record: recordNumber, line, reason }));
   }
 }
 
@@ -109,7 +111,7 @@ class ArraySink implements RecordSink {
     this.splitter.push(chunk, this.texts);
     for (const text of this.texts) {
       this.records++;
-      this.mapper.add(parseRecord(text, this.records, ''), this.records, this.batcher.rows);
+      this.mapper.add(parseRecord(text, this.records, null), this.records, this.batcher.rows);
     }
     this.texts.length = 0;
   }
@@ -136,7 +138,7 @@ class NdjsonSink implements RecordSink {
     }
     this.partial = text.slice(start);
     if (this.partial.length > 16 * 1024 * 1024) {
-      throw new JsonFormatError(this.records + 1, `line ${this.line + 1} is longer than 16 Mi characters`);
+      throw new JsonFormatError(this.records + 1, messageText('json.lineTooLong', { line: this.line + 1 }));
     }
   }
 
@@ -149,6 +151,6 @@ class NdjsonSink implements RecordSink {
     this.line++;
     if (line.trim() === '') return; // blank lines (and a final newline) separate nothing
     this.records++;
-    this.mapper.add(parseRecord(line, this.records, ` (line ${this.line})`), this.records, this.batcher.rows);
+    this.mapper.add(parseRecord(line, this.records, this.line), this.records, this.batcher.rows);
   }
 }

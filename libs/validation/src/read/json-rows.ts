@@ -1,4 +1,4 @@
-import { textProblem } from '@opendata/common';
+import { messageText, textProblem } from '@opendata/common';
 import { JsonFormatError } from './read-errors';
 
 /**
@@ -10,10 +10,7 @@ import { JsonFormatError } from './read-errors';
 export const MAX_JSON_DEPTH = 64;
 
 export function tooDeep(recordNumber: number): JsonFormatError {
-  return new JsonFormatError(
-    recordNumber,
-    `第 ${recordNumber} 条记录嵌套超过 ${MAX_JSON_DEPTH} 层 / record ${recordNumber} is nested more than ${MAX_JSON_DEPTH} levels deep (JSON rows are records: arrays and objects inside a record may nest ${MAX_JSON_DEPTH - 1} levels)`,
-  );
+  return new JsonFormatError(recordNumber, messageText('json.tooDeep', { record: recordNumber, max: MAX_JSON_DEPTH, inner: MAX_JSON_DEPTH - 1 }));
 }
 
 /** Whether arrays and objects nest deeper than `levels` below `value` (recursion bounded by `levels`). */
@@ -68,7 +65,7 @@ export class JsonRowMapper {
     this.header = Object.keys(object);
     for (const key of this.header) {
       const problem = textProblem(key);
-      if (problem) throw new JsonFormatError(recordNumber, `第 ${recordNumber} 条记录的键 / record ${recordNumber}, key ${JSON.stringify(key)}: ${problem}`);
+      if (problem) throw new JsonFormatError(recordNumber, messageText('json.badKey', { record: recordNumber, key: JSON.stringify(key), problem }));
     }
     this.header.forEach((key, i) => this.columns.set(key, i));
     out.push(this.header.slice(), this.objectRow(object, recordNumber));
@@ -87,13 +84,13 @@ export class JsonRowMapper {
   }
 
   private arrayRow(record: unknown, recordNumber: number): string[] {
-    if (!Array.isArray(record)) throw new JsonFormatError(recordNumber, `record ${recordNumber} is not an array like the first one`);
+    if (!Array.isArray(record)) throw new JsonFormatError(recordNumber, messageText('json.notArrayRecord', { record: recordNumber }));
     return record.map((value, i) => cellText(value, recordNumber, i + 1));
   }
 
   private asObject(record: unknown, recordNumber: number): Record<string, unknown> {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-      throw new JsonFormatError(recordNumber, `record ${recordNumber} is not a JSON object`);
+      throw new JsonFormatError(recordNumber, messageText('json.notObject', { record: recordNumber }));
     }
     return record as Record<string, unknown>;
   }
@@ -106,7 +103,7 @@ export class JsonRowMapper {
 function cellText(value: unknown, recordNumber: number, field: string | number): string {
   if (typeof value === 'string') {
     const problem = textProblem(value);
-    if (problem) throw new JsonFormatError(recordNumber, `第 ${recordNumber} 条记录 / record ${recordNumber}, field ${JSON.stringify(field)}: ${problem}`);
+    if (problem) throw new JsonFormatError(recordNumber, messageText('json.badField', { record: recordNumber, field: JSON.stringify(field), problem }));
     return value;
   }
   if (value !== null && typeof value === 'object' && deeperThan(value, MAX_JSON_DEPTH - 1)) throw tooDeep(recordNumber);

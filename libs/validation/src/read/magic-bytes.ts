@@ -26,10 +26,3 @@ export function detectBinaryKind(firstBytes: Uint8Array): BinaryKind | null {
   }
   return null;
 }
-
-export const BINARY_DESCRIPTIONS: Record<BinaryKind, string> = {
-  zip: 'a ZIP archive (an XLSX, ODS or DOCX file is one)',
-  xls: 'an Excel 97-2003 workbook (.xls)',
-  pdf: 'a PDF document',
-  gzip: 'a gzip-compressed file',
-};

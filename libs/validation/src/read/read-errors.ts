@@ -1,12 +1,13 @@
+import { MessageText, bilingual } from '@opendata/common';
+
 /**
  * The errors a table reader throws. Each maps to a Frictionless source error type (encoding-error,
- * format-error, source-error) so reports built from them read like frictionless-py's.
+ * format-error, source-error) so reports built from them read like frictionless-py's. Their messages come
+ * from the catalogue; `text` keeps both languages apart for a message that quotes them.
  */
-
-/** What the reader errors share: each is named after its class. */
 abstract class ReadError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly text: MessageText) {
+    super(bilingual(text));
     this.name = new.target.name;
   }
 }
@@ -17,9 +18,9 @@ export class EncodingError extends ReadError {
     readonly encoding: string,
     readonly bytePosition: number,
     readonly byte: number,
-    message: string,
+    text: MessageText,
   ) {
-    super(message);
+    super(text);
   }
 }
 
@@ -27,9 +28,9 @@ export class EncodingError extends ReadError {
 export class NotTextError extends ReadError {
   constructor(
     readonly kind: string,
-    message: string,
+    text: MessageText,
   ) {
-    super(message);
+    super(text);
   }
 }
 
@@ -37,9 +38,9 @@ export class NotTextError extends ReadError {
 export class CsvFormatError extends ReadError {
   constructor(
     readonly rowNumber: number,
-    message: string,
+    text: MessageText,
   ) {
-    super(message);
+    super(text);
   }
 }
 
@@ -47,9 +48,9 @@ export class CsvFormatError extends ReadError {
 export class JsonFormatError extends ReadError {
   constructor(
     readonly recordNumber: number,
-    message: string,
+    text: MessageText,
   ) {
-    super(message);
+    super(text);
   }
 }
 

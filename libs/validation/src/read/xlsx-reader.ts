@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 // never whole in memory, and its writer builds the workbooks the tests read. Its last release (4.4.0) is
 // from 2023: the workarounds below rely on its internals and are covered by the specs.
 import * as ExcelJS from 'exceljs';
+import { messageText } from '@opendata/common';
 import { XlsxFormatError } from './read-errors';
 import { DEFAULT_BATCH_SIZE, RowBatch, RowBatcher } from './row-batch';
 import { ParkedSheets } from './xlsx-parked-sheets';
@@ -78,11 +79,11 @@ async function* xlsxBatches(bytes: AsyncIterable<Uint8Array>, batchSize: number,
         sheetRows.return?.(undefined).catch(() => undefined);
       }
     }
-    if (!found) throw new XlsxFormatError('the workbook has no worksheet');
+    if (!found) throw new XlsxFormatError(messageText('xlsx.noWorksheet'));
   } catch (error) {
     if (source.error !== undefined) throw source.error;
     yield* batcher.flush();
-    throw error instanceof XlsxFormatError ? error : new XlsxFormatError(`the file is not a readable XLSX workbook: ${(error as Error).message}`);
+    throw error instanceof XlsxFormatError ? error : new XlsxFormatError(messageText('xlsx.unreadable', { reason: (error as Error).message }));
   } finally {
     input.destroy();
     sheets.return?.(undefined).catch(() => undefined); // a read that ends early: let exceljs' generators end too

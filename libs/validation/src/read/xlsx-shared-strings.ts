@@ -1,3 +1,4 @@
+import { messageText } from '@opendata/common';
 import { XlsxFormatError } from './read-errors';
 import { xlsxCellText } from './xlsx-cells';
 
@@ -47,9 +48,7 @@ export class SharedStringTable {
     const length = Buffer.byteLength(text, 'utf8');
     this.bytes += length;
     if (this.count >= this.maxCount || this.bytes > this.maxBytes) {
-      throw new XlsxFormatError(
-        `the workbook's shared-strings table is larger than this platform reads from XLSX (${this.maxCount.toLocaleString('en')} texts, ${Math.round(this.maxBytes / 1024 / 1024)} MB); save the sheet as CSV (UTF-8) and upload that`,
-      );
+      throw new XlsxFormatError(messageText('xlsx.sharedStringsTooLarge', { count: this.maxCount.toLocaleString('en'), megabytes: Math.round(this.maxBytes / 1024 / 1024) }));
     }
     if (this.count === this.starts.length) this.grow();
     if (this.chunks.length === 0 || length > CHUNK_BYTES - this.used) this.openChunk(length);
@@ -73,7 +72,7 @@ export class SharedStringTable {
   /** Excel caps a cell at 32,767 characters (under 100 KB of UTF-8): a longer text is not a spreadsheet's. */
   private openChunk(length: number): void {
     if (length > CHUNK_BYTES) {
-      throw new XlsxFormatError(`a text of the workbook's shared-strings table is longer than ${CHUNK_BYTES / 1024 / 1024} MB`);
+      throw new XlsxFormatError(messageText('xlsx.sharedStringTooLong', { megabytes: CHUNK_BYTES / 1024 / 1024 }));
     }
     this.chunks.push(Buffer.allocUnsafe(CHUNK_BYTES));
     this.used = 0;

@@ -1,3 +1,4 @@
+import { bilingual } from '@opendata/common';
 import { CellValue } from '../check/cell-readers';
 import { loadBuiltInSchemas } from '../schema/schema-loader';
 import { compileRowRules } from './row-rules';
@@ -16,7 +17,7 @@ describe('gb3838-water-class rule', () => {
     values[at('permanganate_index')] = 5.95;
     values[at('total_phosphorus')] = 0.071;
     const messages: string[] = [];
-    rule(values, (field, message) => messages.push(`${schema.fields[field].name}: ${message}`));
+    rule(values, (field, message) => messages.push(`${schema.fields[field].name}: ${bilingual(message)}`));
     return messages;
   }
 
@@ -30,7 +31,8 @@ describe('gb3838-water-class rule', () => {
 
   it('reports a class that is neither, naming both ratings', () => {
     expect(check('2')).toEqual([
-      'water_class: water class by GB 3838-2002 single-factor evaluation is Ⅲ类 (permanganateIndex), Ⅳ类 with the lake limits; found 2',
+      'water_class: 按 GB 3838-2002 单因子评价，水质类别为Ⅲ类（permanganateIndex），按湖库限值为Ⅳ类；实际为 2' +
+        ' (water class by GB 3838-2002 single-factor evaluation is Ⅲ类 (permanganateIndex), Ⅳ类 with the lake limits; found 2)',
     ]);
   });
 });

@@ -1,11 +1,11 @@
-import { isValidUscc } from '@opendata/common';
+import { MessageText, isValidUscc, messageText } from '@opendata/common';
 import { CellValue } from '../check/cell-readers';
 import { TableSchema } from '../schema/table-schema';
 import { AqiResult, computeDailyAqi, computeHourlyAqi } from '../standards/aqi';
 import { WaterFactor, classifyWater } from '../standards/water-quality';
 
 /** A rule over one row's read values; reports each declared field that disagrees with the standard. */
-export type RowRule = (values: Array<CellValue | null>, report: (fieldIndex: number, message: string) => void) => void;
+export type RowRule = (values: Array<CellValue | null>, report: (fieldIndex: number, message: MessageText) => void) => void;
 
 type Values = Array<CellValue | null>;
 const num = (v: CellValue | null | undefined): number | null => (typeof v === 'number' ? v : null);
@@ -57,17 +57,17 @@ function aqiRule(schema: TableSchema, compute: (v: Values) => AqiResult<string>)
     const result = compute(values);
     if (result.aqi === null) return;
     if (result.aqi !== declared) {
-      report(aqi, `AQI by HJ 633-2012 from this row's concentrations is ${result.aqi} (${subIndexes(result)}); found ${declared}`);
+      report(aqi, messageText('rule.aqi', { aqi: result.aqi, subIndexes: subIndexes(result), found: declared }));
       return; // category and primary pollutant follow from the AQI; one disagreement is enough to report
     }
     if (quality >= 0 && typeof values[quality] === 'string' && values[quality] !== result.category) {
-      report(quality, `quality for AQI ${result.aqi} is ${result.category} (HJ 633-2012 表2); found ${values[quality]}`);
+      report(quality, messageText('rule.aqiCategory', { aqi: result.aqi, category: String(result.category), found: String(values[quality]) }));
     }
     if (primary >= 0) {
       const found = typeof values[primary] === 'string' ? pollutants.of(values[primary] as string) : '';
       const expected = result.primaryPollutants.length < 2 ? (result.primaryPollutants[0] ?? '') : [...result.primaryPollutants].sort().join();
       if (found !== expected) {
-        report(primary, `primary pollutant for AQI ${result.aqi} is ${expected || 'none (AQI <= 50)'}; found ${found || 'none'}`);
+        report(primary, messageText('rule.primaryPollutant', { aqi: result.aqi, expected: expected || messageText('rule.noPollutantBelow50'), found: found || messageText('rule.noPollutant') }));
       }
     }
   };
@@ -146,8 +146,8 @@ function waterRule(schema: TableSchema): RowRule | null {
     // correct class may follow (太湖, 巢湖 ... in the CNEMC feed): the lake rating is accepted as well.
     const lake = classifyWater(measured, 'lake', { ignore: ['totalNitrogen'] });
     if (lake.waterClass === declared) return;
-    const asLake = lake.waterClass !== river.waterClass ? `, ${labels[lake.waterClass!]} with the lake limits` : '';
-    report(declaredAt, `water class by GB 3838-2002 single-factor evaluation is ${labels[river.waterClass]} (${river.determiningFactors.join(', ')})${asLake}; found ${String(values[declaredAt])}`);
+    const found = { waterClass: labels[river.waterClass], factors: river.determiningFactors.join(', '), found: String(values[declaredAt]) };
+    report(declaredAt, lake.waterClass !== river.waterClass ? messageText('rule.waterClassLake', { ...found, lakeClass: labels[lake.waterClass!] }) : messageText('rule.waterClass', found));
   };
 }
 
@@ -158,7 +158,7 @@ function usccRule(schema: TableSchema): RowRule | null {
     for (const [, i] of columns) {
       const v = values[i];
       if (typeof v === 'string' && v.length === 18 && !isValidUscc(v.toUpperCase())) {
-        report(i, `${v} is not a valid unified social credit code: its check character does not match (GB 32100-2015)`);
+        report(i, messageText('rule.uscc', { value: v }));
       }
     }
   };

@@ -1,9 +1,10 @@
-import { FieldError, projectRoot } from '@opendata/common';
+import { FieldError, bilingual, fieldError, projectRoot } from '@opendata/common';
 import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FieldConstraints, FieldSpec, FieldType, MaskedKind, RuleId, TableSchema } from './table-schema';
+import { schemaRuleText } from './schema-messages';
 
 const CONSTRAINT_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'pattern', 'enum', 'const'] as const;
 
@@ -42,19 +43,18 @@ export function checkCollectionDocument(doc: unknown): FieldError[] {
   const problems: FieldError[] = [];
   for (const [name, field] of Object.entries(d.properties)) {
     if (JSON_TYPE_OF[field['x-type']] !== field.type) {
-      problems.push({ path: `properties.${name}.type`, message: `must be "${JSON_TYPE_OF[field['x-type']]}" for x-type ${field['x-type']}` });
+      problems.push(fieldError(`properties.${name}.type`, 'schema.typeForXType', { type: JSON_TYPE_OF[field['x-type']], xType: field['x-type'] }));
     }
   }
   for (const [key, names] of [['required', d.required ?? []], ['x-primary-key', d['x-primary-key'] ?? []]] as const) {
-    for (const name of names) if (!(name in d.properties)) problems.push({ path: key, message: `names "${name}", which is not a property` });
+    for (const name of names) if (!(name in d.properties)) problems.push(fieldError(key, 'schema.notAProperty', { name }));
   }
   return problems;
 }
 
 function metaError(e: ErrorObject): FieldError {
   const path = e.instancePath.slice(1).split('/').filter(Boolean).join('.');
-  const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : '';
-  return { path: path || '(schema)', message: `${e.message ?? 'is invalid'}${extra}` };
+  return { path: path || '(schema)', message: bilingual(schemaRuleText(e)) };
 }
 
 /**

@@ -1,0 +1,96 @@
+import { MessageTable } from './message-types';
+
+/**
+ * The messages of validation reports (their error types are Frictionless' names and stay so): header, row and
+ * cell checks, the standards' own rules, personal data, the negative list, and schema checks.
+ */
+export const VALIDATION_MESSAGES = {
+  'report.blankLabel': { zh: '第 {column} 列没有表头', en: 'column {column} has no label' },
+  'report.duplicateLabel': { zh: '第 {column} 列的表头“{label}”与第 {first} 列重复', en: 'label "{label}" in column {column} repeats column {first}' },
+  'report.missingLabelAt': { zh: '表头没有第 {column} 列，应为字段“{field}”', en: 'the header has no column {column} for field "{field}"' },
+  'report.incorrectLabel': { zh: '第 {column} 列的表头是“{label}”，采集标准要求“{field}”', en: 'column {column} is labelled "{label}", the schema expects "{field}"' },
+  'report.extraLabel': { zh: '第 {column} 列（“{label}”）不在采集标准中', en: 'column {column} ("{label}") is not in the schema' },
+  'report.missingColumn': { zh: '表头中没有必填列“{field}”（{title}）', en: 'required column "{field}" ({title}) is not in the header' },
+  'report.extraColumn': { zh: '第 {column} 列（“{label}”）不是采集标准 {schema} 的字段', en: 'column {column} ("{label}") is not a field of schema {schema}' },
+  'report.blankRow': { zh: '第 {row} 行为空', en: 'row {row} is empty' },
+  'report.extraCell': { zh: '第 {row} 行第 {column} 列多出一个单元格', en: 'row {row} has an extra cell in column {column}' },
+  'report.missingCell': { zh: '第 {row} 行缺少第 {column} 列（{label}）的单元格', en: 'row {row} has no cell for column {column} ({label})' },
+  'report.duplicateRow': { zh: '第 {row} 行与第 {first} 行重复', en: 'row {row} repeats row {first}' },
+  'report.required': { zh: '“{field}”（{title}）必须填写', en: '"{field}" ({title}) is required' },
+  'report.typeError': { zh: '“{value}”不是“{field}”（{title}）的有效{type}', en: '"{value}" is not a valid {type} for "{field}" ({title})' },
+  'report.constraint': { zh: '“{value}”{problem}', en: '"{value}" {problem}' },
+  'report.primaryKey': { zh: '主键（{fields}）= {key} 与第 {first} 行重复', en: 'primary key ({fields}) = {key} repeats row {first}' },
+  'report.uniqueRepeat': { zh: '“{value}”在唯一列中与第 {first} 行重复', en: '"{value}" repeats row {first} in a unique column' },
+  'report.keysPartial': {
+    zh: '主键和唯一列只检查了前 {max} 行；上传时会检查每一行',
+    en: 'primary key and unique columns were checked for the first {max} rows only; uploads check every row',
+  },
+  'report.notMasked': { zh: '“{field}”列须为脱敏后的值；此{kind}未脱敏', en: 'column "{field}" must hold masked values; this {kind} is not masked' },
+  'report.personalData': {
+    zh: '发现{kind}（{masked}）；个人信息不得发布：请删除或脱敏',
+    en: '{kind} found ({masked}); personal data may not be published: remove it or mask it',
+  },
+  'report.negativeCategory': { zh: '数据类别「{schema}」在{rule}中，不得发布', en: 'data category "{schema}" may not be published: {rule}' },
+  'report.negativeColumn': { zh: '列名「{label}」命中{rule}', en: 'column name "{label}" is on the negative list: {rule}' },
+  'report.negativeCell': { zh: '第 {row} 行「{column}」含「{matched}」，命中{rule}', en: 'row {row}, "{column}" holds "{matched}": {rule}' },
+
+  'fieldType.string': { zh: '文本', en: 'string' },
+  'fieldType.integer': { zh: '整数', en: 'integer' },
+  'fieldType.number': { zh: '数值', en: 'number' },
+  'fieldType.boolean': { zh: '布尔值', en: 'boolean' },
+  'fieldType.date': { zh: '日期', en: 'date' },
+  'fieldType.datetime': { zh: '日期时间', en: 'datetime' },
+  'fieldType.time': { zh: '时间', en: 'time' },
+  'fieldType.year': { zh: '年份', en: 'year' },
+  'fieldType.yearmonth': { zh: '年月', en: 'yearmonth' },
+  'personal.resident-id': { zh: '居民身份证号码', en: 'resident ID number' },
+  'personal.mobile': { zh: '手机号码', en: 'mobile number' },
+  'personal.bank-card': { zh: '银行卡号', en: 'bank card number' },
+  'personal.name': { zh: '姓名', en: 'name' },
+
+  'check.limit': { zh: '须 {comparison} {limit}{unit}（约束“{keyword}”）', en: 'must be {comparison} {limit}{unit} (constraint "{keyword}")' },
+  'check.pattern': { zh: '不符合模式 {pattern}', en: 'does not match the pattern {pattern}' },
+  'check.minLength': { zh: '至少须有 {limit} 个字符', en: 'must have at least {limit} characters' },
+  'check.maxLength': { zh: '最多 {limit} 个字符', en: 'must have at most {limit} characters' },
+  'check.minItems': { zh: '至少须有 {limit} 项', en: 'must have at least {limit} items' },
+  'check.maxItems': { zh: '最多 {limit} 项', en: 'must have at most {limit} items' },
+  'check.uniqueItems': { zh: '不能有重复项', en: 'must not have duplicate items' },
+  'check.type': { zh: '须为{type}', en: 'must be {type}' },
+  'check.const': { zh: '须为 {value}', en: 'must be equal to {value}' },
+  'check.format': { zh: '须符合格式“{format}”', en: 'must match format "{format}"' },
+  'check.additionalProperty': { zh: '不能有其他属性（{name}）', en: 'must not have additional properties ({name})' },
+  'check.other': { zh: '不符合约束“{keyword}”：{detail}', en: '{detail} (constraint "{keyword}")' },
+  'jsonType.string': { zh: '字符串', en: 'string' },
+  'jsonType.number': { zh: '数字', en: 'number' },
+  'jsonType.integer': { zh: '整数', en: 'integer' },
+  'jsonType.boolean': { zh: '布尔值', en: 'boolean' },
+  'jsonType.object': { zh: '对象', en: 'object' },
+  'jsonType.array': { zh: '数组', en: 'array' },
+  'jsonType.null': { zh: '空值', en: 'null' },
+  'schema.typeForXType': { zh: 'x-type 为 {xType} 时须为“{type}”', en: 'must be "{type}" for x-type {xType}' },
+  'schema.notAProperty': { zh: '所列的“{name}”不是属性', en: 'names "{name}", which is not a property' },
+
+  'rule.aqi': {
+    zh: '按 HJ 633-2012 由本行浓度计算的 AQI 为 {aqi}（{subIndexes}）；实际为 {found}',
+    en: "AQI by HJ 633-2012 from this row's concentrations is {aqi} ({subIndexes}); found {found}",
+  },
+  'rule.aqiCategory': {
+    zh: 'AQI {aqi} 对应的空气质量级别为{category}（HJ 633-2012 表2）；实际为 {found}',
+    en: 'quality for AQI {aqi} is {category} (HJ 633-2012 table 2); found {found}',
+  },
+  'rule.primaryPollutant': { zh: 'AQI {aqi} 的首要污染物为 {expected}；实际为 {found}', en: 'primary pollutant for AQI {aqi} is {expected}; found {found}' },
+  'rule.noPollutant': { zh: '无', en: 'none' },
+  'rule.noPollutantBelow50': { zh: '无（AQI <= 50）', en: 'none (AQI <= 50)' },
+  'rule.waterClass': {
+    zh: '按 GB 3838-2002 单因子评价，水质类别为{waterClass}（{factors}）；实际为 {found}',
+    en: 'water class by GB 3838-2002 single-factor evaluation is {waterClass} ({factors}); found {found}',
+  },
+  'rule.waterClassLake': {
+    zh: '按 GB 3838-2002 单因子评价，水质类别为{waterClass}（{factors}），按湖库限值为{lakeClass}；实际为 {found}',
+    en: 'water class by GB 3838-2002 single-factor evaluation is {waterClass} ({factors}), {lakeClass} with the lake limits; found {found}',
+  },
+  'rule.uscc': {
+    zh: '{value} 不是有效的统一社会信用代码：校验码不符（GB 32100-2015）',
+    en: '{value} is not a valid unified social credit code: its check character does not match (GB 32100-2015)',
+  },
+} as const satisfies MessageTable;
