@@ -6,7 +6,19 @@ import { quotaHeaders, RateLimitService } from '../http/rate-limit.service';
 import { QuotaDecision } from '../http/rate-limiter';
 import { GqlContext } from './graphql-context';
 import { RequestVariables } from './query-cost';
+import { DocumentMeasurement } from './query-cost';
 import { chargedPoints, checkQueryLimits, MAX_QUERY_TOKENS, QueryLimits } from './query-limits';
+
+/** Parsed documents kept by their text: clients send the same few queries again and again. */
+const PARSED_DOCUMENTS = 500;
+/** Longer texts are parsed each time rather than kept (the body limit bounds them, not this cache). */
+const MAX_KEPT_QUERY_CHARS = 20_000;
+
+interface Checked {
+  query: string;
+  variables: RequestVariables;
+  measured: DocumentMeasurement;
+}
 
 /**
  * Prices GraphQL requests before anything expensive runs, in two places:
@@ -21,6 +33,9 @@ import { chargedPoints, checkQueryLimits, MAX_QUERY_TOKENS, QueryLimits } from '
  */
 export class QueryCostGuard {
   private schema: GraphQLSchema | null = null;
+  private readonly parsed = new Map<string, DocumentNode>();
+  /** What checkRequest measured, so that the plugin does not measure the same document and variables twice. */
+  private readonly checked = new WeakMap<Request, Checked>();
 
   constructor(
     private readonly limits: QueryLimits,
@@ -31,13 +46,33 @@ export class QueryCostGuard {
   checkRequest(req: Request): void {
     const source = querySource(req);
     if (!source || !this.schema) return;
+    const document = this.parse(source.query);
+    if (!document) return; // Apollo answers with the syntax error
+    const measured = checkQueryLimits(this.schema, document, source.variables, this.limits);
+    this.checked.set(req, { ...source, measured });
+  }
+
+  private parse(query: string): DocumentNode | null {
+    const kept = this.parsed.get(query);
+    if (kept) return kept;
     let document: DocumentNode;
     try {
-      document = parse(source.query, { maxTokens: MAX_QUERY_TOKENS });
+      document = parse(query, { maxTokens: MAX_QUERY_TOKENS });
     } catch {
-      return; // Apollo answers with the syntax error
+      return null;
     }
-    checkQueryLimits(this.schema, document, source.variables, this.limits);
+    if (query.length <= MAX_KEPT_QUERY_CHARS) {
+      if (this.parsed.size >= PARSED_DOCUMENTS) this.parsed.delete(this.parsed.keys().next().value as string);
+      this.parsed.set(query, document);
+    }
+    return document;
+  }
+
+  /** The measurement of the document Apollo runs: the one checkRequest made when it is the same text and variables. */
+  private measure(req: Request, schema: GraphQLSchema, document: DocumentNode, query: string | undefined, variables: RequestVariables): DocumentMeasurement {
+    const checked = this.checked.get(req);
+    if (checked && checked.query === query && checked.variables === variables && schema === this.schema) return checked.measured;
+    return checkQueryLimits(schema, document, variables, this.limits);
   }
 
   readonly plugin: ApolloServerPlugin<GqlContext> = {
@@ -46,7 +81,7 @@ export class QueryCostGuard {
     },
     requestDidStart: async () => ({
       didResolveOperation: async (ctx) => {
-        const measured = checkQueryLimits(ctx.schema, ctx.document, ctx.request.variables, this.limits);
+        const measured = this.measure(ctx.contextValue.req, ctx.schema, ctx.document, ctx.request.query, ctx.request.variables);
         const cost = (ctx.operation && measured.operations.get(ctx.operation)?.cost) || 0;
         const decision = await this.quotas.charge(ctx.contextValue.req, chargedPoints(cost) - 1);
         if (!decision) return;
