@@ -1,6 +1,6 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { Request } from 'express';
-import { DocumentNode, GraphQLError, GraphQLSchema, parse } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { bilingual, messageText } from '@opendata/common';
 import { quotaHeaders, RateLimitService } from '../http/rate-limit.service';
 import { QuotaDecision } from '../http/rate-limiter';
@@ -17,6 +17,7 @@ const MAX_KEPT_QUERY_CHARS = 20_000;
 interface Checked {
   query: string;
   variables: RequestVariables;
+  document: DocumentNode;
   measured: DocumentMeasurement;
 }
 
@@ -28,7 +29,7 @@ interface Checked {
  *   and validation cannot refuse a request (an error thrown there becomes a 500), so the guard runs first.
  * - the plugin's didResolveOperation, after validation and before execution: the document Apollo will run
  *   (also one it kept from an earlier request, or an automatic persisted query sent as a hash) is measured and
- *   checked again, then its cost is taken from the caller's quota, of which the HTTP middleware took 1 point
+ *   checked again, unless it is the text and variables checkRequest measured for this request; then its cost is taken from the caller's quota, of which the HTTP middleware took 1 point
  *   already; a quota that cannot pay gets 429 with Retry-After, and nothing runs.
  */
 export class QueryCostGuard {
@@ -49,7 +50,7 @@ export class QueryCostGuard {
     const document = this.parse(source.query);
     if (!document) return; // Apollo answers with the syntax error
     const measured = checkQueryLimits(this.schema, document, source.variables, this.limits);
-    this.checked.set(req, { ...source, measured });
+    this.checked.set(req, { ...source, document, measured });
   }
 
   private parse(query: string): DocumentNode | null {
@@ -68,11 +69,20 @@ export class QueryCostGuard {
     return document;
   }
 
-  /** The measurement of the document Apollo runs: the one checkRequest made when it is the same text and variables. */
-  private measure(req: Request, schema: GraphQLSchema, document: DocumentNode, query: string | undefined, variables: RequestVariables): DocumentMeasurement {
+  /**
+   * The cost of the operation Apollo runs: what checkRequest measured when it is the same text and variables (the
+   * operation found at the same place in the document it parsed), else measured now.
+   */
+  private operationCost(req: Request, run: { schema: GraphQLSchema; document: DocumentNode; operation?: OperationDefinitionNode; query?: string; variables: RequestVariables }): number {
+    const { schema, document, operation } = run;
     const checked = this.checked.get(req);
-    if (checked && checked.query === query && checked.variables === variables && schema === this.schema) return checked.measured;
-    return checkQueryLimits(schema, document, variables, this.limits);
+    if (operation && checked && checked.query === run.query && checked.variables === run.variables && schema === this.schema) {
+      const same = checked.document.definitions[document.definitions.indexOf(operation)];
+      const kept = same?.kind === Kind.OPERATION_DEFINITION ? checked.measured.operations.get(same) : undefined;
+      if (kept) return kept.cost;
+    }
+    const measured = checkQueryLimits(schema, document, run.variables, this.limits);
+    return (operation && measured.operations.get(operation)?.cost) || 0;
   }
 
   readonly plugin: ApolloServerPlugin<GqlContext> = {
@@ -81,8 +91,8 @@ export class QueryCostGuard {
     },
     requestDidStart: async () => ({
       didResolveOperation: async (ctx) => {
-        const measured = this.measure(ctx.contextValue.req, ctx.schema, ctx.document, ctx.request.query, ctx.request.variables);
-        const cost = (ctx.operation && measured.operations.get(ctx.operation)?.cost) || 0;
+        const { schema, document, operation, request } = ctx;
+        const cost = this.operationCost(ctx.contextValue.req, { schema, document, operation: operation ?? undefined, query: request.query, variables: request.variables });
         const decision = await this.quotas.charge(ctx.contextValue.req, chargedPoints(cost) - 1);
         if (!decision) return;
         for (const [name, value] of quotaHeaders(decision)) ctx.response.http.headers.set(name.toLowerCase(), value);
