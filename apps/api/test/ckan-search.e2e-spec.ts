@@ -205,5 +205,9 @@ describe('CKAN query syntax on the demo catalogue', () => {
       await refused({ resource_id: resourceId, q: '{"aqi":"good"}' }, 'q', /"good" is not a value of aqi/, 'datastore_search');
       await refused({ resource_id: resourceId, distinct: true }, 'distinct', /distinct/, 'datastore_search');
     });
+
+    it('refuses a NUL that only shows once q is parsed as JSON, naming the field', async () => {
+      await refused({ resource_id: resourceId, q: '{"station_code":"24\\u000060A"}' }, 'q.station_code', /U\+0000/, 'datastore_search');
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { DatastoreSearch } from '@opendata/datastore';
-import { message } from '@opendata/common';
+import { findInputProblem, message } from '@opendata/common';
 import { ckanValidation } from './ckan-envelope';
 import { Params, bool, integer, list, object, refuseGiven, rejectUnknown, text } from './ckan-params';
 
@@ -41,13 +41,17 @@ function queryParam(raw: unknown): string | Record<string, unknown> | null {
   if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return null;
   if (typeof raw === 'string') {
     if (!raw.trim().startsWith('{')) return raw;
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(raw);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+      parsed = JSON.parse(raw);
     } catch {
-      // Not JSON: CKAN then searches the text as it is.
+      return raw; // Not JSON: CKAN then searches the text as it is.
     }
-    return raw;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return raw;
+    // The edge checked the text; its JSON escapes (\u0000) only show once parsed.
+    const problem = findInputProblem(parsed, 'q');
+    if (problem) throw ckanValidation({ [problem.path]: problem.message });
+    return parsed as Record<string, unknown>;
   }
   if (typeof raw === 'object' && !Array.isArray(raw)) return raw as Record<string, unknown>;
   throw ckanValidation({ q: message('ckan.qShape') });
