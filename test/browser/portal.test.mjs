@@ -190,6 +190,23 @@ describe('finding and downloading data', () => {
     });
   });
 
+  it('offers a rows query that runs as copied and returns typed fields of the file', async () => {
+    await withPage(async (page) => {
+      for (const slug of [AIR, 'hengyang-administrative-penalty-decisions']) {
+        await page.goto(`${server.url}/datasets/${slug}`);
+        await page.getByTestId('preview-table').locator('tbody tr').first().waitFor();
+        const snippet = page.locator('pre', { has: page.locator('code', { hasText: 'rows(first: 20)' }) });
+        await page.waitForFunction(() => [...document.querySelectorAll('pre code')].some((code) => /on \w+Row \{ rowNumber \w+/.test(code.textContent ?? '') && !/JsonRow/.test(code.textContent ?? '')));
+        const query = await snippet.innerText();
+        assert.doesNotMatch(query, /__rows/, slug);
+        const answer = await (await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+        assert.equal(answer.errors, undefined, `${slug}: ${JSON.stringify(answer.errors)}`);
+        const [node] = answer.data.resource.rows.nodes;
+        assert.ok(Object.keys(node).length > 2, `${slug}: typed fields come back, ${JSON.stringify(node)}`);
+      }
+    });
+  });
+
   it('shows every version with its report and hash, and the sign-off with the record and file hashes', async () => {
     const { dataset } = await adminGraphql(
       server,
