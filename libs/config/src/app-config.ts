@@ -235,6 +235,7 @@ function parseTrustProxy(env: Env): TrustProxy {
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
   const port = parsePort(env, 'PORT', 3000);
+  const uploadQueueTimeoutSeconds = parseInteger(env, 'UPLOAD_QUEUE_TIMEOUT_SECONDS', 120, 1, 3600);
   return {
     port,
     host: optional(env, 'HOST') ?? '0.0.0.0',
@@ -251,8 +252,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     uploadMaxBytes: parseInteger(env, 'UPLOAD_MAX_BYTES', 5 * 1024 ** 3, 1024, Number.MAX_SAFE_INTEGER),
     uploadConcurrency: parseInteger(env, 'UPLOAD_CONCURRENCY', 4, 1, 64),
     uploadQueueLength: parseInteger(env, 'UPLOAD_QUEUE_LENGTH', 32, 0, 10_000),
-    uploadQueueTimeoutSeconds: parseInteger(env, 'UPLOAD_QUEUE_TIMEOUT_SECONDS', 120, 1, 3600),
-    httpIdleTimeoutSeconds: parseIdleTimeout(env),
+    uploadQueueTimeoutSeconds,
+    httpIdleTimeoutSeconds: parseIdleTimeout(env, uploadQueueTimeoutSeconds),
     validationThreads: parseBoolean(env, 'VALIDATION_THREADS', false),
     stagingMaxAgeHours: parseInteger(env, 'STAGING_MAX_AGE_HOURS', 24, 1, 24 * 365),
     jobsInApi: parseBoolean(env, 'JOBS_IN_API', true),
@@ -270,8 +271,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   };
 }
 
-function parseIdleTimeout(env: Env): number {
-  const queue = parseInteger(env, 'UPLOAD_QUEUE_TIMEOUT_SECONDS', 120, 1, 3600);
+/** Longer than an upload may wait in the queue (`queue` seconds), during which its connection is idle. */
+function parseIdleTimeout(env: Env, queue: number): number {
   const idle = parseInteger(env, 'HTTP_IDLE_TIMEOUT_SECONDS', Math.max(180, queue + 60), 1, 86400);
   if (idle <= queue) {
     throw new ConfigError(`HTTP_IDLE_TIMEOUT_SECONDS must be longer than UPLOAD_QUEUE_TIMEOUT_SECONDS (${queue}): a waiting upload's connection is idle`);

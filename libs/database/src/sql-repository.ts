@@ -23,11 +23,6 @@ export abstract class SqlRepository {
     return runTransaction(this.db, actor, this.changeFeed ?? null, work);
   }
 
-  /** @deprecated The former name of withTransaction, for code written before it; call withTransaction. */
-  transaction<T>(actor: Actor, work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.withTransaction(actor, work);
-  }
-
   /** Where transactions opened here announce catalogue changes: none, unless a repository of the catalogue says. */
   protected get changeFeed(): ChangeFeed | null | undefined {
     return null;

@@ -63,7 +63,7 @@ export class SchemaRegistryService {
     if (this.builtIn.has(id)) throw badInput([fieldError('x-id', 'schema.builtInId', { id })]);
     const owner = await this.ownerOf(id);
     if (owner && owner !== organizationSlug) throw badInput([fieldError('x-id', 'schema.ownedByOther', { id, owner })]);
-    return this.repository.transaction(caller, async (tx) => {
+    return this.repository.withTransaction(caller, async (tx) => {
       const next = await this.repository.nextVersion(id, tx);
       const versioned = {
         ...document,

@@ -4,8 +4,8 @@ import { ResourceService } from '@opendata/catalog';
 import { RowTableRepository, compileDatastoreSearch } from '@opendata/datastore';
 import { messageText } from '@opendata/common';
 import { ckanNotFound } from './ckan-envelope';
-import { Params, rejectUnknown, requiredText, text } from './ckan-params';
-import { DATASTORE_SEARCH_PARAMS, datastoreSearchRequest } from './datastore-search-params';
+import { Params, requiredText, text } from './ckan-params';
+import { datastoreSearchRequest } from './datastore-search-params';
 
 /**
  * datastore_search over the typed row table of a resource's latest version, for callers who may see the
@@ -19,14 +19,15 @@ export class CkanDatastoreService {
   ) {}
 
   async search(caller: Caller, params: Params) {
-    rejectUnknown(params, DATASTORE_SEARCH_PARAMS);
+    // The parameters are checked (unknown ones refused) before the resource is looked up.
+    const request = datastoreSearchRequest(params);
     const resourceId = text(params, 'resource_id') ?? requiredText(params, 'id');
     const { resource } = await this.resources.get(caller, resourceId);
     const latest = (await this.resources.latestVersionsOf([resource.id])).get(resource.id);
     if (!latest?.datastoreTable) throw ckanNotFound(messageText('ckan.resourceNotFound', { id: resourceId }));
     // `_row` is internal: it is served as `_id`.
     const columns = (await this.tables.columnsOf(latest.datastoreTable)).filter((c) => c.name !== '_row');
-    const sql = compileDatastoreSearch(latest.datastoreTable, columns, datastoreSearchRequest(params));
+    const sql = compileDatastoreSearch(latest.datastoreTable, columns, request);
     // Row tables never change after publication, so the recorded row count is the unfiltered total for free.
     const knownTotal = !sql.filtered && latest.rowCount !== null ? latest.rowCount : null;
     const { records, total } = await this.tables.datastoreSearch(sql, knownTotal);

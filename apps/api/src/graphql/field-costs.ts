@@ -1,3 +1,6 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_SUGGESTIONS } from '@opendata/catalog';
+import { MAX_GRAPHQL_ROWS } from '../rows/row.resolver';
+
 /**
  * What a GraphQL query costs, declared field by field beside the schema. A point is about one simple indexed SQL
  * statement. A query's cost adds up, over every field it writes (aliases and repeated fields each count):
@@ -39,7 +42,7 @@ const BATCHED: FieldCost = { points: 1, batched: true };
 /** Keys are `Type.field` as the schema names them (apps/api/schema.gql). */
 export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   // Catalogue search: one statement finds the page, the total and the facets asked for; each adds to its work.
-  'Query.datasets': { points: 5, page: { arg: 'first', default: 20, max: 100 } },
+  'Query.datasets': { points: 5, page: { arg: 'first', default: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE } },
   'DatasetConnection.totalCount': { points: 1 },
   'DatasetConnection.edges': { points: 0, pageItems: true },
   'DatasetFacets.organizations': { points: 1 },
@@ -51,7 +54,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
 
   // Catalogue records.
   // Suggestions come from the in-memory search index: one statement (the index's generation) per request.
-  'Query.suggest': { points: 1, items: { arg: 'first', default: 8, max: 20 } },
+  'Query.suggest': { points: 1, items: { arg: 'first', default: 8, max: MAX_SUGGESTIONS } },
   'Query.dataset': { points: 1 },
   'Query.organization': { points: 1 },
   'Query.organizations': { points: 1, items: 200 }, // the city's agencies, with room to grow
@@ -77,7 +80,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'ResourceVersion.report': BATCHED,
 
   // Rows: a keyset page is cheap; an exact count or an aggregate reads every matching row.
-  'Resource.rows': { points: 2, page: { arg: 'first', default: 20, max: 500 } },
+  'Resource.rows': { points: 2, page: { arg: 'first', default: 20, max: MAX_GRAPHQL_ROWS } },
   'RowConnection.edges': { points: 0, pageItems: true },
   'RowConnection.nodes': { points: 0, pageItems: true },
   'RowConnection.totalCount': { points: 10 },

@@ -10,11 +10,17 @@ import { BREAK, DocumentNode, GraphQLError, visit } from 'graphql';
  * `where.0.eq`), whatever field takes it: a new query or mutation is covered without anyone remembering to.
  */
 export function textInputPlugin(): ApolloServerPlugin {
+  // Apollo hands the same parsed document to every request with the same text: its literals are read once.
+  const literals = new WeakMap<DocumentNode, FieldError | null>();
+  const literalProblemOf = (document: DocumentNode): FieldError | null => {
+    if (!literals.has(document)) literals.set(document, literalProblem(document));
+    return literals.get(document) ?? null;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const problem = variableProblem(request.variables) ?? literalProblem(document);
+          const problem = variableProblem(request.variables) ?? literalProblemOf(document);
           if (!problem) return;
           const error = badInput([problem]);
           throw new GraphQLError(error.message, {

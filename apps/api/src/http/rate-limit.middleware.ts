@@ -6,7 +6,7 @@ import { quotaHeaders, RateLimitService } from './rate-limit.service';
 
 /**
  * Charges every request but /health and the portal's assets 1 point of its quota (a GraphQL request's remaining cost is charged once the
- * query is measured, before it runs: query-cost.plugin.ts). Answers carry X-RateLimit-Limit/Remaining/Reset; a
+ * query is measured, before it runs: graphql/query-cost.guard.ts). Answers carry X-RateLimit-Limit/Remaining/Reset; a
  * request over the quota gets 429 with Retry-After. Runs after the authentication middleware.
  */
 @Injectable()

@@ -101,7 +101,7 @@ export class ReviewResolver {
         return { ...model, report: report ? toReportModel(report) : null };
       }),
     );
-    const state = (await this.reviews.stateOf({ id: dataset.id, status: dataset.status as DatasetStatus })) as WorkflowStateEnum;
+    const state = this.reviews.stateOf(dataset.status as DatasetStatus, pending) as WorkflowStateEnum;
     return { state, pendingVersions: pendingModels, history: history.map((e) => toReviewEventModel(e, versions)) };
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { SqlRepository, Tx } from '@opendata/database';
-import { OrganizationEntity } from '../entities';
 
 export const DATA_REQUEST_STATUSES = ['pending', 'accepted', 'declined', 'redirected'] as const;
 export type DataRequestStatus = (typeof DATA_REQUEST_STATUSES)[number];
@@ -46,11 +45,6 @@ const PUBLIC_COLUMNS = `id, organization_id, dataset_id, title, description, sta
 /** The statements on data requests (依申请公开). */
 @Injectable()
 export class DataRequestRepository extends SqlRepository {
-  async organizationIdBySlug(slug: string): Promise<string | null> {
-    const organization = await this.manager().getRepository(OrganizationEntity).findOneBy({ slug });
-    return organization?.id ?? null;
-  }
-
   /** Requests filed under this requester key in the last 24 hours. */
   async countFiledInLastDay(requesterKey: string): Promise<number> {
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM data_requests WHERE requester_key = $1 AND created_at > now() - interval '1 day'`, [requesterKey]);

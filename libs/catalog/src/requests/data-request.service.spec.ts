@@ -2,6 +2,7 @@ import { ANONYMOUS } from '@opendata/auth';
 import { createHash } from 'node:crypto';
 import { DataRequest, DataRequestAnswer, DataRequestRepository, DataRequestStatus, NewDataRequest } from './data-request.repository';
 import { DATA_REQUESTS_PER_DAY, DataRequestService } from './data-request.service';
+import { OrganizationRepository } from '../organization.repository';
 import { FAKE_TX, FakeTransactions, badFields, codeOf, signedIn } from '../../../../test/support/unit-fakes';
 
 const ENV = 'org-env';
@@ -10,6 +11,11 @@ const SLUGS: Record<string, string> = { 'env-bureau': ENV, 'housing-bureau': HOU
 
 type Stored = DataRequest & { requester: NewDataRequest };
 
+/** The organizations DataRequestService looks up by slug. */
+const organizations = {
+  findBySlug: async (slug: string) => (SLUGS[slug] ? { id: SLUGS[slug] } : null),
+} as unknown as OrganizationRepository;
+
 /** Requests in memory, with the methods DataRequestService uses. */
 class FakeRequests extends FakeTransactions {
   readonly requests: Stored[] = [];
@@ -17,10 +23,6 @@ class FakeRequests extends FakeTransactions {
   readonly writes: unknown[] = [];
   /** Set to make the next answer find the request already answered by someone else. */
   answeredMeanwhile = false;
-
-  async organizationIdBySlug(slug: string): Promise<string | null> {
-    return SLUGS[slug] ?? null;
-  }
 
   async countFiledInLastDay(key: string): Promise<number> {
     return this.requests.filter((r) => r.requester.requesterKey === key).length;
@@ -83,7 +85,7 @@ describe('DataRequestService', () => {
 
   beforeEach(() => {
     repo = new FakeRequests();
-    service = new DataRequestService(repo as unknown as DataRequestRepository);
+    service = new DataRequestService(repo as unknown as DataRequestRepository, organizations);
   });
 
   describe('submit', () => {

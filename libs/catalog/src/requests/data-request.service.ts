@@ -3,6 +3,7 @@ import { Caller, isAnonymous, requireDatasetWriter } from '@opendata/auth';
 import { FieldError, appError, badInput, fieldError, isEntityId, notFound } from '@opendata/common';
 import { createHash } from 'node:crypto';
 import { DataRequest, DataRequestRepository, DataRequestStatus } from './data-request.repository';
+import { OrganizationRepository } from '../organization.repository';
 
 export { DATA_REQUEST_STATUSES, type DataRequest, type DataRequestStatus } from './data-request.repository';
 
@@ -36,7 +37,10 @@ export interface DataRequestResponse {
  */
 @Injectable()
 export class DataRequestService {
-  constructor(private readonly requests: DataRequestRepository) {}
+  constructor(
+    private readonly requests: DataRequestRepository,
+    private readonly organizations: OrganizationRepository,
+  ) {}
 
   async submit(caller: Caller, input: DataRequestInput, origin: { ip: string | null }): Promise<DataRequest> {
     const organizationId = await this.organizationId(input.organization, 'organization');
@@ -111,7 +115,7 @@ export class DataRequestService {
   }
 
   private async organizationId(slug: string, path: string): Promise<string> {
-    const organizationId = typeof slug === 'string' ? await this.requests.organizationIdBySlug(slug) : null;
+    const organizationId = typeof slug === 'string' ? (await this.organizations.findBySlug(slug))?.id : null;
     if (!organizationId) throw badInput([fieldError(path, 'input.notOrganization')]);
     return organizationId;
   }

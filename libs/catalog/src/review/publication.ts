@@ -7,7 +7,7 @@ import { DatasetStatus } from '../metadata/vocabularies';
 import { DeadlineRepository } from '../obligations/deadline.repository';
 import { ReviewAction, metadataSha256 } from './review-events';
 import { NewReviewEvent, PendingVersion, ReviewRepository } from './review.repository';
-import { WorkflowAction, WorkflowState, WorkflowSubject, isPublicState, requireStep, statusOf, workflowState } from './workflow';
+import { WorkflowAction, WorkflowState, WorkflowSubject, isPublicState, requireStep, statusOf, workflowFacts, workflowState } from './workflow';
 
 /** A transition decided under the dataset's row lock, with what it acts on. */
 export interface WorkflowStep {
@@ -66,8 +66,7 @@ export class WorkflowSteps {
     const found = await this.reviews.lockDataset(datasetId, tx);
     if (!found) throw notFound('dataset', datasetId);
     const unreleased = (await this.reviews.unreleasedOf([datasetId], tx)).get(datasetId) ?? [];
-    const awaiting = unreleased.filter((p) => p.lastAction === 'submit').length;
-    const state = workflowState({ deleted: found.deleted, status: found.status, unreleased: unreleased.length, awaiting });
+    const state = workflowState(workflowFacts(found.deleted, found.status, unreleased));
     const decision = requireStep(state, action, caller, found.subject);
     return { datasetId, action, from: decision.from, to: decision.to, direct: decision.by === 'publish', subject: found.subject, unreleased };
   }

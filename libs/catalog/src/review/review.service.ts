@@ -10,7 +10,7 @@ import { DatasetStatus } from '../metadata/vocabularies';
 import { StepDetails, WorkflowStep, WorkflowSteps, recordSha256 } from './publication';
 import { ReviewEvent } from './review-events';
 import { PendingVersion, ReviewRepository, SignedFile } from './review.repository';
-import { WorkflowAction, WorkflowState, workflowState } from './workflow';
+import { WorkflowAction, WorkflowState, workflowFacts, workflowState } from './workflow';
 
 /** A sign-off: the approval (or direct publication) event and the files it released. */
 export interface SignOffRecord {
@@ -91,15 +91,9 @@ export class ReviewService {
     return (await this.repository.history([dataset.id])).get(dataset.id) ?? [];
   }
 
-  /** Where a live dataset stands in the workflow (read without locking). */
-  async stateOf(dataset: { id: string; status: DatasetStatus }): Promise<WorkflowState> {
-    const unreleased = (await this.repository.unreleasedOf([dataset.id])).get(dataset.id) ?? [];
-    return workflowState({
-      deleted: false,
-      status: dataset.status,
-      unreleased: unreleased.length,
-      awaiting: unreleased.filter((p) => p.lastAction === 'submit').length,
-    });
+  /** Where a live dataset stands in the workflow, from its unreleased versions (pendingVersionsOf; read without locking). */
+  stateOf(status: DatasetStatus, unreleased: readonly PendingVersion[]): WorkflowState {
+    return workflowState(workflowFacts(false, status, unreleased));
   }
 
   /** The latest sign-off of each dataset (public information), with the files it approved. */

@@ -233,6 +233,11 @@ export interface WorkflowFacts {
   awaiting: number;
 }
 
+/** The facts of a dataset whose unreleased versions are `unreleased`, each with the last review action on it. */
+export function workflowFacts(deleted: boolean, status: DatasetStatus, unreleased: ReadonlyArray<{ lastAction: string | null }>): WorkflowFacts {
+  return { deleted, status, unreleased: unreleased.length, awaiting: unreleased.filter((p) => p.lastAction === 'submit').length };
+}
+
 export function workflowState(facts: WorkflowFacts): WorkflowState {
   if (facts.deleted) return 'deleted';
   if (facts.status !== 'published') return facts.status;

@@ -1,13 +1,13 @@
-import { messageText, textProblem } from '@opendata/common';
+import { MAX_INPUT_DEPTH, messageText, textProblem } from '@opendata/common';
 import { JsonFormatError } from './read-errors';
 
 /**
  * How deep a record may nest, the record itself being level 1. JSON rows are records, not trees: a cell holds
  * a value, at most a small object or list (kept as its JSON text). The limit keeps JSON.stringify and the
  * checks, which recurse, far from the stack's end whatever a file holds (a record nested 100,000 deep would
- * overflow it).
+ * overflow it). The same limit as every other client input's (findInputProblem).
  */
-export const MAX_JSON_DEPTH = 64;
+export const MAX_JSON_DEPTH = MAX_INPUT_DEPTH;
 
 export function tooDeep(recordNumber: number): JsonFormatError {
   return new JsonFormatError(recordNumber, messageText('json.tooDeep', { record: recordNumber, max: MAX_JSON_DEPTH, inner: MAX_JSON_DEPTH - 1 }));
