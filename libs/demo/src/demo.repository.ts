@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { SYSTEM } from '@opendata/auth';
 import { DatasetEntity, OrganizationEntity } from '@opendata/catalog';
-import { DataSource } from 'typeorm';
+import { SqlRepository } from '@opendata/database';
 
 /** Where the platform remembers how far the demo catalogue was loaded. */
 const STATE_KEY = 'demo_catalogue';
@@ -13,8 +13,7 @@ export type SeedingState = 'started' | 'done';
  * dates its data requests would have had.
  */
 @Injectable()
-export class DemoRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+export class DemoRepository extends SqlRepository {
 
   /** How far seeding got; null when it never started. */
   async seedingState(): Promise<SeedingState | null> {
@@ -55,11 +54,11 @@ export class DemoRepository {
    * organization is dated at the redirect.
    */
   async backdateRequest(id: string, createdAt: Date, respondedAt: Date | null): Promise<void> {
-    await this.db.transaction(async (m) => {
-      const [request] = await m.query(`SELECT title, redirected_to FROM data_requests WHERE id = $1`, [id]);
-      await m.query(`UPDATE data_requests SET created_at = $2, responded_at = $3 WHERE id = $1`, [id, createdAt, respondedAt]);
+    await this.withTransaction(SYSTEM, async (tx) => {
+      const [request] = await tx.query(`SELECT title, redirected_to FROM data_requests WHERE id = $1`, [id]);
+      await tx.query(`UPDATE data_requests SET created_at = $2, responded_at = $3 WHERE id = $1`, [id, createdAt, respondedAt]);
       if (request?.redirected_to && respondedAt) {
-        await m.query(`UPDATE data_requests SET created_at = $3 WHERE organization_id = $1 AND title = $2 AND status = 'pending'`, [request.redirected_to, request.title, respondedAt]);
+        await tx.query(`UPDATE data_requests SET created_at = $3 WHERE organization_id = $1 AND title = $2 AND status = 'pending'`, [request.redirected_to, request.title, respondedAt]);
       }
     });
   }

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { ByteTap } from './byte-tap';
 import { SchemaRegistryService } from './schema-registry.service';
-import { Semaphore, SemaphoreState, abortWhenClosed, uploadSemaphore } from './semaphore';
+import { Semaphore, SemaphoreState, uploadSemaphore } from './semaphore';
 import { StagingUploadRepository } from './staging-upload.repository';
 import { NewUploadReport, UploadReportRepository } from './upload-report.repository';
 import { UploadTransaction, UploadTransactionRepository } from './upload-transaction.repository';
@@ -132,7 +132,7 @@ export class IngestService {
   async upload(caller: Caller, request: UploadRequest): Promise<UploadOutcome> {
     const plan = await this.plan(caller, request);
     // Waits its turn with the body unread; nothing exists yet that a client going away would leave behind.
-    const release = await this.acquireSlot(request);
+    const release = await this.slots.acquireFor(request.file.stream, request.clientGone);
     let load: UploadTransaction | null = null;
     let staged: StagedObject | null = null;
     try {
@@ -159,7 +159,7 @@ export class IngestService {
   /** Validation without storing anything (POST /api/v1/validate); without a schema, encoding and structure only. */
   async validate(request: ValidateRequest): Promise<ValidationReport> {
     const schema = request.schemaId ? await this.schemas.get(request.schemaId) : null;
-    const release = await this.acquireSlot(request);
+    const release = await this.slots.acquireFor(request.file.stream, request.clientGone);
     try {
       const tap = new ByteTap(new PassThrough().resume(), this.config.uploadMaxBytes);
       const started = Date.now();
@@ -200,15 +200,6 @@ export class IngestService {
       if (latest?.schemaId) return this.schemas.get(latest.schemaId);
     }
     throw badInput([fieldError('schema', 'upload.schemaNeeded')]);
-  }
-
-  private async acquireSlot(request: ValidateRequest): Promise<() => void> {
-    const closed = abortWhenClosed(request.file.stream, request.clientGone);
-    try {
-      return await this.slots.acquire(closed.signal);
-    } finally {
-      closed.dispose();
-    }
   }
 
   /** Starts storing the bytes as they will pass: the object, and (for the cleanup job) its multipart upload. */

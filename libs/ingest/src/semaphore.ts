@@ -44,6 +44,16 @@ export class Semaphore {
     return { running: this.held, waiting: this.queue.length };
   }
 
+  /** A slot for a request whose body waits unread meanwhile: given up at once if its client goes away. */
+  async acquireFor(body: Readable, clientGone?: AbortSignal | null): Promise<() => void> {
+    const closed = abortWhenClosed(body, clientGone);
+    try {
+      return await this.acquire(closed.signal);
+    } finally {
+      closed.dispose();
+    }
+  }
+
   /** A slot, now or after waiting; resolves to the function that gives it back (idempotent). */
   async acquire(signal?: AbortSignal): Promise<() => void> {
     signal?.throwIfAborted();

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { badInput, fieldError, messageText } from '@opendata/common';
 import { APP_CONFIG, AppConfig } from '@opendata/config';
-import { SchemaRegistryService, Semaphore, abortWhenClosed, uploadSemaphore } from '@opendata/ingest';
+import { SchemaRegistryService, Semaphore, uploadSemaphore } from '@opendata/ingest';
 import { SchemaInference, inferSchema } from '@opendata/validation';
 import { Readable } from 'node:stream';
 
@@ -41,8 +41,7 @@ export class SchemaInferenceService {
     if (request.id && standards.some((s) => s.id === request.id)) {
       throw badInput([fieldError('id', 'schema.builtInId', { id: request.id })]);
     }
-    const closed = abortWhenClosed(request.file.stream, request.clientGone);
-    const release = await this.slots.acquire(closed.signal).finally(() => closed.dispose());
+    const release = await this.slots.acquireFor(request.file.stream, request.clientGone);
     try {
       const inference = await inferSchema(request.file.stream, {
         fileName: request.file.fileName,
